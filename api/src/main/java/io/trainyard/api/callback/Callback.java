@@ -1,0 +1,52 @@
+package io.trainyard.api.callback;
+
+/**
+ * Hooks into the training loop. Every method has an empty default, so a callback implements only what it needs.
+ *
+ * <p>Order for a run of E epochs with B batches each:
+ * <pre>
+ * onRunStart
+ *   onEpochStart(1)  onBatchEnd(1, 0) ... onBatchEnd(1, B-1)  onEvaluationEnd(1)  onEpochEnd(1)
+ *   ...
+ *   onEpochStart(E)  ...                                       onEvaluationEnd(E)  onEpochEnd(E)
+ * onRunEnd(FINISHED)
+ * </pre>
+ * If anything throws, including a callback, {@code onFailure} runs and then {@code onRunEnd(FAILED)}; an interrupted
+ * run gets {@code onRunEnd(KILLED)}. Callbacks are called in the order the experiment lists them, on the training
+ * thread: keep {@code onBatchEnd} cheap.
+ */
+public interface Callback {
+
+    default void onRunStart(RunContext run) {
+    }
+
+    /** @param epoch 1-based */
+    default void onEpochStart(RunContext run, int epoch) {
+    }
+
+    /**
+     * After the optimizer step of a batch.
+     *
+     * @param epoch 1-based epoch
+     * @param batch 0-based batch index within the epoch
+     * @param loss the batch's training loss
+     */
+    default void onBatchEnd(RunContext run, int epoch, int batch, double loss) {
+    }
+
+    /** After the test split has been evaluated at the end of an epoch. */
+    default void onEvaluationEnd(RunContext run, int epoch, Evaluation evaluation) {
+    }
+
+    /** After an epoch is trained, evaluated and recorded. */
+    default void onEpochEnd(RunContext run, EpochResult result) {
+    }
+
+    /** When the run is ending because of an exception, before {@link #onRunEnd}. */
+    default void onFailure(RunContext run, Throwable error) {
+    }
+
+    /** Last hook of every run that started, whatever its outcome. */
+    default void onRunEnd(RunContext run, RunStatus status) {
+    }
+}

@@ -1,0 +1,13 @@
+package io.trainyard.api.callback;
+
+/** How a run ended, or that it has not yet. */
+public enum RunStatus {
+    /** Training is in progress. */
+    RUNNING,
+    /** Every planned epoch ran, or a callback requested a stop. */
+    FINISHED,
+    /** An exception ended the run; its message is recorded. */
+    FAILED,
+    /** The user interrupted the run (Ctrl-C, SIGTERM). */
+    KILLED
+}

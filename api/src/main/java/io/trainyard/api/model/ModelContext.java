@@ -1,0 +1,24 @@
+package io.trainyard.api.model;
+
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * What a model factory needs to know to build a model for a dataset.
+ *
+ * @param sampleShape the shape of one input sample, without the batch dimension, e.g. {@code [1, 28, 28]}
+ * @param outputs number of model outputs (classes for classification)
+ * @param dataType the floating-point type of parameters and activations
+ * @param random the source for parameter initialisation, seeded from the run's seed
+ */
+public record ModelContext(long[] sampleShape, int outputs, DataType dataType, Random random) {
+
+    public ModelContext {
+        sampleShape = sampleShape.clone();
+    }
+
+    @Override
+    public long[] sampleShape() {
+        return sampleShape.clone();
+    }
+}

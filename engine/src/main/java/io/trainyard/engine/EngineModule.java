@@ -1,0 +1,45 @@
+package io.trainyard.engine;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.trainyard.api.data.DatasetContext;
+import io.trainyard.engine.plugin.PluginDiscovery;
+import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.tracking.Database;
+import io.trainyard.engine.tracking.StoreLocation;
+import java.io.PrintStream;
+
+/**
+ * Wires the engine for one command. Plugins come from {@link PluginDiscovery} over the class path; the store is
+ * opened (and migrated) only when a command first needs it, so {@code trainyard plugins} works without one.
+ */
+public final class EngineModule extends AbstractModule {
+
+    private final EngineOptions options;
+    private final OpenResources resources;
+
+    public EngineModule(EngineOptions options, OpenResources resources) {
+        this.options = options;
+        this.resources = resources;
+    }
+
+    @Override
+    protected void configure() {
+        bind(StoreLocation.class).toInstance(options.store());
+        bind(PrintStream.class).toInstance(options.console());
+        bind(DatasetContext.class).toInstance(new DatasetContext(options.cacheDirectory().resolve("datasets")));
+    }
+
+    @Provides
+    @Singleton
+    PluginRegistry pluginRegistry() {
+        return new PluginDiscovery(Thread.currentThread().getContextClassLoader()).discover();
+    }
+
+    @Provides
+    @Singleton
+    Database database(StoreLocation location) {
+        return resources.register(new Database(location));
+    }
+}

@@ -1,0 +1,92 @@
+package io.trainyard.engine.bench;
+
+import io.trainyard.api.callback.Callback;
+import io.trainyard.api.callback.Evaluation;
+import io.trainyard.api.callback.RunContext;
+import io.trainyard.engine.config.Experiment;
+import io.trainyard.engine.config.ExperimentFile;
+import io.trainyard.engine.config.ExperimentResolver;
+import io.trainyard.engine.training.ActiveRun;
+import io.trainyard.engine.training.ExperimentAssembler;
+import io.trainyard.engine.training.ThreadSettings;
+import io.trainyard.engine.training.Trainer;
+import io.trainyard.engine.training.TrainingSetup;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times an experiment's training loop, nothing recorded: per epoch the seconds of training alone (from the first
+ * batch to the last optimizer step), samples per second and achieved GFLOP/s from the model's own FLOP count.
+ * The first epoch includes warm-up (buffer allocation, JIT), so the best later epoch is the figure to quote.
+ */
+public final class Benchmark {
+
+    private final ExperimentResolver resolver;
+    private final ExperimentAssembler assembler;
+    private final PrintStream out;
+
+    @Inject
+    public Benchmark(ExperimentResolver resolver, ExperimentAssembler assembler, PrintStream out) {
+        this.resolver = resolver;
+        this.assembler = assembler;
+        this.out = out;
+    }
+
+    /** @return the best training seconds per epoch */
+    public double run(Path experimentFile, List<String> overrides) {
+        Experiment experiment = resolver.resolve(ExperimentFile.read(experimentFile), overrides);
+        ThreadSettings.apply(experiment.threads());
+        TrainingSetup loaded = assembler.assemble(experiment);
+        TrainingSetup setup = new TrainingSetup(loaded.dataset(), loaded.model(), loaded.loss(), loaded.optimizer(),
+                List.of());
+        int samples = setup.dataset().train().size();
+        double gflopPerEpoch = setup.model().trainingFlopsPerSample() * (double) samples / 1e9;
+        out.printf(Locale.ROOT, "Benchmark %s: %d epochs, batch %d, %d BLAS thread(s), BLAS %s%n", experiment.name(),
+                experiment.epochs(), experiment.batchSize(), experiment.threads(), ThreadSettings.blasVendor());
+        out.printf(Locale.ROOT, "One training epoch: %d samples, %.1f GFLOP%n", samples, gflopPerEpoch);
+        out.printf("%5s  %9s  %10s  %9s  %8s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "TEST ACC");
+        EpochTimer timer = new EpochTimer(samples, gflopPerEpoch);
+        ActiveRun run = new ActiveRun("bench", experiment.name(), experiment.params(), experiment.epochs(),
+                experiment.batchSize(), samples, out);
+        new Trainer().train(experiment, setup, run, List.of(timer));
+        out.printf(Locale.ROOT, "Best epoch: %.3f s, %.0f samples/s, %.1f GFLOP/s%n", timer.best,
+                samples / timer.best, gflopPerEpoch / timer.best);
+        return timer.best;
+    }
+
+    /** Measures from epoch start to the last batch's end, so evaluation is not counted. */
+    private final class EpochTimer implements Callback {
+
+        private final int samples;
+        private final double gflopPerEpoch;
+        private long start;
+        private long lastBatchEnd;
+        private double best = Double.POSITIVE_INFINITY;
+
+        EpochTimer(int samples, double gflopPerEpoch) {
+            this.samples = samples;
+            this.gflopPerEpoch = gflopPerEpoch;
+        }
+
+        @Override
+        public void onEpochStart(RunContext run, int epoch) {
+            start = System.nanoTime();
+        }
+
+        @Override
+        public void onBatchEnd(RunContext run, int epoch, int batch, double loss) {
+            lastBatchEnd = System.nanoTime();
+        }
+
+        @Override
+        public void onEvaluationEnd(RunContext run, int epoch, Evaluation evaluation) {
+            double seconds = (lastBatchEnd - start) / 1e9;
+            best = Math.min(best, seconds);
+            out.printf(Locale.ROOT, "%5d  %9.3f  %10.0f  %9.1f  %7.2f%%%n", epoch, seconds, samples / seconds,
+                    gflopPerEpoch / seconds, 100 * evaluation.accuracy());
+        }
+    }
+}

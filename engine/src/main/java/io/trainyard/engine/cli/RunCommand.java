@@ -1,0 +1,49 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.api.callback.RunStatus;
+import io.trainyard.engine.run.ExperimentRunner;
+import io.trainyard.engine.run.RunResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Train an experiment and record the run.",
+        footer = {"", "Examples:", "  trainyard run experiments/fashion-mnist-sgd.yaml",
+            "  trainyard run experiments/fashion-mnist-sgd.yaml --set optimizer.lr=0.01 --set epochs=2"})
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Parameters(paramLabel = "FILE", description = "Experiment file (YAML)")
+    private Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a value of the experiment file, e.g. optimizer.lr=0.01 (repeatable)")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory with the dataset's files"
+            + " (same as --set dataset.path=DIR)")
+    private Path data;
+
+    @Override
+    public Integer call() {
+        List<String> assignments = new ArrayList<>(overrides);
+        if (data != null) {
+            assignments.add("dataset.path=" + data);
+        }
+        RunResult result = root.get(ExperimentRunner.class).run(file, assignments);
+        root.out().printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", result.runId(),
+                result.status(), Double.isNaN(result.finalTestAccuracy()) ? ""
+                        : String.format(Locale.ROOT, ", final test accuracy %.2f%%", 100 * result.finalTestAccuracy()),
+                result.runId());
+        return result.status() == RunStatus.KILLED ? ExitCodes.KILLED : ExitCodes.OK;
+    }
+}

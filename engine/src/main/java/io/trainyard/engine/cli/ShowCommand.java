@@ -1,0 +1,25 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.engine.report.RunReport;
+import io.trainyard.engine.tracking.RunQueries;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show one run: status, provenance, every param and the per-epoch metrics.")
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Parameters(paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
+    private String runId;
+
+    @Override
+    public Integer call() {
+        RunReport.print(root.get(RunQueries.class).find(runId), root.out());
+        return ExitCodes.OK;
+    }
+}

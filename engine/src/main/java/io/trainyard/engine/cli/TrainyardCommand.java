@@ -1,0 +1,57 @@
+package io.trainyard.engine.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.trainyard.engine.EngineModule;
+import io.trainyard.engine.EngineOptions;
+import io.trainyard.engine.OpenResources;
+import io.trainyard.engine.tracking.StoreLocation;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The root command. It holds the options every command shares and builds the engine's injector: the composition
+ * root, and the only place that asks Guice for objects.
+ */
+@Command(name = "trainyard", mixinStandardHelpOptions = true, version = "Trainyard 0.1.0",
+        description = "Train, record and compare reproducible experiments.",
+        subcommands = {RunCommand.class, RunsCommand.class, ShowCommand.class, PluginsCommand.class,
+            BenchCommand.class})
+public final class TrainyardCommand implements AutoCloseable {
+
+    @Option(names = "--store", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Store directory (default: $TRAINYARD_STORE, else ./trainyard-runs)")
+    Path store;
+
+    private final PrintStream out;
+    private final Map<String, String> environment;
+    private final OpenResources resources = new OpenResources();
+    private Injector injector;
+
+    TrainyardCommand(PrintStream out, Map<String, String> environment) {
+        this.out = out;
+        this.environment = environment;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    <T> T get(Class<T> type) {
+        if (injector == null) {
+            EngineOptions options = new EngineOptions(StoreLocation.resolve(store, environment.get("TRAINYARD_STORE")),
+                    EngineOptions.defaultCacheDirectory(environment), out);
+            injector = Guice.createInjector(new EngineModule(options, resources));
+        }
+        return injector.getInstance(type);
+    }
+
+    /** Closes what the command opened, such as the store. */
+    @Override
+    public void close() {
+        resources.close();
+    }
+}

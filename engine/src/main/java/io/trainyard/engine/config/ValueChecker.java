@@ -1,0 +1,90 @@
+package io.trainyard.engine.config;
+
+import io.trainyard.api.HyperParameter;
+import io.trainyard.api.TrainyardException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks one raw YAML value against a declared hyperparameter and converts it to the declared type. */
+final class ValueChecker {
+
+    private ValueChecker() {
+    }
+
+    /**
+     * @param key the dotted key, for messages
+     * @return the value as {@code Long}, {@code Double}, {@code Boolean}, {@code String} or {@code List<Long>}
+     */
+    static Object check(String key, HyperParameter parameter, Object raw) {
+        if (raw == null) {
+            if (parameter.defaultValue() == null) {
+                return null;
+            }
+            throw new TrainyardException(key + " needs a value (" + parameter.type().label() + "); remove the key"
+                    + " to use the default " + parameter.defaultValue());
+        }
+        return switch (parameter.type()) {
+            case INTEGER -> inRange(key, parameter, integer(key, raw, "an integer"));
+            case DECIMAL -> inRange(key, parameter, decimal(key, raw));
+            case BOOLEAN -> {
+                if (!(raw instanceof Boolean)) {
+                    throw mistyped(key, "true or false", raw);
+                }
+                yield raw;
+            }
+            case STRING -> {
+                if (raw instanceof java.util.Map || raw instanceof List) {
+                    throw mistyped(key, "a string", raw);
+                }
+                yield String.valueOf(raw);
+            }
+            case INTEGER_LIST -> {
+                if (!(raw instanceof List<?> items) || items.isEmpty()) {
+                    throw mistyped(key, "a non-empty list of integers such as [512, 512]", raw);
+                }
+                List<Long> values = new ArrayList<>();
+                for (Object item : items) {
+                    values.add(inRange(key, parameter, integer(key, item, "a list of integers such as [512, 512]")));
+                }
+                yield List.copyOf(values);
+            }
+        };
+    }
+
+    private static Long integer(String key, Object raw, String expected) {
+        if (raw instanceof Integer || raw instanceof Long) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof java.math.BigInteger) {
+            throw new TrainyardException(key + " = " + raw + " is too large");
+        }
+        throw mistyped(key, expected, raw);
+    }
+
+    private static Double decimal(String key, Object raw) {
+        if (raw instanceof Number number) {
+            return number.doubleValue();
+        }
+        // YAML 1.1 reads 1e-3 (no dot) as a string; accept it as the number the user meant.
+        if (raw instanceof String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw mistyped(key, "a number", raw);
+            }
+        }
+        throw mistyped(key, "a number", raw);
+    }
+
+    private static <T extends Number> T inRange(String key, HyperParameter parameter, T value) {
+        if (!parameter.range().contains(value.doubleValue())) {
+            throw new TrainyardException(key + " must be in " + parameter.range() + ", got " + value);
+        }
+        return value;
+    }
+
+    private static TrainyardException mistyped(String key, String expected, Object raw) {
+        String shown = raw instanceof String ? "'" + raw + "'" : String.valueOf(raw);
+        return new TrainyardException(key + " must be " + expected + ", got " + shown);
+    }
+}

@@ -1,0 +1,49 @@
+package io.trainyard.engine.plugin;
+
+import io.trainyard.api.Plugin;
+import io.trainyard.api.TrainyardException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every discovered plugin, by kind and name, plus the providers that failed to load. */
+public final class PluginRegistry {
+
+    private final List<PluginDescriptor> plugins;
+    private final List<LoadFailure> failures;
+
+    public PluginRegistry(List<PluginDescriptor> plugins, List<LoadFailure> failures) {
+        this.plugins = plugins.stream()
+                .sorted(Comparator.comparing(PluginDescriptor::kind).thenComparing(PluginDescriptor::name))
+                .toList();
+        this.failures = List.copyOf(failures);
+    }
+
+    public List<PluginDescriptor> all() {
+        return plugins;
+    }
+
+    public List<PluginDescriptor> ofKind(PluginKind kind) {
+        return plugins.stream().filter(p -> p.kind() == kind).toList();
+    }
+
+    public List<LoadFailure> failures() {
+        return failures;
+    }
+
+    public Optional<PluginDescriptor> find(PluginKind kind, String name) {
+        return plugins.stream().filter(p -> p.kind() == kind && p.name().equals(name)).findFirst();
+    }
+
+    /** The plugin, or an error listing the available names of that kind. */
+    public PluginDescriptor require(PluginKind kind, String name) {
+        return find(kind, name).orElseThrow(() -> new TrainyardException("unknown " + kind.label() + " '" + name
+                + "'; available: " + String.join(", ", ofKind(kind).stream().map(PluginDescriptor::name).toList())
+                + " (see 'trainyard plugins')"));
+    }
+
+    /** The factory of a known plugin, typed by its service interface. */
+    public <T extends Plugin> T factory(PluginKind kind, String name, Class<T> type) {
+        return type.cast(require(kind, name).plugin());
+    }
+}

@@ -1,0 +1,38 @@
+package io.trainyard.engine.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How reports spell numbers, percentages and times. */
+final class Format {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Format() {
+    }
+
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
+    static String number(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "-" : TIME.format(instant);
+    }
+
+    static String duration(Instant start, Instant end) {
+        if (start == null || end == null) {
+            return "-";
+        }
+        Duration duration = Duration.between(start, end);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", duration.toHours(), duration.toMinutesPart(),
+                duration.toSecondsPart());
+    }
+}

@@ -1,0 +1,51 @@
+package io.trainyard.engine.report;
+
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.engine.tracking.RunDetails;
+import io.trainyard.engine.tracking.RunSummary;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code trainyard show}: a run's facts, every param and the per-epoch table. */
+public final class RunReport {
+
+    private RunReport() {
+    }
+
+    public static void print(RunDetails details, PrintStream out) {
+        RunSummary run = details.summary();
+        out.printf("Run         %s%n", run.id());
+        out.printf("Experiment  %s (%s)%n", run.experiment(), run.experimentFile());
+        out.printf("Status      %s%n", run.status());
+        if (run.errorMessage() != null) {
+            out.printf("Error       %s%n", run.errorMessage());
+        }
+        if (run.stopReason() != null) {
+            out.printf("Stopped     %s%n", run.stopReason());
+        }
+        out.printf("Started     %s%n", Format.time(run.start()));
+        out.printf("Ended       %s (%s)%n", Format.time(run.end()), Format.duration(run.start(), run.end()));
+        out.printf("Seed        %d%n", run.seed());
+        out.printf("Data        sha256 %s%n", run.datasetSha256());
+        out.printf("Steps       %d logged%n%n", details.stepCount());
+
+        out.println("Params");
+        int width = details.params().keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (Map.Entry<String, Object> param : details.params().entrySet()) {
+            out.printf("  %-" + width + "s  %s%n", param.getKey(), param.getValue() == null ? "-" : param.getValue());
+        }
+        out.println();
+        if (details.epochs().isEmpty()) {
+            out.println("No finished epoch.");
+            return;
+        }
+        String row = "%5s  %10s  %9s  %10s  %9s  %8s%n";
+        out.printf(row, "EPOCH", "TRAIN LOSS", "TRAIN ACC", "TEST LOSS", "TEST ACC", "SECONDS");
+        for (EpochResult epoch : details.epochs()) {
+            out.printf(row, epoch.epoch(), Format.number(epoch.trainLoss()), Format.percent(epoch.trainAccuracy()),
+                    Format.number(epoch.testLoss()), Format.percent(epoch.testAccuracy()),
+                    String.format(Locale.ROOT, "%.2f", epoch.seconds()));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.trainyard.engine.run;
+
+import io.trainyard.api.callback.RunStatus;
+
+/**
+ * How a run ended.
+ *
+ * @param runId the id to show or compare it by
+ * @param status its final status
+ * @param finalTestAccuracy test accuracy after the last finished epoch, or NaN
+ */
+public record RunResult(String runId, RunStatus status, double finalTestAccuracy) {
+}

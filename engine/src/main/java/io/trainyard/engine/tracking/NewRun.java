@@ -1,0 +1,13 @@
+package io.trainyard.engine.tracking;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What is known when a run starts.
+ *
+ * @param params every resolved hyperparameter under its dotted key, typed
+ */
+public record NewRun(String id, String experiment, String name, Instant start, long seed, String datasetSha256,
+        String experimentFile, String experimentText, Map<String, Object> params) {
+}

@@ -1,0 +1,134 @@
+package io.trainyard.engine.tracking;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.EpochResult;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads runs back from the database. */
+public final class RunQueries {
+
+    private static final String SUMMARY = "SELECT r.id, e.name, r.status, r.start_time, r.end_time, r.seed,"
+            + " (SELECT COUNT(*) FROM epoch_metrics m WHERE m.run_id = r.id),"
+            + " (SELECT m.test_accuracy FROM epoch_metrics m WHERE m.run_id = r.id ORDER BY m.epoch DESC LIMIT 1),"
+            + " (SELECT m.test_loss FROM epoch_metrics m WHERE m.run_id = r.id ORDER BY m.epoch DESC LIMIT 1),"
+            + " r.error_message, r.stop_reason, r.dataset_sha256, r.experiment_file"
+            + " FROM runs r JOIN experiments e ON e.id = r.experiment_id";
+
+    private final Database database;
+
+    @Inject
+    public RunQueries(Database database) {
+        this.database = database;
+    }
+
+    /** Every run, newest first. */
+    public List<RunSummary> list() {
+        return query(SUMMARY + " ORDER BY r.start_time DESC, r.id DESC", statement -> { }, this::summaries);
+    }
+
+    /** A run by its id or by a prefix that matches exactly one run. */
+    public RunDetails find(String idOrPrefix) {
+        List<RunSummary> matches = query(SUMMARY + " WHERE r.id LIKE ? ESCAPE '\\' ORDER BY r.id",
+                statement -> statement.setString(1, escapeLike(idOrPrefix) + "%"), this::summaries);
+        Optional<RunSummary> exact = matches.stream().filter(run -> run.id().equals(idOrPrefix)).findFirst();
+        if (exact.isEmpty() && matches.size() != 1) {
+            throw new TrainyardException(matches.isEmpty()
+                    ? "no run '" + idOrPrefix + "' in the store; 'trainyard runs' lists the runs"
+                    : "run id prefix '" + idOrPrefix + "' matches " + matches.size() + " runs; give more of the id");
+        }
+        RunSummary summary = exact.orElse(matches.get(0));
+        return new RunDetails(summary, params(summary.id()), epochs(summary.id()), stepCount(summary.id()));
+    }
+
+    private Map<String, Object> params(String runId) {
+        return query("SELECT key, value_type, num_value, text_value FROM params WHERE run_id = ? ORDER BY key",
+                statement -> statement.setString(1, runId), result -> {
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    while (result.next()) {
+                        params.put(result.getString(1), switch (result.getString(2)) {
+                            case "integer" -> (long) result.getDouble(3);
+                            case "decimal" -> result.getDouble(3);
+                            case "boolean" -> result.getDouble(3) != 0;
+                            case "null" -> null;
+                            default -> result.getString(4);
+                        });
+                    }
+                    return params;
+                });
+    }
+
+    private List<EpochResult> epochs(String runId) {
+        return query("SELECT epoch, train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds"
+                + " FROM epoch_metrics WHERE run_id = ? ORDER BY epoch", statement -> statement.setString(1, runId),
+                result -> {
+                    List<EpochResult> epochs = new ArrayList<>();
+                    while (result.next()) {
+                        epochs.add(new EpochResult(result.getInt(1), number(result, 2), number(result, 3),
+                                number(result, 4), number(result, 5), number(result, 6)));
+                    }
+                    return epochs;
+                });
+    }
+
+    private long stepCount(String runId) {
+        return query("SELECT COUNT(*) FROM step_metrics WHERE run_id = ?", statement -> statement.setString(1, runId),
+                result -> {
+                    result.next();
+                    return result.getLong(1);
+                });
+    }
+
+    private List<RunSummary> summaries(ResultSet result) throws SQLException {
+        List<RunSummary> runs = new ArrayList<>();
+        while (result.next()) {
+            runs.add(new RunSummary(result.getString(1), result.getString(2), result.getString(3),
+                    instant(result.getTimestamp(4)), instant(result.getTimestamp(5)), result.getLong(6),
+                    result.getInt(7), number(result, 8), number(result, 9), result.getString(10),
+                    result.getString(11), result.getString(12), result.getString(13)));
+        }
+        return runs;
+    }
+
+    private static double number(ResultSet result, int column) throws SQLException {
+        double value = result.getDouble(column);
+        return result.wasNull() ? Double.NaN : value;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface Reader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    private <T> T query(String sql, Binder binder, Reader<T> reader) {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet result = statement.executeQuery()) {
+                return reader.read(result);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the store failed: " + e.getMessage(), e);
+        }
+    }
+}

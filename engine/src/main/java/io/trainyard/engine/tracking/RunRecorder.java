@@ -1,0 +1,113 @@
+package io.trainyard.engine.tracking;
+
+import io.trainyard.api.callback.Callback;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunContext;
+import io.trainyard.api.callback.RunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Records a run as it trains, without slowing it: the training thread only appends a step to a list every
+ * {@code logEvery} batches; database and CSV writes happen on a single writer thread, in order. An epoch's rows are
+ * committed before {@link #onEpochEnd} returns, so callbacks after it (and a crash right after it) see the epoch
+ * recorded.
+ */
+public final class RunRecorder implements Callback {
+
+    /** Step rows are handed to the writer in chunks of this size within long epochs. */
+    private static final int STEP_CHUNK = 1000;
+
+    private final RunStore store;
+    private final String runId;
+    private final int logEvery;
+    private final EpochCsv csv;
+    private final ExecutorService writer;
+    private List<StepMetric> pendingSteps = new ArrayList<>();
+    private long step;
+    private String errorMessage;
+
+    public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery) {
+        this.store = store;
+        this.runId = runId;
+        this.logEvery = logEvery;
+        try {
+            this.csv = new EpochCsv(location.runDirectory(runId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + location.runDirectory(runId), e);
+        }
+        this.writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "trainyard-recorder-" + runId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void onBatchEnd(RunContext run, int epoch, int batch, double loss) {
+        if (step % logEvery == 0) {
+            pendingSteps.add(new StepMetric(step, epoch, batch, loss, Instant.now()));
+            if (pendingSteps.size() >= STEP_CHUNK) {
+                List<StepMetric> chunk = takeSteps();
+                writer.execute(() -> store.recordSteps(runId, chunk));
+            }
+        }
+        step++;
+    }
+
+    @Override
+    public void onEpochEnd(RunContext run, EpochResult result) {
+        List<StepMetric> steps = takeSteps();
+        await(writer.submit(() -> {
+            store.recordEpoch(runId, result, steps);
+            csv.append(result);
+            return null;
+        }));
+    }
+
+    @Override
+    public void onFailure(RunContext run, Throwable error) {
+        errorMessage = error.getMessage() != null ? error.getMessage() : error.toString();
+    }
+
+    @Override
+    public void onRunEnd(RunContext run, RunStatus status) {
+        List<StepMetric> steps = takeSteps();
+        try {
+            await(writer.submit(() -> {
+                store.recordSteps(runId, steps);
+                store.finish(runId, status, status == RunStatus.FAILED ? errorMessage : null, run.stopReason());
+                csv.close();
+                return null;
+            }));
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    private List<StepMetric> takeSteps() {
+        List<StepMetric> taken = pendingSteps;
+        pendingSteps = new ArrayList<>();
+        return taken;
+    }
+
+    private static void await(Future<?> write) {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while recording the run", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime
+                    : new StoreException("recording the run failed: " + cause.getMessage(), cause);
+        }
+    }
+}

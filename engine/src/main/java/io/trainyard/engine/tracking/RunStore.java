@@ -1,0 +1,171 @@
+package io.trainyard.engine.tracking;
+
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunStatus;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes runs to the database. Each method is one transaction: a run's creation with all its params, an epoch with
+ * the steps logged during it, the final status. A failure rolls back and leaves the rows of earlier calls intact.
+ */
+public final class RunStore {
+
+    private final Database database;
+
+    @Inject
+    public RunStore(Database database) {
+        this.database = database;
+    }
+
+    public void create(NewRun run) {
+        transaction(connection -> {
+            long experimentId = experimentId(connection, run.experiment(), run.start());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, experiment_id, name,"
+                    + " status, start_time, seed, dataset_sha256, experiment_file, experiment_text)"
+                    + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)")) {
+                insert.setString(1, run.id());
+                insert.setLong(2, experimentId);
+                insert.setString(3, run.name());
+                insert.setTimestamp(4, Timestamp.from(run.start()));
+                insert.setLong(5, run.seed());
+                insert.setString(6, run.datasetSha256());
+                insert.setString(7, run.experimentFile());
+                insert.setString(8, run.experimentText());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO params (run_id, key, value_type, num_value, text_value) VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, Object> param : run.params().entrySet()) {
+                    TypedValue value = TypedValue.of(param.getValue());
+                    insert.setString(1, run.id());
+                    insert.setString(2, param.getKey());
+                    insert.setString(3, value.type());
+                    if (value.number() == null) {
+                        insert.setNull(4, Types.DOUBLE);
+                    } else {
+                        insert.setDouble(4, value.number());
+                    }
+                    insert.setString(5, value.text());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private static long experimentId(Connection connection, String name, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO experiments (name, created_at) SELECT ?, ? WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM experiments WHERE name = ?)")) {
+            insert.setString(1, name);
+            insert.setTimestamp(2, Timestamp.from(now));
+            insert.setString(3, name);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM experiments WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** Commits an epoch's metrics together with the steps logged since the last commit. */
+    public void recordEpoch(String runId, EpochResult epoch, List<StepMetric> steps) {
+        transaction(connection -> {
+            insertSteps(connection, runId, steps);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epoch_metrics (run_id, epoch,"
+                    + " train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, runId);
+                insert.setInt(2, epoch.epoch());
+                setNumber(insert, 3, epoch.trainLoss());
+                setNumber(insert, 4, epoch.trainAccuracy());
+                setNumber(insert, 5, epoch.testLoss());
+                setNumber(insert, 6, epoch.testAccuracy());
+                setNumber(insert, 7, epoch.seconds());
+                insert.setTimestamp(8, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    public void recordSteps(String runId, List<StepMetric> steps) {
+        if (!steps.isEmpty()) {
+            transaction(connection -> insertSteps(connection, runId, steps));
+        }
+    }
+
+    private static void insertSteps(Connection connection, String runId, List<StepMetric> steps) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO step_metrics (run_id, step, epoch,"
+                + " batch, train_loss, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (StepMetric step : steps) {
+                insert.setString(1, runId);
+                insert.setLong(2, step.step());
+                insert.setInt(3, step.epoch());
+                insert.setInt(4, step.batch());
+                setNumber(insert, 5, step.trainLoss());
+                insert.setTimestamp(6, Timestamp.from(step.recordedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Records how the run ended; only a run still RUNNING changes, so a late duplicate call is harmless. */
+    public void finish(String runId, RunStatus status, String errorMessage, String stopReason) {
+        transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, end_time = ?,"
+                    + " error_message = ?, stop_reason = ? WHERE id = ? AND status = 'RUNNING'")) {
+                update.setString(1, status.name());
+                update.setTimestamp(2, Timestamp.from(Instant.now()));
+                update.setString(3, truncate(errorMessage, 4000));
+                update.setString(4, truncate(stopReason, 1000));
+                update.setString(5, runId);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** NaN and infinities (a diverged loss) are stored as NULL: SQL has no NaN that every client reads back. */
+    private static void setNumber(PreparedStatement statement, int index, double value) throws SQLException {
+        if (Double.isFinite(value)) {
+            statement.setDouble(index, value);
+        } else {
+            statement.setNull(index, Types.DOUBLE);
+        }
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void transaction(Work work) {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing to the store failed: " + e.getMessage(), e);
+        }
+    }
+}

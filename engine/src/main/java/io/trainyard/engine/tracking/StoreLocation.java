@@ -1,0 +1,39 @@
+package io.trainyard.engine.tracking;
+
+import java.nio.file.Path;
+
+/**
+ * The directory holding a store: the H2 database {@code trainyard.mv.db} and one folder per run under {@code runs/}.
+ *
+ * @param directory the store directory, created on first use
+ */
+public record StoreLocation(Path directory) {
+
+    /** The store used when neither {@code --store} nor {@code TRAINYARD_STORE} says otherwise. */
+    public static final Path DEFAULT = Path.of("trainyard-runs");
+
+    /** {@code --store} if given, else the {@code TRAINYARD_STORE} environment variable, else {@link #DEFAULT}. */
+    public static StoreLocation resolve(Path option, String environment) {
+        if (option != null) {
+            return new StoreLocation(option);
+        }
+        if (environment != null && !environment.isBlank()) {
+            return new StoreLocation(Path.of(environment));
+        }
+        return new StoreLocation(DEFAULT);
+    }
+
+    /**
+     * H2 in file mode. AUTO_SERVER lets a second process open the same store while a run is writing to it;
+     * DB_CLOSE_ON_EXIT is off because the engine's own shutdown hook still records a killed run's status.
+     */
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("trainyard")
+                + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Where a run keeps its files ({@code epochs.csv}, later checkpoints). */
+    public Path runDirectory(String runId) {
+        return directory.resolve("runs").resolve(runId);
+    }
+}

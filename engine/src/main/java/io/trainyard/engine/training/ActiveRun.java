@@ -1,0 +1,96 @@
+package io.trainyard.engine.training;
+
+import io.trainyard.api.callback.RunContext;
+import java.io.PrintStream;
+import java.util.Map;
+
+/** The engine's side of {@link RunContext}: the run's facts plus the stop and interrupt flags the trainer polls. */
+public final class ActiveRun implements RunContext {
+
+    private final String runId;
+    private final String experimentName;
+    private final Map<String, Object> params;
+    private final int epochs;
+    private final int batchSize;
+    private final int trainSamples;
+    private final PrintStream console;
+    private volatile String stopReason;
+    private volatile boolean interrupted;
+
+    public ActiveRun(String runId, String experimentName, Map<String, Object> params, int epochs, int batchSize,
+            int trainSamples, PrintStream console) {
+        this.runId = runId;
+        this.experimentName = experimentName;
+        this.params = Map.copyOf(params.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.trainSamples = trainSamples;
+        this.console = console;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public String experimentName() {
+        return experimentName;
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    @Override
+    public int epochs() {
+        return epochs;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public int trainSamples() {
+        return trainSamples;
+    }
+
+    @Override
+    public int batchesPerEpoch() {
+        return (trainSamples + batchSize - 1) / batchSize;
+    }
+
+    @Override
+    public PrintStream console() {
+        return console;
+    }
+
+    @Override
+    public void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason == null ? "stopped by a callback" : reason;
+        }
+    }
+
+    @Override
+    public String stopReason() {
+        return stopReason;
+    }
+
+    public boolean stopRequested() {
+        return stopReason != null;
+    }
+
+    /** Marks the run as interrupted by the user; the trainer ends it KILLED at the next batch. */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    public boolean interrupted() {
+        return interrupted;
+    }
+}

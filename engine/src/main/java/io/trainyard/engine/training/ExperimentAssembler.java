@@ -1,0 +1,78 @@
+package io.trainyard.engine.training;
+
+import io.trainyard.api.Plugin;
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.Callback;
+import io.trainyard.api.callback.CallbackFactory;
+import io.trainyard.api.data.Dataset;
+import io.trainyard.api.data.DatasetContext;
+import io.trainyard.api.data.DatasetFactory;
+import io.trainyard.api.loss.Loss;
+import io.trainyard.api.loss.LossFactory;
+import io.trainyard.api.model.Model;
+import io.trainyard.api.model.ModelContext;
+import io.trainyard.api.model.ModelFactory;
+import io.trainyard.api.optim.Optimizer;
+import io.trainyard.api.optim.OptimizerFactory;
+import io.trainyard.engine.config.Experiment;
+import io.trainyard.engine.config.PluginChoice;
+import io.trainyard.engine.plugin.PluginRegistry;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Builds an experiment's components through its plugins' factories, each seeded from the run's root seed. */
+public final class ExperimentAssembler {
+
+    private final PluginRegistry registry;
+    private final DatasetContext datasetContext;
+
+    @Inject
+    public ExperimentAssembler(PluginRegistry registry, DatasetContext datasetContext) {
+        this.registry = registry;
+        this.datasetContext = datasetContext;
+    }
+
+    public TrainingSetup assemble(Experiment experiment) {
+        Dataset dataset = build(experiment.dataset(), DatasetFactory.class,
+                factory -> factory.load(experiment.dataset().config(), datasetContext));
+        int outputs = dataset.classes() > 0 ? dataset.classes() : (int) product(dataset.targetShape());
+        ModelContext modelContext = new ModelContext(dataset.sampleShape(), outputs, DataType.FLOAT,
+                new Random(Seeds.derive(experiment.seed(), "model.init")));
+        Model model = build(experiment.model(), ModelFactory.class,
+                factory -> factory.create(experiment.model().config(), modelContext));
+        Loss loss = build(experiment.loss(), LossFactory.class,
+                factory -> factory.create(experiment.loss().config()));
+        Optimizer optimizer = build(experiment.optimizer(), OptimizerFactory.class,
+                factory -> factory.create(experiment.optimizer().config(), model.parameters()));
+        List<Callback> callbacks = new ArrayList<>();
+        for (PluginChoice choice : experiment.callbacks()) {
+            callbacks.add(build(choice, CallbackFactory.class, factory -> factory.create(choice.config())));
+        }
+        return new TrainingSetup(dataset, model, loss, optimizer, callbacks);
+    }
+
+    /** Runs a factory; a plugin's own failure becomes one line naming the plugin. */
+    private <F extends Plugin, T> T build(PluginChoice choice, Class<F> type, Function<F, T> create) {
+        F factory = registry.factory(choice.kind(), choice.name(), type);
+        try {
+            return create.apply(factory);
+        } catch (TrainyardException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TrainyardException(choice.kind().label() + " '" + choice.name() + "' could not be built: "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
+        }
+    }
+
+    private static long product(long[] shape) {
+        long product = 1;
+        for (long dimension : shape) {
+            product *= dimension;
+        }
+        return product;
+    }
+}

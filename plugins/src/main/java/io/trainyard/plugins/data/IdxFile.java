@@ -1,0 +1,115 @@
+package io.trainyard.plugins.data;
+
+import io.trainyard.api.TrainyardException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A gzip-compressed IDX file of unsigned bytes, the format of MNIST and Fashion-MNIST: a magic number
+ * {@code 0x0000 08 nd}, {@code nd} big-endian dimension sizes, then the data. The SHA-256 is taken over the
+ * decompressed bytes, so the same data gives the same hash whichever way it was compressed.
+ *
+ * @param dimensions the size of each dimension, e.g. {@code [60000, 28, 28]}
+ * @param data the values, row-major
+ * @param sha256 hex SHA-256 of the decompressed file
+ */
+public record IdxFile(int[] dimensions, byte[] data, String sha256) {
+
+    private static final int UNSIGNED_BYTE = 0x08;
+
+    /** Reads and checks a whole file; any problem is a {@link TrainyardException} naming the file. */
+    public static IdxFile read(Path file) {
+        MessageDigest digest = sha256Digest();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                DataInputStream in = new DataInputStream(new DigestInputStream(new GZIPInputStream(raw, 1 << 16),
+                        digest))) {
+            int magic = in.readInt();
+            int rank = magic & 0xff;
+            if ((magic >>> 8) != UNSIGNED_BYTE || rank < 1 || rank > 4) {
+                throw corrupt(file, String.format("it is not an unsigned-byte IDX file (magic number 0x%08x)", magic));
+            }
+            int[] dimensions = new int[rank];
+            long length = 1;
+            for (int i = 0; i < rank; i++) {
+                dimensions[i] = in.readInt();
+                if (dimensions[i] < 0) {
+                    throw corrupt(file, "dimension " + i + " has negative size " + dimensions[i]);
+                }
+                length *= dimensions[i];
+            }
+            if (length > Integer.MAX_VALUE - 16) {
+                throw corrupt(file, "its header announces " + length + " values, more than fit in memory");
+            }
+            byte[] data = in.readNBytes((int) length);
+            if (data.length < length) {
+                throw corrupt(file, "it is truncated: the header announces " + length + " values but only "
+                        + data.length + " follow");
+            }
+            if (in.read() != -1) {
+                throw corrupt(file, "it has data after the " + length + " values its header announces");
+            }
+            return new IdxFile(dimensions, data, HexFormat.of().formatHex(digest.digest()));
+        } catch (NoSuchFileException e) {
+            throw new TrainyardException("data file " + file + " does not exist");
+        } catch (EOFException e) {
+            throw corrupt(file, "it is truncated");
+        } catch (IOException e) {
+            throw corrupt(file, "it is not a valid gzip stream (" + e.getMessage() + ")");
+        }
+    }
+
+    private static TrainyardException corrupt(Path file, String reason) {
+        return new TrainyardException("data file " + file + " is unusable: " + reason
+                + "; delete it and download it again, or reinstall the package it came from");
+    }
+
+    static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+
+    /** Number of items (the first dimension). */
+    public int count() {
+        return dimensions[0];
+    }
+
+    /** Values per item (the product of the other dimensions). */
+    public int itemLength() {
+        int length = 1;
+        for (int i = 1; i < dimensions.length; i++) {
+            length *= dimensions[i];
+        }
+        return length;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IdxFile idx && Arrays.equals(dimensions, idx.dimensions)
+                && Arrays.equals(data, idx.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(dimensions) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "IdxFile" + Arrays.toString(dimensions) + " sha256=" + sha256;
+    }
+}

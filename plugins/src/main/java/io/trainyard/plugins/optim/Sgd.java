@@ -1,0 +1,90 @@
+package io.trainyard.plugins.optim;
+
+import io.trainyard.api.model.Parameters;
+import io.trainyard.api.optim.Optimizer;
+import org.nd4j.linalg.api.blas.Level1;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Stochastic gradient descent with PyTorch's update rule ({@code torch.optim.SGD}):
+ * <pre>
+ * g = grad + weight_decay * p
+ * b = g                                   on the first step
+ * b = momentum * b + (1 - dampening) * g  afterwards
+ * g = g + momentum * b  if nesterov, else  g = b          (only when momentum != 0)
+ * p = p - lr * g
+ * </pre>
+ * State lives in flat buffers shaped like the parameters; a step is at most five BLAS-level in-place operations.
+ */
+public final class Sgd implements Optimizer {
+
+    private final Parameters parameters;
+    private final double momentum;
+    private final double dampening;
+    private final double weightDecay;
+    private final boolean nesterov;
+    private final INDArray velocity;
+    private final INDArray scratch;
+    private final Level1 blas = Nd4j.getBlasWrapper().level1();
+    private double learningRate;
+    private boolean firstStep = true;
+
+    public Sgd(Parameters parameters, double learningRate, double momentum, double dampening, double weightDecay,
+            boolean nesterov) {
+        this.parameters = parameters;
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+        this.dampening = dampening;
+        this.weightDecay = weightDecay;
+        this.nesterov = nesterov;
+        this.velocity = momentum != 0 ? parameters.values().ulike() : null;
+        this.scratch = weightDecay != 0 || nesterov ? parameters.values().ulike() : null;
+    }
+
+    @Override
+    public void zeroGradients() {
+        parameters.zeroGradients();
+    }
+
+    @Override
+    public void step() {
+        INDArray values = parameters.values();
+        long n = values.length();
+        INDArray gradient = parameters.gradients();
+        if (weightDecay != 0) {
+            scratch.assign(gradient);
+            blas.axpy(n, weightDecay, values, scratch);
+            gradient = scratch;
+        }
+        if (momentum != 0) {
+            if (firstStep) {
+                velocity.assign(gradient);
+            } else {
+                velocity.muli(momentum);
+                blas.axpy(n, 1 - dampening, gradient, velocity);
+            }
+            if (nesterov) {
+                if (gradient != scratch) {
+                    scratch.assign(gradient);
+                    gradient = scratch;
+                }
+                blas.axpy(n, momentum, velocity, gradient);
+            } else {
+                gradient = velocity;
+            }
+        }
+        blas.axpy(n, -learningRate, gradient, values);
+        firstStep = false;
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+}
