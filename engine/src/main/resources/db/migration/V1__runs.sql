@@ -27,11 +27,11 @@ CREATE INDEX runs_by_experiment ON runs (experiment_id, start_time);
 -- them as numbers; value_type says how to read the row back.
 CREATE TABLE params (
     run_id      VARCHAR(40) NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-    key         VARCHAR(300) NOT NULL,
+    param_key   VARCHAR(300) NOT NULL,
     value_type  VARCHAR(16) NOT NULL CHECK (value_type IN ('integer', 'decimal', 'boolean', 'string', 'list', 'null')),
     num_value   DOUBLE PRECISION,
     text_value  VARCHAR(4000),
-    PRIMARY KEY (run_id, key)
+    PRIMARY KEY (run_id, param_key)
 );
 
 CREATE TABLE epoch_metrics (

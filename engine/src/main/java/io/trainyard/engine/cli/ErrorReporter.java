@@ -1,5 +1,6 @@
 package io.trainyard.engine.cli;
 
+import com.google.inject.ProvisionException;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.tracking.StoreException;
 import java.io.PrintStream;
@@ -21,8 +22,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     @Override
-    public int handleExecutionException(Exception error, CommandLine commandLine,
+    public int handleExecutionException(Exception thrown, CommandLine commandLine,
             CommandLine.ParseResult parseResult) {
+        Throwable error = unwrap(thrown);
         if (error instanceof TrainyardException) {
             err.println("error: " + error.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -36,5 +38,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         err.println("internal error: " + error + (debug ? "" : " (set TRAINYARD_DEBUG=1 for the stack trace)"));
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /** Guice wraps what a provider throws; the user's problem is the cause. */
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof ProvisionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
     }
 }

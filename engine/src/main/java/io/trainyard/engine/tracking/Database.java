@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure()
+                    .loggers("slf4j")
                     .dataSource(location.jdbcUrl(), "sa", "")
                     .locations("classpath:db/migration")
                     .load()
@@ -36,7 +37,7 @@ public final class Database implements AutoCloseable {
             this.keepAlive = connect();
         } catch (FlywayException e) {
             throw new TrainyardException("cannot open the store in " + location.directory() + ": "
-                    + firstLine(e.getMessage()) + "; if it was made by a newer Trainyard, use that version");
+                    + explain(e.getMessage()));
         }
     }
 
@@ -49,12 +50,20 @@ public final class Database implements AutoCloseable {
             return DriverManager.getConnection(location.jdbcUrl(), "sa", "");
         } catch (SQLException e) {
             throw new TrainyardException("cannot open the store in " + location.directory() + ": "
-                    + firstLine(e.getMessage()));
+                    + explain(e.getMessage()));
         }
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
+    private static String explain(String message) {
+        String text = String.valueOf(message);
+        if (text.contains("already in use") || text.contains("locked by another process")) {
+            return "another Trainyard process (a run still training?) has it open; wait for it to end or pass"
+                    + " --store DIR to use another store";
+        }
+        if (text.contains("newer than") || text.contains("Validate failed")) {
+            return text.lines().findFirst().orElse(text) + "; it was made by a newer Trainyard, use that version";
+        }
+        return text.lines().findFirst().orElse(text);
     }
 
     @Override

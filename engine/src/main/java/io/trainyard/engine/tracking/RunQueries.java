@@ -52,7 +52,7 @@ public final class RunQueries {
     }
 
     private Map<String, Object> params(String runId) {
-        return query("SELECT key, value_type, num_value, text_value FROM params WHERE run_id = ? ORDER BY key",
+        return query("SELECT param_key, value_type, num_value, text_value FROM params WHERE run_id = ? ORDER BY param_key",
                 statement -> statement.setString(1, runId), result -> {
                     Map<String, Object> params = new LinkedHashMap<>();
                     while (result.next()) {

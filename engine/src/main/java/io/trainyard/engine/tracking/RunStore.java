@@ -43,7 +43,7 @@ public final class RunStore {
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO params (run_id, key, value_type, num_value, text_value) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO params (run_id, param_key, value_type, num_value, text_value) VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, Object> param : run.params().entrySet()) {
                     TypedValue value = TypedValue.of(param.getValue());
                     insert.setString(1, run.id());

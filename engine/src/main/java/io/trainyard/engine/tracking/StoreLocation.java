@@ -24,12 +24,11 @@ public record StoreLocation(Path directory) {
     }
 
     /**
-     * H2 in file mode. AUTO_SERVER lets a second process open the same store while a run is writing to it;
-     * DB_CLOSE_ON_EXIT is off because the engine's own shutdown hook still records a killed run's status.
+     * H2 in embedded file mode. DB_CLOSE_ON_EXIT is off because the engine's own shutdown hook still records a
+     * killed run's status; the engine closes the database itself.
      */
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("trainyard")
-                + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("trainyard") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Where a run keeps its files ({@code epochs.csv}, later checkpoints). */
