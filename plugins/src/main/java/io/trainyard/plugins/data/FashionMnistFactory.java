@@ -39,6 +39,17 @@ public final class FashionMnistFactory implements DatasetFactory {
 
     private static final int CLASSES = 10;
 
+    private final Path systemDirectory;
+
+    public FashionMnistFactory() {
+        this(DEBIAN_PACKAGE);
+    }
+
+    /** For tests: look in {@code systemDirectory} instead of the Debian package's directory. */
+    FashionMnistFactory(Path systemDirectory) {
+        this.systemDirectory = systemDirectory;
+    }
+
     @Override
     public String name() {
         return "fashion-mnist";
@@ -69,7 +80,7 @@ public final class FashionMnistFactory implements DatasetFactory {
                 new long[] {1, trainImages.dimensions()[1], trainImages.dimensions()[2]}, CLASSES, sha256);
     }
 
-    private static Path locate(PluginConfig config, DatasetContext context) {
+    private Path locate(PluginConfig config, DatasetContext context) {
         if (config.has("path")) {
             Path given = Path.of(config.getString("path"));
             if (!hasAllFiles(given)) {
@@ -78,8 +89,8 @@ public final class FashionMnistFactory implements DatasetFactory {
             }
             return given;
         }
-        if (hasAllFiles(DEBIAN_PACKAGE)) {
-            return DEBIAN_PACKAGE;
+        if (hasAllFiles(systemDirectory)) {
+            return systemDirectory;
         }
         Path cache = context.cacheDirectory().resolve("fashion-mnist");
         if (hasAllFiles(cache)) {
@@ -88,7 +99,7 @@ public final class FashionMnistFactory implements DatasetFactory {
         String howToGet = "install Debian's package (apt-get install dataset-fashion-mnist) or pass --data DIR with"
                 + " the four files " + FILES;
         if (!config.getBoolean("download")) {
-            throw new TrainyardException("Fashion-MNIST not found in " + DEBIAN_PACKAGE + " or " + cache
+            throw new TrainyardException("Fashion-MNIST not found in " + systemDirectory + " or " + cache
                     + " and dataset.download is false: " + howToGet);
         }
         FileDownloader downloader = new FileDownloader(URI.create(withSlash(config.getString("url"))),

@@ -1,0 +1,83 @@
+package io.trainyard.plugins.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.api.TrainyardException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxFileTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void readsDimensionsDataAndTheContentHash() throws Exception {
+        byte[] content = IdxFiles.idx(new int[] {2, 3}, new byte[] {1, 2, 3, 4, 5, (byte) 255});
+        IdxFile file = IdxFile.read(IdxFiles.write(directory.resolve("a.gz"), content));
+        assertArrayEquals(new int[] {2, 3}, file.dimensions());
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, (byte) 255}, file.data());
+        assertEquals(2, file.count());
+        assertEquals(3, file.itemLength());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), file.sha256());
+    }
+
+    @Test
+    void truncatedDataIsAnErrorNamingTheFile() throws IOException {
+        byte[] content = IdxFiles.idx(new int[] {10, 28, 28}, new byte[7840]);
+        Path file = IdxFiles.write(directory.resolve("short.gz"), Arrays.copyOf(content, 1000));
+        TrainyardException error = assertThrows(TrainyardException.class, () -> IdxFile.read(file));
+        assertTrue(error.getMessage().startsWith("data file " + file + " is unusable: it is truncated"),
+                error.getMessage());
+    }
+
+    @Test
+    void cutOffGzipStreamIsAnErrorNamingTheFile() throws IOException {
+        Path whole = IdxFiles.write(directory.resolve("whole.gz"), new int[] {100, 28, 28}, new byte[78400]);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path file = Files.write(directory.resolve("cut.gz"), Arrays.copyOf(bytes, bytes.length / 2));
+        TrainyardException error = assertThrows(TrainyardException.class, () -> IdxFile.read(file));
+        assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+    }
+
+    @Test
+    void notGzipIsAnError() throws IOException {
+        Path file = Files.writeString(directory.resolve("text.gz"), "hello");
+        TrainyardException error = assertThrows(TrainyardException.class, () -> IdxFile.read(file));
+        assertTrue(error.getMessage().contains("not a valid gzip stream"), error.getMessage());
+    }
+
+    @Test
+    void wrongMagicNumberIsAnError() throws IOException {
+        byte[] content = IdxFiles.idx(new int[] {1}, new byte[] {1});
+        content[2] = 0x0d; // float data instead of unsigned bytes
+        Path file = IdxFiles.write(directory.resolve("float.gz"), content);
+        TrainyardException error = assertThrows(TrainyardException.class, () -> IdxFile.read(file));
+        assertTrue(error.getMessage().contains("not an unsigned-byte IDX file (magic number 0x00000d01)"),
+                error.getMessage());
+    }
+
+    @Test
+    void trailingDataIsAnError() throws IOException {
+        byte[] content = IdxFiles.idx(new int[] {2}, new byte[] {1, 2, 3});
+        Path file = IdxFiles.write(directory.resolve("long.gz"), content);
+        TrainyardException error = assertThrows(TrainyardException.class, () -> IdxFile.read(file));
+        assertTrue(error.getMessage().contains("data after the 2 values"), error.getMessage());
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        TrainyardException error = assertThrows(TrainyardException.class,
+                () -> IdxFile.read(directory.resolve("absent.gz")));
+        assertEquals("data file " + directory.resolve("absent.gz") + " does not exist", error.getMessage());
+    }
+}

@@ -1,0 +1,89 @@
+package io.trainyard.plugins.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.plugins.layer.GradientCheck;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CrossEntropyLossTest {
+
+    // Row 1: logits (1, 2, 3), target 2.  logsumexp = 3.40760596444, loss = 3.40760596444 - 3 = 0.40760596444,
+    //        softmax = (0.09003057317, 0.24472847105, 0.66524095578).
+    // Row 2: logits (0.5, -1, 2), target 0. logsumexp = 2.24131129666, loss = 1.74131129666,
+    //        softmax = (0.17529039214, 0.03911257327, 0.78559703459).
+    private static final double[][] LOGITS = {{1, 2, 3}, {0.5, -1, 2}};
+    private static final double[] TARGETS = {2, 0};
+
+    @Test
+    void singleSampleMatchesHandComputedValueAndGradient() {
+        INDArray gradient = Nd4j.zeros(DataType.DOUBLE, 1, 3);
+        double loss = new CrossEntropyLoss(true).compute(Nd4j.createFromArray(new double[][] {{1, 2, 3}}),
+                Nd4j.createFromArray(new double[] {2}), gradient);
+        assertEquals(0.40760596444438, loss, 1e-12);
+        assertArrayEquals(new double[] {0.09003057317038, 0.24472847105480, 0.66524095577482 - 1},
+                gradient.data().asDouble(), 1e-12);
+    }
+
+    @Test
+    void meanReductionAveragesLossAndScalesGradientByBatchSize() {
+        INDArray gradient = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        double loss = new CrossEntropyLoss(true).compute(Nd4j.createFromArray(LOGITS),
+                Nd4j.createFromArray(TARGETS), gradient);
+        assertEquals((0.40760596444438 + 1.74131129665716) / 2, loss, 1e-12);
+        assertArrayEquals(new double[] {
+            0.09003057317038 / 2, 0.24472847105480 / 2, (0.66524095577482 - 1) / 2,
+            (0.17529039214004 - 1) / 2, 0.03911257327069 / 2, 0.78559703458928 / 2},
+                gradient.data().asDouble(), 1e-12);
+    }
+
+    @Test
+    void sumReductionAddsLossesAndKeepsGradientUnscaled() {
+        INDArray gradient = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        double loss = new CrossEntropyLoss(false).compute(Nd4j.createFromArray(LOGITS),
+                Nd4j.createFromArray(TARGETS), gradient);
+        assertEquals(0.40760596444438 + 1.74131129665716, loss, 1e-12);
+        assertEquals(0.03911257327069, gradient.getDouble(1, 1), 1e-12);
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        INDArray logits = Nd4j.createFromArray(LOGITS);
+        INDArray targets = Nd4j.createFromArray(TARGETS);
+        CrossEntropyLoss loss = new CrossEntropyLoss(true);
+        INDArray gradient = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        loss.compute(logits, targets, gradient);
+        INDArray scratch = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        GradientCheck.assertGradient("cross-entropy", logits, gradient.dup(),
+                () -> loss.compute(logits, targets, scratch));
+    }
+
+    @Test
+    void extremeLogitsGiveFiniteLossAndGradient() {
+        INDArray gradient = Nd4j.zeros(DataType.FLOAT, 2, 3);
+        double loss = new CrossEntropyLoss(true).compute(
+                Nd4j.createFromArray(new float[][] {{1e4f, -1e4f, 0}, {-1e4f, 1e4f, 1e4f}}),
+                Nd4j.createFromArray(new float[] {1, 0}), gradient);
+        // Row 1: logsumexp = 1e4, target logit -1e4: loss 2e4. Row 2: two logits tie at the max, so
+        // logsumexp = 1e4 + ln 2 and the loss is 2e4 + ln 2. The mean of the two:
+        assertEquals(2e4 + Math.log(2) / 2, loss, 1e-3);
+        for (double value : gradient.data().asDouble()) {
+            assertTrue(Double.isFinite(value));
+        }
+    }
+
+    @Test
+    void targetOutsideTheClassesIsAClearError() {
+        TrainyardException error = assertThrows(TrainyardException.class, () -> new CrossEntropyLoss(true)
+                .compute(Nd4j.createFromArray(LOGITS), Nd4j.createFromArray(new double[] {0, 3}),
+                        Nd4j.zeros(DataType.DOUBLE, 2, 3)));
+        assertEquals("cross-entropy got target 3.0 but the model has 3 outputs: targets must be class indices 0..2",
+                error.getMessage());
+    }
+}
