@@ -18,7 +18,7 @@ public final class Main {
 
     /** Runs one command and returns its exit code; tests call this in-process. */
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-        try (TrainyardCommand root = new TrainyardCommand(out, environment)) {
+        try (TrainyardCommand root = new TrainyardCommand(out, err, environment)) {
             return execute(root, args, out, err, environment);
         }
     }

@@ -6,7 +6,6 @@ import io.trainyard.engine.run.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +39,10 @@ final class RunCommand implements Callable<Integer> {
             assignments.add("dataset.path=" + data);
         }
         RunResult result = root.get(ExperimentRunner.class).run(file, assignments);
-        root.out().printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", result.runId(),
-                result.status(), Double.isNaN(result.finalTestAccuracy()) ? ""
-                        : String.format(Locale.ROOT, ", final test accuracy %.2f%%", 100 * result.finalTestAccuracy()),
-                result.runId());
+        if (result.status() == RunStatus.FAILED) {
+            root.err().printf("error: run %s FAILED: %s%n", result.runId(), result.error());
+            return ExitCodes.RUN_FAILED;
+        }
         return result.status() == RunStatus.KILLED ? ExitCodes.KILLED : ExitCodes.OK;
     }
 }

@@ -27,17 +27,23 @@ public final class TrainyardCommand implements AutoCloseable {
     Path store;
 
     private final PrintStream out;
+    private final PrintStream err;
     private final Map<String, String> environment;
     private final OpenResources resources = new OpenResources();
     private Injector injector;
 
-    TrainyardCommand(PrintStream out, Map<String, String> environment) {
+    TrainyardCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
+        this.err = err;
         this.environment = environment;
     }
 
     PrintStream out() {
         return out;
+    }
+
+    PrintStream err() {
+        return err;
     }
 
     <T> T get(Class<T> type) {

@@ -1,12 +1,17 @@
 package io.trainyard.engine.run;
 
+import io.trainyard.api.callback.Callback;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.ExperimentResolver;
+import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunRecorder;
 import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.StoreException;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.training.ActiveRun;
 import io.trainyard.engine.training.ExperimentAssembler;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs an experiment file end to end: validate it, build its components, open a run record, train with the recorder
@@ -32,16 +38,18 @@ public final class ExperimentRunner {
     private final ExperimentResolver resolver;
     private final ExperimentAssembler assembler;
     private final RunStore store;
+    private final Database database;
     private final StoreLocation location;
     private final PrintStream console;
     private final RunIds ids = new RunIds();
 
     @Inject
     public ExperimentRunner(ExperimentResolver resolver, ExperimentAssembler assembler, RunStore store,
-            StoreLocation location, PrintStream console) {
+            Database database, StoreLocation location, PrintStream console) {
         this.resolver = resolver;
         this.assembler = assembler;
         this.store = store;
+        this.database = database;
         this.location = location;
         this.console = console;
     }
@@ -58,28 +66,39 @@ public final class ExperimentRunner {
         ActiveRun run = new ActiveRun(runId, experiment.name(), experiment.params(), experiment.epochs(),
                 experiment.batchSize(), setup.dataset().train().size(), console);
         FinalAccuracy finalAccuracy = new FinalAccuracy();
-        RunStatus status;
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
-                () -> store.finish(runId, RunStatus.KILLED, null, null))) {
-            RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery());
-            status = new Trainer().train(experiment, setup, run, List.of(recorder, finalAccuracy));
+                () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {
+            RunResult result = train(experiment, setup, run, finalAccuracy);
+            // Printed before the guard closes: on Ctrl-C the JVM halts as soon as it does.
+            console.printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", runId, result.status(),
+                    Double.isNaN(result.finalTestAccuracy()) ? "" : String.format(Locale.ROOT,
+                            ", final test accuracy %.2f%%", 100 * result.finalTestAccuracy()), runId);
+            return result;
         }
-        return new RunResult(runId, status, finalAccuracy.value());
+    }
+
+    private RunResult train(Experiment experiment, TrainingSetup setup, ActiveRun run, FinalAccuracy finalAccuracy) {
+        RunRecorder recorder = new RunRecorder(store, location, run.runId(), experiment.logEvery());
+        try {
+            RunStatus status = new Trainer().train(experiment, setup, run, List.of(recorder, finalAccuracy));
+            return new RunResult(run.runId(), status, finalAccuracy.value, null);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The recorder has marked the run FAILED with this message; the caller reports it.
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            return new RunResult(run.runId(), RunStatus.FAILED, finalAccuracy.value, message);
+        }
     }
 
     /** Remembers the last epoch's test accuracy for the closing line. */
-    private static final class FinalAccuracy implements io.trainyard.api.callback.Callback {
+    private static final class FinalAccuracy implements Callback {
 
         private double value = Double.NaN;
 
         @Override
-        public void onEpochEnd(io.trainyard.api.callback.RunContext run,
-                io.trainyard.api.callback.EpochResult result) {
+        public void onEpochEnd(RunContext run, EpochResult result) {
             value = result.testAccuracy();
-        }
-
-        double value() {
-            return value;
         }
     }
 }

@@ -9,14 +9,15 @@ import java.util.concurrent.TimeUnit;
  * Turns Ctrl-C or SIGTERM during a run into a KILLED run with every finished epoch recorded. The JVM's shutdown hook
  * flags the run; the trainer sees the flag after the current batch and ends the run through the normal hooks, on
  * its own thread; the hook waits for that before letting the JVM exit. If the trainer does not get there in time
- * (stuck in native code), the fallback records the status directly.
+ * (stuck in native code), the fallback records the status directly. Either way the hook then closes the store, so
+ * the database file is complete on disk before the JVM halts.
  */
 final class InterruptGuard implements AutoCloseable {
 
     private final Thread hook;
     private final CountDownLatch ended = new CountDownLatch(1);
 
-    InterruptGuard(ActiveRun run, Duration patience, Runnable fallback) {
+    InterruptGuard(ActiveRun run, Duration patience, Runnable fallback, Runnable closeStore) {
         this.hook = new Thread(() -> {
             run.interrupt();
             try {
@@ -25,6 +26,8 @@ final class InterruptGuard implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 fallback.run();
+            } finally {
+                closeStore.run();
             }
         }, "trainyard-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -66,6 +66,7 @@ public final class Database implements AutoCloseable {
         return text.lines().findFirst().orElse(text);
     }
 
+    /** Closes the database cleanly (written completely to disk); safe to call more than once. */
     @Override
     public void close() {
         try {

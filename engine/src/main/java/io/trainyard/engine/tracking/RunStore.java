@@ -80,9 +80,12 @@ public final class RunStore {
         }
     }
 
-    /** Commits an epoch's metrics together with the steps logged since the last commit. */
+    /**
+     * Commits an epoch's metrics together with the steps logged since the last commit, and forces them to disk: a
+     * process killed right after still has the epoch.
+     */
     public void recordEpoch(String runId, EpochResult epoch, List<StepMetric> steps) {
-        transaction(connection -> {
+        durableTransaction(connection -> {
             insertSteps(connection, runId, steps);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epoch_metrics (run_id, epoch,"
                     + " train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds, recorded_at)"
@@ -122,9 +125,12 @@ public final class RunStore {
         }
     }
 
-    /** Records how the run ended; only a run still RUNNING changes, so a late duplicate call is harmless. */
+    /**
+     * Records how the run ended, on disk before returning (it may run in a shutdown hook, just before the JVM halts).
+     * Only a run still RUNNING changes, so a late duplicate call is harmless.
+     */
     public void finish(String runId, RunStatus status, String errorMessage, String stopReason) {
-        transaction(connection -> {
+        durableTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, end_time = ?,"
                     + " error_message = ?, stop_reason = ? WHERE id = ? AND status = 'RUNNING'")) {
                 update.setString(1, status.name());
@@ -152,6 +158,16 @@ public final class RunStore {
 
     private interface Work {
         void run(Connection connection) throws SQLException;
+    }
+
+    /** H2 writes commits to disk a moment later; CHECKPOINT writes them now. */
+    private void durableTransaction(Work work) {
+        transaction(work);
+        transaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
+        });
     }
 
     private void transaction(Work work) {

@@ -1,0 +1,154 @@
+package io.trainyard.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.engine.testing.Cli;
+import io.trainyard.engine.testing.Experiments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end, in-process, on a real H2 file store. */
+class RunCommandTest {
+
+    private static final Pattern RUN_LINE = Pattern.compile("Run (\\S+) (FINISHED|FAILED|KILLED)");
+
+    @TempDir
+    Path directory;
+
+    private Path store;
+    private Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        store = directory.resolve("store");
+        cli = new Cli(store, directory.resolve("cache"));
+    }
+
+    @Test
+    void runRecordsEveryEpochInTheDatabaseAndTheCsv() throws Exception {
+        Cli.Result result = cli.run("run", Experiments.blobsFile().toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("Epoch 3/3"), result.out());
+        assertTrue(result.out().contains("Test Error: Accuracy: "), result.out());
+        String runId = runId(result);
+
+        List<String> csv = Files.readAllLines(store.resolve("runs").resolve(runId).resolve("epochs.csv"));
+        assertEquals("epoch,train_loss,train_accuracy,test_loss,test_accuracy,epoch_seconds", csv.get(0));
+        assertEquals(4, csv.size(), csv.toString());
+        assertTrue(csv.get(3).startsWith("3,"), csv.get(3));
+
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:h2:file:" + store.toAbsolutePath().resolve("trainyard"), "sa", "")) {
+            assertEquals(3, count(connection, "SELECT COUNT(*) FROM epoch_metrics WHERE run_id = '" + runId + "'"));
+            // 96 samples in batches of 16 is 6 batches per epoch; 18 steps logged every 2nd: 9 rows.
+            assertEquals(9, count(connection, "SELECT COUNT(*) FROM step_metrics WHERE run_id = '" + runId + "'"));
+            assertEquals(1, count(connection, "SELECT COUNT(*) FROM params WHERE run_id = '" + runId
+                    + "' AND param_key = 'optimizer.lr' AND value_type = 'decimal' AND num_value = 0.1"));
+            assertEquals(1, count(connection, "SELECT COUNT(*) FROM runs WHERE id = '" + runId
+                    + "' AND status = 'FINISHED' AND end_time IS NOT NULL AND seed = 7"));
+        }
+    }
+
+    @Test
+    void runsAndShowListTheRecordedRun() {
+        String runId = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
+        Cli.Result runs = cli.run("runs");
+        assertEquals(0, runs.exitCode(), runs.err());
+        assertTrue(runs.out().lines().anyMatch(line -> line.startsWith(runId) && line.contains("blobs-mlp")
+                && line.contains("FINISHED") && line.contains("%")), runs.out());
+
+        Cli.Result show = cli.run("show", runId);
+        assertEquals(0, show.exitCode(), show.err());
+        assertTrue(show.out().contains("optimizer.lr"), show.out());
+        assertTrue(show.out().contains("optimizer.momentum                0.9"), show.out());
+        assertTrue(show.out().contains("EPOCH  TRAIN LOSS"), show.out());
+        assertTrue(show.out().lines().anyMatch(line -> line.trim().startsWith("2 ")), show.out());
+    }
+
+    @Test
+    void failingRunEndsFailedWithItsFinishedEpochsRecorded() {
+        Cli.Result result = cli.run("run", Experiments.blobsFile().toString(),
+                "--set", "callbacks=[{name: fail-at, epoch: 2, batch: 1}]");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().startsWith("error: run "), result.err());
+        assertTrue(result.err().contains("FAILED: boom at epoch 2 batch 1"), result.err());
+        String runId = result.err().split(" ")[2];
+        Cli.Result show = cli.run("show", runId);
+        assertTrue(show.out().contains("Status      FAILED"), show.out());
+        assertTrue(show.out().contains("Error       boom at epoch 2 batch 1"), show.out());
+        assertTrue(show.out().lines().anyMatch(line -> line.trim().startsWith("1 ")), show.out());
+    }
+
+    @Test
+    void badInputGivesOneLineAndRecordsNothing() throws Exception {
+        Path malformed = Files.writeString(directory.resolve("bad.yaml"), "name: x\nmodel: {name: mlp\n");
+        Path emptyData = Files.createDirectories(directory.resolve("empty"));
+        String blobs = Experiments.blobsFile().toString();
+        String reference = Path.of("../experiments/fashion-mnist-sgd.yaml").toString();
+        List<List<String>> cases = List.of(
+                List.of("run", directory.resolve("absent.yaml").toString()),
+                List.of("run", malformed.toString()),
+                List.of("run", blobs, "--set", "optimizer.name=adam"),
+                List.of("run", blobs, "--set", "optimizer.lr=-0.1"),
+                List.of("run", blobs, "--set", "optimizer.lr=0"),
+                List.of("run", blobs, "--set", "batch_size=0"),
+                List.of("run", blobs, "--set", "epochs=0"),
+                List.of("run", blobs, "--set", "optimizer.lrate=0.1"),
+                List.of("run", blobs, "--set", "optimizer.momentum=lots"),
+                List.of("run", reference, "--data", emptyData.toString()),
+                List.of("show", "no-such-run"),
+                List.of("run"));
+        for (List<String> args : cases) {
+            Cli.Result result = cli.run(args.toArray(new String[0]));
+            assertEquals(2, result.exitCode(), args + " -> " + result.err());
+            List<String> lines = result.err().lines().toList();
+            assertTrue(lines.get(0).startsWith("error: "), args + " -> " + result.err());
+            assertTrue(lines.size() == 1 || lines.get(1).startsWith("Try 'trainyard"), args + " -> " + result.err());
+            assertTrue(result.out().isEmpty() || !result.out().contains("Exception"), result.out());
+        }
+        assertTrue(cli.run("runs").out().startsWith("No runs yet."));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("run", "runs", "show", "plugins", "bench")) {
+            Cli.Result help = cli.run(command, "--help");
+            assertEquals(0, help.exitCode(), command);
+            assertTrue(help.out().startsWith("Usage: trainyard " + command), help.out());
+        }
+    }
+
+    @Test
+    void pluginsListsEveryKindWithHyperparameters() {
+        Cli.Result plugins = cli.run("plugins");
+        assertEquals(0, plugins.exitCode(), plugins.err());
+        for (String expected : List.of("dataset   fashion-mnist", "model     mlp", "loss      cross-entropy",
+                "optimizer sgd", "callback  console-progress", "lr               decimal      default 0.001",
+                "class io.trainyard.plugins.optim.SgdFactory")) {
+            assertTrue(plugins.out().contains(expected), expected + " in\n" + plugins.out());
+        }
+    }
+
+    private static String runId(Cli.Result result) {
+        Matcher matcher = RUN_LINE.matcher(result.out());
+        assertTrue(matcher.find(), result.out() + result.err());
+        return matcher.group(1);
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (ResultSet result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}

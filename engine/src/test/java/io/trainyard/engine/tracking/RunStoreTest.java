@@ -1,0 +1,135 @@
+package io.trainyard.engine.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a real H2 file database. */
+class RunStoreTest {
+
+    @TempDir
+    Path directory;
+
+    private Database database;
+    private RunStore store;
+    private RunQueries queries;
+
+    @BeforeEach
+    void open() {
+        database = new Database(new StoreLocation(directory));
+        store = new RunStore(database);
+        queries = new RunQueries(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void paramsKeepTheirTypes() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("optimizer.lr", 0.001);
+        params.put("epochs", 5L);
+        params.put("optimizer.nesterov", false);
+        params.put("optimizer.name", "sgd");
+        params.put("model.hidden", List.of(512L, 512L));
+        params.put("dataset.path", null);
+        store.create(newRun("run-1", "exp", params));
+        Map<String, Object> read = queries.find("run-1").params();
+        assertEquals(0.001, read.get("optimizer.lr"));
+        assertEquals(5L, read.get("epochs"));
+        assertEquals(false, read.get("optimizer.nesterov"));
+        assertEquals("sgd", read.get("optimizer.name"));
+        assertEquals("[512, 512]", read.get("model.hidden"));
+        assertTrue(read.containsKey("dataset.path"));
+        assertNull(read.get("dataset.path"));
+    }
+
+    @Test
+    void epochsStepsAndFinalStatusAreReadBack() {
+        store.create(newRun("run-1", "exp", Map.of()));
+        store.recordEpoch("run-1", new EpochResult(1, 0.9, 0.6, 0.8, 0.7, 2.5),
+                List.of(new StepMetric(0, 1, 0, 2.3, Instant.now())));
+        store.recordEpoch("run-1", new EpochResult(2, 0.5, 0.8, 0.6, Double.NaN, 2.4), List.of());
+        store.finish("run-1", RunStatus.FINISHED, null, "converged");
+        RunDetails details = queries.find("run-1");
+        assertEquals(2, details.epochs().size());
+        assertEquals(0.8, details.epochs().get(0).testLoss());
+        assertTrue(Double.isNaN(details.epochs().get(1).testAccuracy()));
+        assertEquals(1, details.stepCount());
+        assertEquals("FINISHED", details.summary().status());
+        assertEquals("converged", details.summary().stopReason());
+        assertEquals(0.6, details.summary().finalTestLoss());
+    }
+
+    @Test
+    void finishingTwiceKeepsTheFirstStatus() {
+        store.create(newRun("run-1", "exp", Map.of()));
+        store.finish("run-1", RunStatus.FAILED, "boom", null);
+        store.finish("run-1", RunStatus.KILLED, null, null);
+        assertEquals("FAILED", queries.find("run-1").summary().status());
+        assertEquals("boom", queries.find("run-1").summary().errorMessage());
+    }
+
+    @Test
+    void runsOfOneExperimentShareItAndListNewestFirst() {
+        store.create(newRun("20260101-000000-aaaaaa", "exp", Map.of()));
+        store.create(newRun("20260102-000000-bbbbbb", "exp", Map.of()));
+        List<RunSummary> runs = queries.list();
+        assertEquals(List.of("20260102-000000-bbbbbb", "20260101-000000-aaaaaa"),
+                runs.stream().map(RunSummary::id).toList());
+    }
+
+    @Test
+    void aRunIsFoundByAUniquePrefix() {
+        store.create(newRun("20260101-000000-aaaaaa", "exp", Map.of()));
+        store.create(newRun("20260102-000000-bbbbbb", "exp", Map.of()));
+        assertEquals("20260102-000000-bbbbbb", queries.find("20260102").summary().id());
+        TrainyardException ambiguous = assertThrows(TrainyardException.class, () -> queries.find("2026"));
+        assertEquals("run id prefix '2026' matches 2 runs; give more of the id", ambiguous.getMessage());
+        TrainyardException missing = assertThrows(TrainyardException.class, () -> queries.find("2025%"));
+        assertEquals("no run '2025%' in the store; 'trainyard runs' lists the runs", missing.getMessage());
+    }
+
+    @Test
+    void aFailedWriteRollsBackAndLeavesEarlierRowsIntact() {
+        store.create(newRun("run-1", "exp", Map.of()));
+        store.recordEpoch("run-1", new EpochResult(1, 0.9, 0.6, 0.8, 0.7, 2.5), List.of());
+        // The same epoch again violates the primary key: the whole second write must roll back.
+        assertThrows(StoreException.class, () -> store.recordEpoch("run-1",
+                new EpochResult(1, 0.1, 0.1, 0.1, 0.1, 1), List.of(new StepMetric(5, 1, 5, 1.0, Instant.now()))));
+        RunDetails details = queries.find("run-1");
+        assertEquals(1, details.epochs().size());
+        assertEquals(0.8, details.epochs().get(0).testLoss());
+        assertEquals(0, details.stepCount());
+    }
+
+    @Test
+    void reopeningAStoreKeepsItsRuns() {
+        store.create(newRun("run-1", "exp", Map.of("seed", 1L)));
+        database.close();
+        database = new Database(new StoreLocation(directory));
+        assertEquals(1, new RunQueries(database).list().size());
+    }
+
+    private static NewRun newRun(String id, String experiment, Map<String, Object> params) {
+        return new NewRun(id, experiment, experiment, Instant.parse(id.startsWith("2026")
+                ? id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 8) + "T00:00:00Z"
+                : "2026-01-01T00:00:00Z"), 42, "abc", "e.yaml", "name: e", params);
+    }
+}
