@@ -43,9 +43,9 @@ public final class Parameters {
         return values.dataType();
     }
 
-    /** Sets every gradient to zero in one operation. */
+    /** Sets every gradient to zero with one memset (an ND4J scalar op would allocate its scalar each call). */
     public void zeroGradients() {
-        gradients.assign(0);
+        Nd4j.getMemoryManager().memset(gradients);
     }
 
     /** A {@code [1, length]} view of the values starting at {@code offset}. */

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * Times an experiment's training loop, nothing recorded: per epoch the seconds of training alone (from the first
@@ -47,7 +48,8 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "Benchmark %s: %d epochs, batch %d, %d BLAS thread(s), BLAS %s%n", experiment.name(),
                 experiment.epochs(), experiment.batchSize(), experiment.threads(), ThreadSettings.blasVendor());
         out.printf(Locale.ROOT, "One training epoch: %d samples, %.1f GFLOP%n", samples, gflopPerEpoch);
-        out.printf("%5s  %9s  %10s  %9s  %8s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "TEST ACC");
+        out.printf("%5s  %9s  %10s  %9s  %8s  %14s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "TEST ACC",
+                "NATIVE ALLOC");
         EpochTimer timer = new EpochTimer(samples, gflopPerEpoch);
         ActiveRun run = new ActiveRun("bench", experiment.name(), experiment.params(), experiment.epochs(),
                 experiment.batchSize(), samples, out);
@@ -64,6 +66,8 @@ public final class Benchmark {
         private final double gflopPerEpoch;
         private long start;
         private long lastBatchEnd;
+        private long nativeBytes;
+        private long nativeGrowth;
         private double best = Double.POSITIVE_INFINITY;
 
         EpochTimer(int samples, double gflopPerEpoch) {
@@ -73,20 +77,28 @@ public final class Benchmark {
 
         @Override
         public void onEpochStart(RunContext run, int epoch) {
+            nativeBytes = Pointer.totalBytes();
+            nativeGrowth = 0;
             start = System.nanoTime();
         }
 
         @Override
         public void onBatchEnd(RunContext run, int epoch, int batch, double loss) {
             lastBatchEnd = System.nanoTime();
+            long now = Pointer.totalBytes();
+            nativeGrowth += Math.max(0, now - nativeBytes);
+            nativeBytes = now;
         }
 
         @Override
         public void onEvaluationEnd(RunContext run, int epoch, Evaluation evaluation) {
             double seconds = (lastBatchEnd - start) / 1e9;
             best = Math.min(best, seconds);
-            out.printf(Locale.ROOT, "%5d  %9.3f  %10.0f  %9.1f  %7.2f%%%n", epoch, seconds, samples / seconds,
-                    gflopPerEpoch / seconds, 100 * evaluation.accuracy());
+            // Growth of JavaCPP's native memory summed over batches (frees by the garbage collector can hide some):
+            // once the first epoch has met every batch size, the loop should allocate nothing.
+            out.printf(Locale.ROOT, "%5d  %9.3f  %10.0f  %9.1f  %7.2f%%  %12d B%n", epoch, seconds,
+                    samples / seconds, gflopPerEpoch / seconds, 100 * evaluation.accuracy(),
+                    nativeGrowth);
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BatchBuffers;
+import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,9 +12,10 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * {@code y = x W^T + b}, with {@code W} of shape {@code [out, in]} as in PyTorch. Every product is a single GEMM
- * into a preallocated array with transpose flags: the allocating {@code mmul} of a transposed view is an order of
- * magnitude slower in ND4J.
+ * {@code y = x W^T + b}, with {@code W} of shape {@code [out, in]} as in PyTorch. Every product, the bias included,
+ * is one GEMM into a preallocated array with transpose flags, bound once per batch buffer ({@link BoundOp}): the
+ * allocating {@code mmul} of a transposed view is an order of magnitude slower in ND4J, and even {@code Nd4j.gemm}
+ * allocates a native context per call.
  */
 public final class Linear implements Layer {
 
@@ -19,12 +23,13 @@ public final class Linear implements Layer {
     private final long out;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
-    private final BatchBuffers ones = new BatchBuffers(1.0);
+    private final BatchBuffers onesColumns = new BatchBuffers(1.0);
+    private final List<Pass> passes = new ArrayList<>(MAX_PASSES);
+    private Pass pass;
     private INDArray weight;
     private INDArray bias;
     private INDArray weightGradient;
     private INDArray biasGradient;
-    private INDArray input;
 
     public Linear(long in, long out) {
         if (in < 1 || out < 1) {
@@ -83,26 +88,87 @@ public final class Linear implements Layer {
 
     @Override
     public INDArray forward(INDArray input, boolean training) {
-        this.input = input;
-        INDArray output = outputs.get(input.dataType(), input.size(0), out);
-        Nd4j.gemm(input, weight, output, false, true, 1.0, 0.0);
-        output.addiRowVector(bias);
-        return output;
+        pass = passFor(input);
+        pass.addBias.run();
+        pass.multiply.run();
+        return pass.output;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput, boolean inputGradient) {
-        long batch = gradOutput.size(0);
-        Nd4j.gemm(gradOutput, input, weightGradient, true, false, 1.0, 1.0);
-        // The bias gradient is the column sum of gradOutput: a GEMM with a ones column, accumulating in place.
-        INDArray column = ones.get(gradOutput.dataType(), batch, 1);
-        Nd4j.gemm(column, gradOutput, biasGradient, true, false, 1.0, 1.0);
+        Pass.Backward backward = pass.backwardFor(gradOutput);
+        backward.weightGradient.run();
+        backward.biasGradient.run();
         if (!inputGradient) {
             return null;
         }
-        INDArray gradInput = inputGradients.get(gradOutput.dataType(), batch, in);
-        Nd4j.gemm(gradOutput, weight, gradInput, false, false, 1.0, 0.0);
-        return gradInput;
+        backward.inputGradient.run();
+        return backward.gradInput;
+    }
+
+    /** The bound ops of one batch buffer: training meets the same few buffers every epoch. */
+    private Pass passFor(INDArray input) {
+        for (Pass candidate : passes) {
+            if (candidate.input == input) {
+                return candidate;
+            }
+        }
+        if (passes.size() == MAX_PASSES) {
+            passes.remove(0);
+        }
+        Pass created = new Pass(input);
+        passes.add(created);
+        return created;
+    }
+
+    private static final int MAX_PASSES = 4;
+
+    /**
+     * Forward: the output starts as the bias broadcast over the batch (a GEMM of a ones column with the bias row),
+     * then {@code x W^T} is added. Backward: {@code dW += dy^T x}, {@code db += 1^T dy}, {@code dx = dy W}.
+     */
+    private final class Pass {
+
+        final INDArray input;
+        final INDArray output;
+        final INDArray ones;
+        final BoundOp addBias;
+        final BoundOp multiply;
+        private Backward backward;
+
+        Pass(INDArray input) {
+            this.input = input;
+            long batch = input.size(0);
+            this.output = outputs.get(input.dataType(), batch, out);
+            this.ones = onesColumns.get(input.dataType(), batch, 1);
+            this.addBias = BoundOp.gemm(ones, bias, output, false, false, 1.0, 0.0);
+            this.multiply = BoundOp.gemm(input, weight, output, false, true, 1.0, 1.0);
+        }
+
+        Backward backwardFor(INDArray gradOutput) {
+            if (backward == null || backward.gradOutput != gradOutput) {
+                backward = new Backward(gradOutput);
+            }
+            return backward;
+        }
+
+        final class Backward {
+
+            final INDArray gradOutput;
+            final INDArray gradInput;
+            final BoundOp weightGradient;
+            final BoundOp biasGradient;
+            final BoundOp inputGradient;
+
+            Backward(INDArray gradOutput) {
+                this.gradOutput = gradOutput;
+                this.gradInput = inputGradients.get(gradOutput.dataType(), gradOutput.size(0), in);
+                this.weightGradient = BoundOp.gemm(gradOutput, input, Linear.this.weightGradient, true, false, 1.0,
+                        1.0);
+                this.biasGradient = BoundOp.gemm(ones, gradOutput, Linear.this.biasGradient, true, false, 1.0, 1.0);
+                this.inputGradient = BoundOp.gemm(gradOutput, weight, gradInput, false, false, 1.0, 0.0);
+            }
+        }
     }
 
     @Override

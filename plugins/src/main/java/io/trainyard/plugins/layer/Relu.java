@@ -1,6 +1,7 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BatchBuffers;
+import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -13,6 +14,10 @@ public final class Relu implements Layer {
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private INDArray input;
+    private INDArray boundInput;
+    private INDArray boundGradOutput;
+    private INDArray gradInput;
+    private BoundOp derivative;
 
     @Override
     public String describe() {
@@ -37,8 +42,15 @@ public final class Relu implements Layer {
         if (!inputGradient) {
             return null;
         }
-        INDArray gradInput = inputGradients.like(gradOutput);
-        Nd4j.exec(new RectifiedLinearDerivative(input, gradOutput, gradInput));
+        // Bound to the last pair of buffers seen: the training loop passes the same two every batch.
+        if (input != boundInput || gradOutput != boundGradOutput) {
+            boundInput = input;
+            boundGradOutput = gradOutput;
+            gradInput = inputGradients.like(gradOutput);
+            derivative = BoundOp.of(new RectifiedLinearDerivative(input, gradOutput, gradInput), gradInput, input,
+                    gradOutput);
+        }
+        derivative.run();
         return gradInput;
     }
 }

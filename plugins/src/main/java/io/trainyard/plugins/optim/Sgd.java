@@ -61,7 +61,7 @@ public final class Sgd implements Optimizer {
             if (firstStep) {
                 velocity.assign(gradient);
             } else {
-                velocity.muli(momentum);
+                blas.scal(n, momentum, velocity);
                 blas.axpy(n, 1 - dampening, gradient, velocity);
             }
             if (nesterov) {

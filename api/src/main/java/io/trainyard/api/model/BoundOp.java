@@ -1,0 +1,51 @@
+package io.trainyard.api.model;
+
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An ND4J operation bound once to fixed arrays, with its own execution context. ND4J builds a native context for
+ * every call of {@code Nd4j.exec} or {@code Nd4j.gemm}, a small allocation each time; a bound op reuses one, so a
+ * training loop that binds its ops per batch buffer runs them without allocating.
+ */
+public final class BoundOp {
+
+    private final Runnable execution;
+
+    private BoundOp(Runnable execution) {
+        this.execution = execution;
+    }
+
+    /** {@code c = alpha * op(a) op(b) + beta * c}, where {@code op} transposes when asked: one BLAS GEMM. */
+    public static BoundOp gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
+            double alpha, double beta) {
+        Mmul op = new Mmul(a, b, c, alpha, beta,
+                MMulTranspose.builder().transposeA(transposeA).transposeB(transposeB).build());
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setInputArrays(a, b);
+        context.setOutputArrays(c);
+        context.setTArguments(alpha, beta);
+        context.setIArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0);
+        return of(op, context);
+    }
+
+    /** A custom op (most of ND4J's gradient ops) with the given output and inputs. */
+    public static BoundOp of(CustomOp op, INDArray output, INDArray... inputs) {
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setInputArrays(inputs);
+        context.setOutputArrays(output);
+        return of(op, context);
+    }
+
+    private static BoundOp of(CustomOp op, OpContext context) {
+        return new BoundOp(() -> Nd4j.getExecutioner().exec(op, context));
+    }
+
+    public void run() {
+        execution.run();
+    }
+}
