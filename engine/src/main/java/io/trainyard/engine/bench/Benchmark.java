@@ -4,10 +4,9 @@ import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.Evaluation;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.engine.config.Experiment;
-import io.trainyard.engine.config.ExperimentFile;
-import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.training.ActiveRun;
 import io.trainyard.engine.training.ExperimentAssembler;
+import io.trainyard.engine.training.PreparedExperiment;
 import io.trainyard.engine.training.ThreadSettings;
 import io.trainyard.engine.training.Trainer;
 import io.trainyard.engine.training.TrainingSetup;
@@ -25,24 +24,20 @@ import org.bytedeco.javacpp.Pointer;
  */
 public final class Benchmark {
 
-    private final ExperimentResolver resolver;
     private final ExperimentAssembler assembler;
     private final PrintStream out;
 
     @Inject
-    public Benchmark(ExperimentResolver resolver, ExperimentAssembler assembler, PrintStream out) {
-        this.resolver = resolver;
+    public Benchmark(ExperimentAssembler assembler, PrintStream out) {
         this.assembler = assembler;
         this.out = out;
     }
 
     /** @return the best training seconds per epoch */
     public double run(Path experimentFile, List<String> overrides) {
-        Experiment experiment = resolver.resolve(ExperimentFile.read(experimentFile), overrides);
-        ThreadSettings.apply(experiment.threads());
-        TrainingSetup loaded = assembler.assemble(experiment);
-        TrainingSetup setup = new TrainingSetup(loaded.dataset(), loaded.model(), loaded.loss(), loaded.optimizer(),
-                List.of());
+        PreparedExperiment prepared = assembler.prepare(experimentFile, overrides);
+        Experiment experiment = prepared.experiment();
+        TrainingSetup setup = prepared.setup().withoutCallbacks();
         int samples = setup.dataset().train().size();
         double gflopPerEpoch = setup.model().trainingFlopsPerSample() * (double) samples / 1e9;
         out.printf(Locale.ROOT, "Benchmark %s: %d epochs, batch %d, %d BLAS thread(s), BLAS %s%n", experiment.name(),

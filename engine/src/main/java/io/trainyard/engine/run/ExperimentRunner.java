@@ -5,8 +5,6 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.config.Experiment;
-import io.trainyard.engine.config.ExperimentFile;
-import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunRecorder;
@@ -15,7 +13,7 @@ import io.trainyard.engine.tracking.StoreException;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.training.ActiveRun;
 import io.trainyard.engine.training.ExperimentAssembler;
-import io.trainyard.engine.training.ThreadSettings;
+import io.trainyard.engine.training.PreparedExperiment;
 import io.trainyard.engine.training.Trainer;
 import io.trainyard.engine.training.TrainingSetup;
 import jakarta.inject.Inject;
@@ -35,7 +33,6 @@ public final class ExperimentRunner {
 
     private static final Duration INTERRUPT_PATIENCE = Duration.ofSeconds(20);
 
-    private final ExperimentResolver resolver;
     private final ExperimentAssembler assembler;
     private final RunStore store;
     private final Database database;
@@ -44,9 +41,8 @@ public final class ExperimentRunner {
     private final RunIds ids = new RunIds();
 
     @Inject
-    public ExperimentRunner(ExperimentResolver resolver, ExperimentAssembler assembler, RunStore store,
-            Database database, StoreLocation location, PrintStream console) {
-        this.resolver = resolver;
+    public ExperimentRunner(ExperimentAssembler assembler, RunStore store, Database database, StoreLocation location,
+            PrintStream console) {
         this.assembler = assembler;
         this.store = store;
         this.database = database;
@@ -55,9 +51,9 @@ public final class ExperimentRunner {
     }
 
     public RunResult run(Path experimentFile, List<String> overrides) {
-        Experiment experiment = resolver.resolve(ExperimentFile.read(experimentFile), overrides);
-        ThreadSettings.apply(experiment.threads());
-        TrainingSetup setup = assembler.assemble(experiment);
+        PreparedExperiment prepared = assembler.prepare(experimentFile, overrides);
+        Experiment experiment = prepared.experiment();
+        TrainingSetup setup = prepared.setup();
         String runId = ids.next();
         store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                 setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params()));

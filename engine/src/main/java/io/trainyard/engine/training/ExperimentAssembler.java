@@ -15,9 +15,12 @@ import io.trainyard.api.model.ModelFactory;
 import io.trainyard.api.optim.Optimizer;
 import io.trainyard.api.optim.OptimizerFactory;
 import io.trainyard.engine.config.Experiment;
+import io.trainyard.engine.config.ExperimentFile;
+import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.config.PluginChoice;
 import io.trainyard.engine.plugin.PluginRegistry;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,11 +32,20 @@ public final class ExperimentAssembler {
 
     private final PluginRegistry registry;
     private final DatasetContext datasetContext;
+    private final ExperimentResolver resolver;
 
     @Inject
-    public ExperimentAssembler(PluginRegistry registry, DatasetContext datasetContext) {
+    public ExperimentAssembler(PluginRegistry registry, DatasetContext datasetContext, ExperimentResolver resolver) {
         this.registry = registry;
         this.datasetContext = datasetContext;
+        this.resolver = resolver;
+    }
+
+    /** Reads and validates an experiment file, sets the thread counts it asks for and builds its components. */
+    public PreparedExperiment prepare(Path file, List<String> overrides) {
+        Experiment experiment = resolver.resolve(ExperimentFile.read(file), overrides);
+        ThreadSettings.apply(experiment.threads());
+        return new PreparedExperiment(experiment, assemble(experiment));
     }
 
     public TrainingSetup assemble(Experiment experiment) {

@@ -6,6 +6,7 @@ import io.trainyard.api.callback.Evaluation;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Calls every callback's hook in order. The end-of-run hooks always reach every callback: one that throws there
@@ -51,23 +52,19 @@ final class HookChain {
 
     /** Tells every callback; returns the first exception a callback threw doing so, or {@code null}. */
     RuntimeException failure(RunContext run, Throwable error) {
-        RuntimeException first = null;
-        for (Callback callback : callbacks) {
-            try {
-                callback.onFailure(run, error);
-            } catch (RuntimeException e) {
-                first = first == null ? e : first;
-            }
-        }
-        return first;
+        return notifyEvery(callback -> callback.onFailure(run, error));
     }
 
     /** Tells every callback; returns the first exception a callback threw doing so, or {@code null}. */
     RuntimeException runEnd(RunContext run, RunStatus status) {
+        return notifyEvery(callback -> callback.onRunEnd(run, status));
+    }
+
+    private RuntimeException notifyEvery(Consumer<Callback> hook) {
         RuntimeException first = null;
         for (Callback callback : callbacks) {
             try {
-                callback.onRunEnd(run, status);
+                hook.accept(callback);
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }

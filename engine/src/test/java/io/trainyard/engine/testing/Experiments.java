@@ -35,6 +35,8 @@ public final class Experiments {
     }
 
     public static TrainingSetup assemble(Experiment experiment) {
-        return new ExperimentAssembler(registry(), new DatasetContext(Path.of("unused-cache"))).assemble(experiment);
+        PluginRegistry registry = registry();
+        return new ExperimentAssembler(registry, new DatasetContext(Path.of("unused-cache")),
+                new ExperimentResolver(registry)).assemble(experiment);
     }
 }

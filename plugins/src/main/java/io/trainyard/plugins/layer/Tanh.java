@@ -1,44 +1,24 @@
 package io.trainyard.plugins.layer;
 
-import io.trainyard.api.model.BatchBuffers;
-import io.trainyard.api.model.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.TanhDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code tanh(x)} element-wise; the gradient is {@code (1 - tanh(x)^2) * gradOutput}. */
-public final class Tanh implements Layer {
+public final class Tanh extends Activation {
 
-    private final BatchBuffers outputs = new BatchBuffers();
-    private final BatchBuffers inputGradients = new BatchBuffers();
-    private INDArray input;
-
-    @Override
-    public String describe() {
-        return "Tanh";
+    public Tanh() {
+        super("Tanh");
     }
 
     @Override
-    public long[] outputShape(long[] inputShape) {
-        return inputShape.clone();
-    }
-
-    @Override
-    public INDArray forward(INDArray input, boolean training) {
-        this.input = input;
-        INDArray output = outputs.like(input);
+    void apply(INDArray input, INDArray output) {
         Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh(input, output));
-        return output;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean inputGradient) {
-        if (!inputGradient) {
-            return null;
-        }
-        INDArray gradInput = inputGradients.like(gradOutput);
+    void differentiate(INDArray input, INDArray gradOutput, INDArray gradInput) {
         Nd4j.exec(new TanhDerivative(input, gradInput));
         gradInput.muli(gradOutput);
-        return gradInput;
     }
 }
