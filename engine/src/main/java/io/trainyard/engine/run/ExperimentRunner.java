@@ -55,6 +55,8 @@ public final class ExperimentRunner {
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
         String runId = ids.next();
+        // The recorder creates the run's folder first: if that fails, no run is left RUNNING in the database.
+        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery());
         store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                 setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params()));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
@@ -64,7 +66,7 @@ public final class ExperimentRunner {
         FinalAccuracy finalAccuracy = new FinalAccuracy();
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
                 () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {
-            RunResult result = train(experiment, setup, run, finalAccuracy);
+            RunResult result = train(experiment, setup, run, recorder, finalAccuracy);
             // Printed before the guard closes: on Ctrl-C the JVM halts as soon as it does.
             console.printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", runId, result.status(),
                     Double.isNaN(result.finalTestAccuracy()) ? "" : String.format(Locale.ROOT,
@@ -73,8 +75,8 @@ public final class ExperimentRunner {
         }
     }
 
-    private RunResult train(Experiment experiment, TrainingSetup setup, ActiveRun run, FinalAccuracy finalAccuracy) {
-        RunRecorder recorder = new RunRecorder(store, location, run.runId(), experiment.logEvery());
+    private static RunResult train(Experiment experiment, TrainingSetup setup, ActiveRun run, RunRecorder recorder,
+            FinalAccuracy finalAccuracy) {
         try {
             RunStatus status = new Trainer().train(experiment, setup, run, List.of(recorder, finalAccuracy));
             return new RunResult(run.runId(), status, finalAccuracy.value, null);

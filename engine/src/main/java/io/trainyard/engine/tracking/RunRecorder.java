@@ -5,7 +5,6 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class RunRecorder implements Callback {
         try {
             this.csv = new EpochCsv(location.runDirectory(runId));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + location.runDirectory(runId), e);
+            throw new StoreException("cannot write " + location.runDirectory(runId) + ": " + e.getMessage(), e);
         }
         this.writer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "trainyard-recorder-" + runId);

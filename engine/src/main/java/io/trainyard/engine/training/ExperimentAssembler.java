@@ -18,8 +18,10 @@ import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.config.PluginChoice;
+import io.trainyard.engine.plugin.LoadFailure;
 import io.trainyard.engine.plugin.PluginRegistry;
 import jakarta.inject.Inject;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +35,26 @@ public final class ExperimentAssembler {
     private final PluginRegistry registry;
     private final DatasetContext datasetContext;
     private final ExperimentResolver resolver;
+    private final PrintStream console;
 
     @Inject
-    public ExperimentAssembler(PluginRegistry registry, DatasetContext datasetContext, ExperimentResolver resolver) {
+    public ExperimentAssembler(PluginRegistry registry, DatasetContext datasetContext, ExperimentResolver resolver,
+            PrintStream console) {
         this.registry = registry;
         this.datasetContext = datasetContext;
         this.resolver = resolver;
+        this.console = console;
     }
 
-    /** Reads and validates an experiment file, sets the thread counts it asks for and builds its components. */
+    /**
+     * Reads and validates an experiment file, sets the thread counts it asks for and builds its components. Plugins
+     * that failed to load are reported first: the experiment may be about to miss one.
+     */
     public PreparedExperiment prepare(Path file, List<String> overrides) {
+        for (LoadFailure failure : registry.failures()) {
+            console.printf("warning: skipped a %s plugin that failed to load: %s%n", failure.kind().label(),
+                    failure.reason());
+        }
         Experiment experiment = resolver.resolve(ExperimentFile.read(file), overrides);
         ThreadSettings.apply(experiment.threads());
         return new PreparedExperiment(experiment, assemble(experiment));

@@ -8,6 +8,8 @@ import io.trainyard.engine.plugin.PluginDiscovery;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.training.ExperimentAssembler;
 import io.trainyard.engine.training.TrainingSetup;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +39,6 @@ public final class Experiments {
     public static TrainingSetup assemble(Experiment experiment) {
         PluginRegistry registry = registry();
         return new ExperimentAssembler(registry, new DatasetContext(Path.of("unused-cache")),
-                new ExperimentResolver(registry)).assemble(experiment);
+                new ExperimentResolver(registry), new PrintStream(OutputStream.nullOutputStream())).assemble(experiment);
     }
 }
