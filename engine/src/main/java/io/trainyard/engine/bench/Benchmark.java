@@ -19,7 +19,8 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * Times an experiment's training loop, nothing recorded: per epoch the seconds of training alone (from the first
- * batch to the last optimizer step), samples per second and achieved GFLOP/s from the model's own FLOP count.
+ * batch to the last optimizer step), samples per second and achieved GFLOP/s from the model's own FLOP count, then
+ * the seconds of the test pass.
  * The first epoch includes warm-up (buffer allocation, JIT), so the best later epoch is the figure to quote.
  */
 public final class Benchmark {
@@ -43,8 +44,8 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "Benchmark %s: %d epochs, batch %d, %d BLAS thread(s), BLAS %s%n", experiment.name(),
                 experiment.epochs(), experiment.batchSize(), experiment.threads(), ThreadSettings.blasVendor());
         out.printf(Locale.ROOT, "One training epoch: %d samples, %.1f GFLOP%n", samples, gflopPerEpoch);
-        out.printf("%5s  %9s  %10s  %9s  %8s  %14s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "TEST ACC",
-                "NATIVE ALLOC");
+        out.printf("%5s  %9s  %10s  %9s  %8s  %8s  %14s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "EVAL S",
+                "TEST ACC", "NATIVE ALLOC");
         EpochTimer timer = new EpochTimer(samples, gflopPerEpoch);
         ActiveRun run = new ActiveRun("bench", experiment.name(), experiment.params(), experiment.epochs(),
                 experiment.batchSize(), samples, out);
@@ -88,11 +89,12 @@ public final class Benchmark {
         @Override
         public void onEvaluationEnd(RunContext run, int epoch, Evaluation evaluation) {
             double seconds = (lastBatchEnd - start) / 1e9;
+            double evalSeconds = (System.nanoTime() - lastBatchEnd) / 1e9;
             best = Math.min(best, seconds);
             // Growth of JavaCPP's native memory summed over batches (frees by the garbage collector can hide some):
             // once the first epoch has met every batch size, the loop should allocate nothing.
-            out.printf(Locale.ROOT, "%5d  %9.3f  %10.0f  %9.1f  %7.2f%%  %12d B%n", epoch, seconds,
-                    samples / seconds, gflopPerEpoch / seconds, 100 * evaluation.accuracy(),
+            out.printf(Locale.ROOT, "%5d  %9.3f  %10.0f  %9.1f  %8.3f  %7.2f%%  %12d B%n", epoch, seconds,
+                    samples / seconds, gflopPerEpoch / seconds, evalSeconds, 100 * evaluation.accuracy(),
                     nativeGrowth);
         }
     }
