@@ -9,6 +9,7 @@ import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.engine.plugin.PluginDescriptor;
 import io.trainyard.engine.plugin.PluginKind;
 import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.text.Suggestion;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,8 +83,8 @@ public final class ExperimentResolver {
         known.add(CALLBACKS);
         for (String key : tree.keySet()) {
             if (!known.contains(key)) {
-                throw new TrainyardException("unknown key '" + key + "' in the experiment; known keys: "
-                        + String.join(", ", known));
+                throw new TrainyardException("unknown key '" + key + "' in the experiment"
+                        + Suggestion.hint(key, known) + "; known keys: " + String.join(", ", known));
             }
         }
     }
@@ -138,8 +139,8 @@ public final class ExperimentResolver {
         for (String key : given.keySet()) {
             if (!declared.containsKey(key)) {
                 throw new TrainyardException("unknown key " + path + "." + key + " for " + kind.label() + " '"
-                        + plugin.name() + "'; its keys are: " + (declared.isEmpty() ? "(none)"
-                        : String.join(", ", declared.keySet())));
+                        + plugin.name() + "'" + Suggestion.hint(key, declared.keySet()) + "; its keys are: "
+                        + (declared.isEmpty() ? "(none)" : String.join(", ", declared.keySet())));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.trainyard.engine.plugin;
 
 import io.trainyard.api.Plugin;
 import io.trainyard.api.TrainyardException;
+import io.trainyard.engine.text.Suggestion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,9 @@ public final class PluginRegistry {
 
     /** The plugin, or an error listing the available names of that kind. */
     public PluginDescriptor require(PluginKind kind, String name) {
+        List<String> available = ofKind(kind).stream().map(PluginDescriptor::name).toList();
         return find(kind, name).orElseThrow(() -> new TrainyardException("unknown " + kind.label() + " '" + name
-                + "'; available: " + String.join(", ", ofKind(kind).stream().map(PluginDescriptor::name).toList())
+                + "'" + Suggestion.hint(name, available) + "; available: " + String.join(", ", available)
                 + " (see 'trainyard plugins')"));
     }
 

@@ -95,11 +95,20 @@ class ExperimentResolverTest {
     void unknownKeyListsTheKnownOnes() {
         assertError("unknown key optimizer.lrate for optimizer 'sgd'; its keys are: lr, momentum, dampening,"
                 + " weight_decay, nesterov", VALID.replace("lr: 1.0e-3", "lrate: 1.0e-3"));
+        assertError("unknown key optimizer.momentun for optimizer 'sgd' (did you mean 'momentum'?)",
+                VALID.replace("momentum: 0.9", "momentun: 0.9"));
     }
 
     @Test
     void unknownTopLevelKeyIsAnError() {
-        assertError("unknown key 'epoch' in the experiment", VALID.replace("epochs: 5", "epoch: 5"));
+        assertError("unknown key 'epoch' in the experiment (did you mean 'epochs'?)",
+                VALID.replace("epochs: 5", "epoch: 5"));
+    }
+
+    @Test
+    void misspeltPluginNameGetsASuggestion() {
+        assertError("unknown loss 'cross-entropi' (did you mean 'cross-entropy'?); available: cross-entropy",
+                VALID.replace("name: cross-entropy", "name: cross-entropi"));
     }
 
     @Test
