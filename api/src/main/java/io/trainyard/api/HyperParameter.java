@@ -18,7 +18,7 @@ public record HyperParameter(String name, Type type, Object defaultValue, Range 
 
     /** The value types an experiment file can carry. */
     public enum Type {
-        INTEGER, DECIMAL, BOOLEAN, STRING, INTEGER_LIST;
+        INTEGER, DECIMAL, BOOLEAN, STRING, INTEGER_LIST, DECIMAL_LIST;
 
         /** Lower-case name for messages and listings, e.g. {@code integer-list}. */
         public String label() {
@@ -53,5 +53,12 @@ public record HyperParameter(String name, Type type, Object defaultValue, Range 
     public static HyperParameter integerList(String name, List<Long> defaultValue, Range eachInRange,
             String description) {
         return new HyperParameter(name, Type.INTEGER_LIST, List.copyOf(defaultValue), eachInRange, description);
+    }
+
+    /** A list of numbers; {@code defaultValue} may be {@code null} for an optional list such as class weights. */
+    public static HyperParameter decimalList(String name, List<Double> defaultValue, Range eachInRange,
+            String description) {
+        return new HyperParameter(name, Type.DECIMAL_LIST, defaultValue == null ? null : List.copyOf(defaultValue),
+                eachInRange, description);
     }
 }

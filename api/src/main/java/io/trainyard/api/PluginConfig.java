@@ -59,6 +59,13 @@ public final class PluginConfig {
         return list;
     }
 
+    /** The list of numbers, or {@code null} when the setting is optional and not given. */
+    public List<Double> getDoubleList(String key) {
+        @SuppressWarnings("unchecked")
+        List<Double> list = (List<Double>) values.get(key);
+        return list;
+    }
+
     private Object require(String key) {
         Object value = values.get(key);
         if (value == null) {

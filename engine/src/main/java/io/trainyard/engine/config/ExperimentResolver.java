@@ -65,8 +65,8 @@ public final class ExperimentResolver {
         for (PluginKind kind : SECTIONS) {
             Object section = tree.get(kind.label());
             if (section == null) {
-                throw new TrainyardException("the experiment has no '" + kind.label() + "' section; add e.g. '"
-                        + kind.label() + ": {name: " + firstName(kind) + "}'");
+                throw new TrainyardException("the experiment has no '" + kind.label() + "' section; add '"
+                        + kind.label() + ": {name: ...}' naming one of: " + String.join(", ", names(kind)));
             }
             sections.add(choose(kind, kind.label(), section));
         }
@@ -170,8 +170,8 @@ public final class ExperimentResolver {
         return section;
     }
 
-    private String firstName(PluginKind kind) {
-        return registry.ofKind(kind).stream().map(PluginDescriptor::name).findFirst().orElse("...");
+    private List<String> names(PluginKind kind) {
+        return registry.ofKind(kind).stream().map(PluginDescriptor::name).toList();
     }
 
     private static int intValue(Map<String, Object> settings, String key) {

@@ -39,16 +39,28 @@ final class ValueChecker {
                 yield String.valueOf(raw);
             }
             case INTEGER_LIST -> {
-                if (!(raw instanceof List<?> items) || items.isEmpty()) {
-                    throw mistyped(key, "a non-empty list of integers such as [512, 512]", raw);
-                }
+                String expected = "a non-empty list of integers such as [512, 512]";
                 List<Long> values = new ArrayList<>();
-                for (Object item : items) {
-                    values.add(inRange(key, parameter, integer(key, item, "a list of integers such as [512, 512]")));
+                for (Object item : items(key, raw, expected)) {
+                    values.add(inRange(key, parameter, integer(key, item, expected)));
+                }
+                yield List.copyOf(values);
+            }
+            case DECIMAL_LIST -> {
+                List<Double> values = new ArrayList<>();
+                for (Object item : items(key, raw, "a non-empty list of numbers such as [1.0, 2.5]")) {
+                    values.add(inRange(key, parameter, decimal(key, item)));
                 }
                 yield List.copyOf(values);
             }
         };
+    }
+
+    private static List<?> items(String key, Object raw, String expected) {
+        if (!(raw instanceof List<?> items) || items.isEmpty()) {
+            throw mistyped(key, expected, raw);
+        }
+        return items;
     }
 
     private static Long integer(String key, Object raw, String expected) {

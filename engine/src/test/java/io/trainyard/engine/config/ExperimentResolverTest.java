@@ -107,7 +107,7 @@ class ExperimentResolverTest {
 
     @Test
     void misspeltPluginNameGetsASuggestion() {
-        assertError("unknown loss 'cross-entropi' (did you mean 'cross-entropy'?); available: cross-entropy",
+        assertError("unknown loss 'cross-entropi' (did you mean 'cross-entropy'?); available: bce-with-logits, cross-entropy,",
                 VALID.replace("name: cross-entropy", "name: cross-entropi"));
     }
 
@@ -133,7 +133,8 @@ class ExperimentResolverTest {
 
     @Test
     void missingSectionSaysWhatToAdd() {
-        assertError("the experiment has no 'loss' section; add e.g. 'loss: {name: cross-entropy}'",
+        assertError("the experiment has no 'loss' section; add 'loss: {name: ...}' naming one of: bce-with-logits,"
+                + " cross-entropy, huber, l1, mse, nll, smooth-l1",
                 VALID.replace("loss: {name: cross-entropy}\n", ""));
     }
 

@@ -2,7 +2,7 @@ package io.trainyard.plugins.loss;
 
 import io.trainyard.api.HyperParameter;
 import io.trainyard.api.PluginConfig;
-import io.trainyard.api.TrainyardException;
+import io.trainyard.api.Range;
 import io.trainyard.api.loss.Loss;
 import io.trainyard.api.loss.LossFactory;
 import java.util.List;
@@ -22,19 +22,18 @@ public final class CrossEntropyLossFactory implements LossFactory {
 
     @Override
     public List<HyperParameter> hyperParameters() {
-        return List.of(HyperParameter.string("reduction", "mean", "mean or sum over the batch"));
+        return List.of(Reduction.PARAMETER, ClassWeights.PARAMETER,
+                HyperParameter.decimal("label_smoothing", 0, Range.closed(0, 1),
+                        "mix the one-hot target with the uniform distribution by this much"));
     }
 
     @Override
     public void validate(PluginConfig config) {
-        String reduction = config.getString("reduction");
-        if (!reduction.equals("mean") && !reduction.equals("sum")) {
-            throw new TrainyardException("loss.reduction must be 'mean' or 'sum', got '" + reduction + "'");
-        }
+        Reduction.of(config);
     }
 
     @Override
     public Loss create(PluginConfig config) {
-        return new CrossEntropyLoss(config.getString("reduction").equals("mean"));
+        return new CrossEntropyLoss(Reduction.of(config), ClassWeights.of(config), config.getDouble("label_smoothing"));
     }
 }

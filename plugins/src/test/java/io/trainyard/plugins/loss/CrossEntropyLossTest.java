@@ -53,6 +53,49 @@ class CrossEntropyLossTest {
     }
 
     @Test
+    void classWeightsWeighEachSampleAndNormaliseByTheirSum() {
+        // w[y] = 3 for row 1 (target 2), 1 for row 2 (target 0): (3 * 0.40760596 + 1 * 1.74131130) / 4
+        double loss = new CrossEntropyLoss(Reduction.MEAN, ClassWeights.of(1, 2, 3), 0).compute(
+                Nd4j.createFromArray(LOGITS), Nd4j.createFromArray(TARGETS), Nd4j.zeros(DataType.DOUBLE, 2, 3));
+        assertEquals(0.74103229750, loss, 1e-10);
+    }
+
+    @Test
+    void labelSmoothingMixesInTheUniformTarget() {
+        // -log p, row 1: (2.40760596, 1.40760596, 0.40760596); row 2: (1.74131130, 3.24131130, 0.24131130).
+        // loss_1 = 0.9 * 0.40760596 + 0.1 / 3 * 4.22281789 = 0.50760597
+        // loss_2 = 0.9 * 1.74131130 + 0.1 / 3 * 5.22393389 = 1.74131130;  mean 1.12445863
+        double loss = new CrossEntropyLoss(Reduction.MEAN, ClassWeights.uniform(), 0.1).compute(
+                Nd4j.createFromArray(LOGITS), Nd4j.createFromArray(TARGETS), Nd4j.zeros(DataType.DOUBLE, 2, 3));
+        assertEquals(1.12445863055, loss, 1e-10);
+    }
+
+    @Test
+    void weightsAndSmoothingTogetherFollowPyTorch() {
+        // loss_1 = 0.8 * 3 * 0.40760596 + 0.2 / 3 * (1 * 2.40760596 + 2 * 1.40760596 + 3 * 0.40760596) = 1.40796336
+        // loss_2 = 0.8 * 1 * 1.74131130 + 0.2 / 3 * (1 * 1.74131130 + 2 * 3.24131130 + 3 * 0.24131130) = 1.98957356
+        // mean over the target weights 3 + 1:
+        CrossEntropyLoss loss = new CrossEntropyLoss(Reduction.MEAN, ClassWeights.of(1, 2, 3), 0.2);
+        INDArray logits = Nd4j.createFromArray(LOGITS);
+        INDArray targets = Nd4j.createFromArray(TARGETS);
+        INDArray gradient = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        assertEquals(0.84938423077, loss.compute(logits, targets, gradient), 1e-10);
+        INDArray scratch = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        GradientCheck.assertGradient("weighted smoothed cross-entropy", logits, gradient.dup(),
+                () -> loss.compute(logits, targets, scratch));
+    }
+
+    @Test
+    void wrongNumberOfClassWeightsIsAClearError() {
+        TrainyardException error = assertThrows(TrainyardException.class,
+                () -> new CrossEntropyLoss(Reduction.MEAN, ClassWeights.of(1, 2), 0).compute(
+                        Nd4j.createFromArray(LOGITS), Nd4j.createFromArray(TARGETS),
+                        Nd4j.zeros(DataType.DOUBLE, 2, 3)));
+        assertEquals("loss.weight has 2 entries but the model has 3 outputs; give one weight per class",
+                error.getMessage());
+    }
+
+    @Test
     void gradientMatchesFiniteDifferences() {
         INDArray logits = Nd4j.createFromArray(LOGITS);
         INDArray targets = Nd4j.createFromArray(TARGETS);
