@@ -33,11 +33,20 @@ public final class BoundOp {
         return of(op, context);
     }
 
-    /** A custom op (most of ND4J's gradient ops) with the given output and inputs. */
+    /** A custom op (most of ND4J's gradient ops) with the given output and inputs, and the op's own arguments. */
     public static BoundOp of(CustomOp op, INDArray output, INDArray... inputs) {
         OpContext context = Nd4j.getExecutioner().buildContext();
         context.setInputArrays(inputs);
         context.setOutputArrays(output);
+        if (op.tArgs().length > 0) {
+            context.setTArguments(op.tArgs());
+        }
+        if (op.iArgs().length > 0) {
+            context.setIArguments(op.iArgs());
+        }
+        if (op.bArgs().length > 0) {
+            context.setBArguments(op.bArgs());
+        }
         return of(op, context);
     }
 

@@ -79,7 +79,8 @@ class PluginDiscoveryTest {
         PluginRegistry registry = new PluginDiscovery(getClass().getClassLoader()).discover();
         TrainyardException error = assertThrows(TrainyardException.class,
                 () -> registry.require(PluginKind.MODEL, "resnet"));
-        assertEquals("unknown model 'resnet'; available: mlp (see 'trainyard plugins')", error.getMessage());
+        assertEquals("unknown model 'resnet'; available: logistic-regression, mlp (see 'trainyard plugins')",
+                error.getMessage());
     }
 
     private PluginRegistry discover(Path jar) throws Exception {

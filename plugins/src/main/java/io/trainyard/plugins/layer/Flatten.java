@@ -19,7 +19,12 @@ public final class Flatten implements Layer {
 
     @Override
     public long[] outputShape(long[] inputShape) {
-        return new long[] {Arrays.stream(inputShape).reduce(1, Math::multiplyExact)};
+        return new long[] {length(inputShape)};
+    }
+
+    /** The number of values in one sample of the given shape. */
+    public static long length(long[] sampleShape) {
+        return Arrays.stream(sampleShape).reduce(1, Math::multiplyExact);
     }
 
     @Override

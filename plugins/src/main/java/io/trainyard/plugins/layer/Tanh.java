@@ -1,7 +1,8 @@
 package io.trainyard.plugins.layer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.TanhDerivative;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code tanh(x)} element-wise; the gradient is {@code (1 - tanh(x)^2) * gradOutput}. */
@@ -17,8 +18,7 @@ public final class Tanh extends Activation {
     }
 
     @Override
-    void differentiate(INDArray input, INDArray gradOutput, INDArray gradInput) {
-        Nd4j.exec(new TanhDerivative(input, gradInput));
-        gradInput.muli(gradOutput);
+    CustomOp gradientOp(INDArray input, INDArray gradOutput, INDArray gradInput) {
+        return new TanhDerivative(input, gradOutput, gradInput);
     }
 }

@@ -11,7 +11,9 @@ import io.trainyard.api.model.ModelFactory;
 import io.trainyard.api.model.Sequential;
 import io.trainyard.plugins.layer.Flatten;
 import io.trainyard.plugins.layer.Linear;
+import io.trainyard.plugins.layer.LeakyRelu;
 import io.trainyard.plugins.layer.Relu;
+import io.trainyard.plugins.layer.Sigmoid;
 import io.trainyard.plugins.layer.Tanh;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class MlpFactory implements ModelFactory {
 
-    private static final List<String> ACTIVATIONS = List.of("relu", "tanh");
+    private static final List<String> ACTIVATIONS = List.of("relu", "leaky-relu", "tanh", "sigmoid");
 
     @Override
     public String name() {
@@ -39,7 +41,10 @@ public final class MlpFactory implements ModelFactory {
     public List<HyperParameter> hyperParameters() {
         return List.of(
                 HyperParameter.integerList("hidden", List.of(512L, 512L), Range.atLeast(1), "hidden layer sizes"),
-                HyperParameter.string("activation", "relu", "activation after each hidden layer: relu or tanh"));
+                HyperParameter.string("activation", "relu",
+                        "activation after each hidden layer: relu, leaky-relu, tanh or sigmoid"),
+                HyperParameter.decimal("negative_slope", 0.01, Range.atLeast(0),
+                        "slope of leaky-relu for negative inputs"));
     }
 
     @Override
@@ -53,14 +58,16 @@ public final class MlpFactory implements ModelFactory {
 
     @Override
     public Model create(PluginConfig config, ModelContext context) {
-        Supplier<Layer> activation = config.getString("activation").equals("tanh") ? Tanh::new : Relu::new;
-        long inputs = 1;
-        for (long dimension : context.sampleShape()) {
-            inputs *= dimension;
-        }
+        double slope = config.getDouble("negative_slope");
+        Supplier<Layer> activation = switch (config.getString("activation")) {
+            case "leaky-relu" -> () -> new LeakyRelu(slope);
+            case "tanh" -> Tanh::new;
+            case "sigmoid" -> Sigmoid::new;
+            default -> Relu::new;
+        };
         List<Layer> layers = new ArrayList<>();
         layers.add(new Flatten());
-        long width = inputs;
+        long width = Flatten.length(context.sampleShape());
         for (long hidden : config.getLongList("hidden")) {
             layers.add(new Linear(width, hidden));
             layers.add(activation.get());

@@ -35,6 +35,28 @@ class LayerGradientTest {
     }
 
     @Test
+    void sigmoidGradientMatchesFiniteDifferences() {
+        checkLayer(new Sigmoid(), null, random(4, 6));
+    }
+
+    @Test
+    void leakyReluGradientMatchesFiniteDifferences() {
+        checkLayer(new LeakyRelu(0.1), null, random(4, 6));
+    }
+
+    @Test
+    void activationsComputeTheirFunctions() {
+        INDArray input = Nd4j.createFromArray(new double[][] {{-2, 0.5}});
+        assertArrayEquals(new double[] {0, 0.5}, new Relu().forward(input, false).data().asDouble(), 1e-12);
+        assertArrayEquals(new double[] {-0.2, 0.5}, new LeakyRelu(0.1).forward(input, false).data().asDouble(),
+                1e-12);
+        assertArrayEquals(new double[] {Math.tanh(-2), Math.tanh(0.5)},
+                new Tanh().forward(input, false).data().asDouble(), 1e-12);
+        assertArrayEquals(new double[] {1 / (1 + Math.exp(2)), 1 / (1 + Math.exp(-0.5))},
+                new Sigmoid().forward(input, false).data().asDouble(), 1e-12);
+    }
+
+    @Test
     void flattenPassesGradientsBackInTheInputShape() {
         Flatten flatten = new Flatten();
         INDArray input = random(2, 1, 3, 3);

@@ -25,7 +25,7 @@ class MlpGradientTest {
     private final MlpFactory factory = new MlpFactory();
 
     @ParameterizedTest
-    @ValueSource(strings = {"relu", "tanh"})
+    @ValueSource(strings = {"relu", "leaky-relu", "tanh", "sigmoid"})
     void parameterGradientsMatchFiniteDifferences(String activation) {
         Random random = new Random(3);
         Model model = factory.create(config(List.of(5L, 4L), activation),
@@ -59,13 +59,35 @@ class MlpGradientTest {
     }
 
     @Test
+    void logisticRegressionIsOneLinearLayerWithGradientsToMatch() {
+        Random random = new Random(5);
+        Model model = new LogisticRegressionFactory().create(new PluginConfig("logistic-regression", Map.of()),
+                new ModelContext(new long[] {2, 2}, 3, DataType.DOUBLE, random));
+        assertEquals(4 * 3 + 3, model.parameters().count());
+        INDArray input = Nd4j.zeros(DataType.DOUBLE, 2, 2, 2);
+        for (long i = 0; i < input.length(); i++) {
+            input.putScalar(i, random.nextGaussian());
+        }
+        INDArray targets = Nd4j.createFromArray(new double[] {1, 0});
+        CrossEntropyLoss loss = new CrossEntropyLoss(true);
+        INDArray lossGradient = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        model.parameters().zeroGradients();
+        loss.compute(model.forward(input, true), targets, lossGradient);
+        model.backward(lossGradient);
+        INDArray scratch = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        GradientCheck.assertGradient("logistic regression", model.parameters().values(),
+                model.parameters().gradients().dup(), () -> loss.compute(model.forward(input, true), targets, scratch));
+    }
+
+    @Test
     void unknownActivationIsRejectedAtValidation() {
         TrainyardException error = assertThrows(TrainyardException.class,
                 () -> factory.validate(config(List.of(8L), "swish")));
-        assertEquals("model.activation 'swish' is not supported; use one of [relu, tanh]", error.getMessage());
+        assertEquals("model.activation 'swish' is not supported; use one of [relu, leaky-relu, tanh, sigmoid]",
+                error.getMessage());
     }
 
     private static PluginConfig config(List<Long> hidden, String activation) {
-        return new PluginConfig("mlp", Map.of("hidden", hidden, "activation", activation));
+        return new PluginConfig("mlp", Map.of("hidden", hidden, "activation", activation, "negative_slope", 0.01));
     }
 }
