@@ -40,34 +40,10 @@ public final class Trainer {
         List<Callback> hooks = new ArrayList<>(engineHooks);
         hooks.addAll(setup.callbacks());
         HookChain chain = new HookChain(hooks);
-        RunStatus status = RunStatus.FINISHED;
+        RunStatus status;
         try {
             chain.runStart(run);
-            DataSplit train = setup.dataset().train();
-            int[] order = identity(train.size());
-            Random shuffle = new Random(Seeds.derive(experiment.seed(), "data.shuffle"));
-            for (int epoch = 1; epoch <= experiment.epochs() && !run.stopRequested(); epoch++) {
-                chain.epochStart(run, epoch);
-                long start = System.nanoTime();
-                shuffle(order, shuffle);
-                double[] totals = trainEpoch(setup, train, order, experiment.batchSize(), epoch, run, chain);
-                if (run.interrupted()) {
-                    status = RunStatus.KILLED;
-                    break;
-                }
-                if (run.stopRequested()) {
-                    break;
-                }
-                Evaluation evaluation = evaluate(setup, experiment.evalBatchSize());
-                chain.evaluationEnd(run, epoch, evaluation);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                chain.epochEnd(run, new EpochResult(epoch, totals[0] / train.size(), accuracy(setup, totals[1],
-                        train.size()), evaluation.loss(), evaluation.accuracy(), seconds));
-                if (run.interrupted()) {
-                    status = RunStatus.KILLED;
-                    break;
-                }
-            }
+            status = runEpochs(experiment, setup, run, chain);
         } catch (RuntimeException | Error e) {
             RuntimeException hookError = chain.failure(run, e);
             RuntimeException endError = chain.runEnd(run, RunStatus.FAILED);
@@ -83,6 +59,34 @@ public final class Trainer {
             throw endError;
         }
         return status;
+    }
+
+    /** Epochs until the plan is done, a callback asks to stop (FINISHED) or the user interrupts (KILLED). */
+    private RunStatus runEpochs(Experiment experiment, TrainingSetup setup, ActiveRun run, HookChain chain) {
+        DataSplit train = setup.dataset().train();
+        int[] order = identity(train.size());
+        Random shuffle = new Random(Seeds.derive(experiment.seed(), "data.shuffle"));
+        for (int epoch = 1; epoch <= experiment.epochs() && !run.stopRequested(); epoch++) {
+            chain.epochStart(run, epoch);
+            long start = System.nanoTime();
+            shuffle(order, shuffle);
+            double[] totals = trainEpoch(setup, train, order, experiment.batchSize(), epoch, run, chain);
+            if (run.interrupted()) {
+                return RunStatus.KILLED;
+            }
+            if (run.stopRequested()) {
+                break;
+            }
+            Evaluation evaluation = evaluate(setup, experiment.evalBatchSize());
+            chain.evaluationEnd(run, epoch, evaluation);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            chain.epochEnd(run, new EpochResult(epoch, totals[0] / train.size(),
+                    accuracy(setup, totals[1], train.size()), evaluation.loss(), evaluation.accuracy(), seconds));
+            if (run.interrupted()) {
+                return RunStatus.KILLED;
+            }
+        }
+        return RunStatus.FINISHED;
     }
 
     /** @return the summed loss (weighted by batch size) and the number of correct predictions */
