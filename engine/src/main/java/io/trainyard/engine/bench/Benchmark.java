@@ -47,8 +47,7 @@ public final class Benchmark {
         out.printf("%5s  %9s  %10s  %9s  %8s  %8s  %14s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "EVAL S",
                 "TEST ACC", "NATIVE ALLOC");
         EpochTimer timer = new EpochTimer(samples, gflopPerEpoch);
-        ActiveRun run = new ActiveRun("bench", experiment.name(), experiment.params(), experiment.epochs(),
-                experiment.batchSize(), samples, out);
+        ActiveRun run = new ActiveRun("bench", experiment, samples, out);
         new Trainer().train(experiment, setup, run, List.of(timer));
         out.printf(Locale.ROOT, "Best epoch: %.3f s, %.0f samples/s, %.1f GFLOP/s%n", timer.best,
                 samples / timer.best, gflopPerEpoch / timer.best);

@@ -1,7 +1,9 @@
 package io.trainyard.engine.training;
 
 import io.trainyard.api.callback.RunContext;
+import io.trainyard.engine.config.Experiment;
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.Map;
 
 /** The engine's side of {@link RunContext}: the run's facts plus the stop and interrupt flags the trainer polls. */
@@ -17,14 +19,12 @@ public final class ActiveRun implements RunContext {
     private volatile String stopReason;
     private volatile boolean interrupted;
 
-    public ActiveRun(String runId, String experimentName, Map<String, Object> params, int epochs, int batchSize,
-            int trainSamples, PrintStream console) {
+    public ActiveRun(String runId, Experiment experiment, int trainSamples, PrintStream console) {
         this.runId = runId;
-        this.experimentName = experimentName;
-        this.params = Map.copyOf(params.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-        this.epochs = epochs;
-        this.batchSize = batchSize;
+        this.experimentName = experiment.name();
+        this.params = Collections.unmodifiableMap(experiment.params());
+        this.epochs = experiment.epochs();
+        this.batchSize = experiment.batchSize();
         this.trainSamples = trainSamples;
         this.console = console;
     }

@@ -140,8 +140,7 @@ class TrainerTest {
     }
 
     private static ActiveRun run(Experiment experiment) {
-        return new ActiveRun("test", experiment.name(), experiment.params(), experiment.epochs(),
-                experiment.batchSize(), 0, new PrintStream(OutputStream.nullOutputStream()));
+        return new ActiveRun("test", experiment, 0, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     /** Logs every hook as a short string. */
