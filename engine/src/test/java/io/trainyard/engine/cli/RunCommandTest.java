@@ -98,7 +98,7 @@ class RunCommandTest {
         List<List<String>> cases = List.of(
                 List.of("run", directory.resolve("absent.yaml").toString()),
                 List.of("run", malformed.toString()),
-                List.of("run", blobs, "--set", "optimizer.name=adam"),
+                List.of("run", blobs, "--set", "optimizer.name=lbfgs"),
                 List.of("run", blobs, "--set", "optimizer.lr=-0.1"),
                 List.of("run", blobs, "--set", "optimizer.lr=0"),
                 List.of("run", blobs, "--set", "batch_size=0"),

@@ -87,8 +87,8 @@ class ExperimentResolverTest {
 
     @Test
     void unknownPluginListsTheAvailableOnes() {
-        assertError("unknown optimizer 'adamw'; available: sgd (see 'trainyard plugins')",
-                VALID.replace("name: sgd", "name: adamw"));
+        assertError("unknown optimizer 'lbfgs'; available: adagrad, adam, adamw, rmsprop, sgd (see 'trainyard plugins')",
+                VALID.replace("name: sgd", "name: lbfgs"));
     }
 
     @Test
@@ -142,6 +142,15 @@ class ExperimentResolverTest {
     void pluginValidationRunsAtLoad() {
         assertError("optimizer.nesterov needs optimizer.momentum > 0",
                 VALID.replace("momentum: 0.9", "nesterov: true"));
+    }
+
+    @Test
+    void optimizerSettingsOutOfRangeNameTheKey() {
+        String adam = VALID.replace("{name: sgd, lr: 1.0e-3, momentum: 0.9}", "{name: adam}");
+        assertError("optimizer.betas must be in [0, 1), got 1.0", adam.replace("{name: adam}", "{name: adam, betas: [0.9, 1.0]}"));
+        assertError("optimizer.eps must be in [0, inf), got -1.0E-8", adam.replace("{name: adam}", "{name: adam, eps: -1.0e-8}"));
+        assertError("optimizer.lr must be in (0, inf), got -0.01", adam.replace("{name: adam}", "{name: adam, lr: -0.01}"));
+        assertError("optimizer.betas needs two values", adam.replace("{name: adam}", "{name: adam, betas: [0.9]}"));
     }
 
     @Test

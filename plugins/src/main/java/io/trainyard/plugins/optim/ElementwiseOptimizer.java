@@ -1,0 +1,111 @@
+package io.trainyard.plugins.optim;
+
+import io.trainyard.api.model.Parameters;
+import io.trainyard.api.optim.Optimizer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * An optimizer whose update is a per-element formula (Adam, RMSprop, Adagrad). The formula runs in one pass over
+ * the flat buffers, a chunk at a time: parameters and gradients are copied in bulk from native memory into small
+ * reused arrays, updated in double precision, and the parameters copied back. Per-parameter state lives in Java
+ * arrays. A step allocates nothing, and one fused pass beats the six to ten separate ND4J operations the same
+ * formula would take.
+ */
+abstract class ElementwiseOptimizer implements Optimizer {
+
+    private static final int CHUNK = 2048;
+
+    private final Parameters parameters;
+    private final int size;
+    private final FloatBuffer floatValues;
+    private final FloatBuffer floatGradients;
+    private final DoubleBuffer doubleValues;
+    private final DoubleBuffer doubleGradients;
+    private final float[] floatChunk = new float[CHUNK];
+    private final double[] valueChunk = new double[CHUNK];
+    private final double[] gradientChunk = new double[CHUNK];
+    private double learningRate;
+    private long step;
+
+    ElementwiseOptimizer(Parameters parameters, double learningRate) {
+        this.parameters = parameters;
+        this.size = Math.toIntExact(parameters.count());
+        this.learningRate = learningRate;
+        boolean single = parameters.dataType() == DataType.FLOAT;
+        this.floatValues = single ? parameters.values().data().asNioFloat() : null;
+        this.floatGradients = single ? parameters.gradients().data().asNioFloat() : null;
+        this.doubleValues = single ? null : parameters.values().data().asNioDouble();
+        this.doubleGradients = single ? null : parameters.gradients().data().asNioDouble();
+    }
+
+    /** A zero-filled state array, one value per parameter. */
+    final double[] state() {
+        return new double[size];
+    }
+
+    /** Called once per step before any element is updated, with the 1-based step number. */
+    void beginStep(long step, double learningRate) {
+    }
+
+    /**
+     * Updates {@code values[i]} (and the state at {@code offset + i}) from {@code gradients[i]} for
+     * {@code i < length}.
+     */
+    abstract void update(double[] values, double[] gradients, int offset, int length);
+
+    @Override
+    public final void zeroGradients() {
+        parameters.zeroGradients();
+    }
+
+    @Override
+    public final void step() {
+        step++;
+        beginStep(step, learningRate);
+        for (int offset = 0; offset < size; offset += CHUNK) {
+            int length = Math.min(CHUNK, size - offset);
+            read(offset, length);
+            update(valueChunk, gradientChunk, offset, length);
+            write(offset, length);
+        }
+    }
+
+    private void read(int offset, int length) {
+        if (floatValues != null) {
+            floatValues.get(offset, floatChunk, 0, length);
+            for (int i = 0; i < length; i++) {
+                valueChunk[i] = floatChunk[i];
+            }
+            floatGradients.get(offset, floatChunk, 0, length);
+            for (int i = 0; i < length; i++) {
+                gradientChunk[i] = floatChunk[i];
+            }
+        } else {
+            doubleValues.get(offset, valueChunk, 0, length);
+            doubleGradients.get(offset, gradientChunk, 0, length);
+        }
+    }
+
+    private void write(int offset, int length) {
+        if (floatValues != null) {
+            for (int i = 0; i < length; i++) {
+                floatChunk[i] = (float) valueChunk[i];
+            }
+            floatValues.put(offset, floatChunk, 0, length);
+        } else {
+            doubleValues.put(offset, valueChunk, 0, length);
+        }
+    }
+
+    @Override
+    public final double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public final void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+}

@@ -1,0 +1,62 @@
+package io.trainyard.plugins.optim;
+
+import io.trainyard.api.model.Parameters;
+
+/**
+ * PyTorch's {@code torch.optim.RMSprop}:
+ * <pre>
+ * g = g + wd p
+ * v = alpha v + (1 - alpha) g^2
+ * centered: ga = alpha ga + (1 - alpha) g;  d = sqrt(v - ga^2) + eps     otherwise d = sqrt(v) + eps
+ * momentum > 0: b = momentum b + g / d;  p = p - lr b                    otherwise p = p - lr g / d
+ * </pre>
+ */
+final class RmsProp extends ElementwiseOptimizer {
+
+    private final double alpha;
+    private final double epsilon;
+    private final double weightDecay;
+    private final double momentum;
+    private final double[] squareAverage;
+    private final double[] gradientAverage;
+    private final double[] buffer;
+    private double rate;
+
+    RmsProp(Parameters parameters, double learningRate, double alpha, double epsilon, double weightDecay,
+            double momentum, boolean centered) {
+        super(parameters, learningRate);
+        this.alpha = alpha;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+        this.momentum = momentum;
+        this.squareAverage = state();
+        this.gradientAverage = centered ? state() : null;
+        this.buffer = momentum > 0 ? state() : null;
+    }
+
+    @Override
+    void beginStep(long step, double learningRate) {
+        rate = learningRate;
+    }
+
+    @Override
+    void update(double[] values, double[] gradients, int offset, int length) {
+        for (int i = 0; i < length; i++) {
+            int k = offset + i;
+            double g = gradients[i] + weightDecay * values[i];
+            double v = alpha * squareAverage[k] + (1 - alpha) * g * g;
+            squareAverage[k] = v;
+            if (gradientAverage != null) {
+                double average = alpha * gradientAverage[k] + (1 - alpha) * g;
+                gradientAverage[k] = average;
+                v -= average * average;
+            }
+            double scaled = g / (Math.sqrt(v) + epsilon);
+            if (buffer != null) {
+                scaled = momentum * buffer[k] + scaled;
+                buffer[k] = scaled;
+            }
+            values[i] -= rate * scaled;
+        }
+    }
+}
