@@ -3,6 +3,7 @@ package io.trainyard.api.model;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
@@ -47,6 +48,19 @@ public final class BoundOp {
         if (op.bArgs().length > 0) {
             context.setBArguments(op.bArgs());
         }
+        return of(op, context);
+    }
+
+    /**
+     * A custom op of libnd4j by name (e.g. {@code im2col}, {@code maxpool2d_bp}) with its integer arguments, for ops
+     * the Java API has no convenient class for.
+     */
+    public static BoundOp named(String opName, long[] integerArguments, INDArray output, INDArray... inputs) {
+        DynamicCustomOp op = DynamicCustomOp.builder(opName).addInputs(inputs).addOutputs(output).build();
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setInputArrays(inputs);
+        context.setOutputArrays(output);
+        context.setIArguments(integerArguments);
         return of(op, context);
     }
 

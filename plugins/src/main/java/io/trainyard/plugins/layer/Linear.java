@@ -3,13 +3,9 @@ package io.trainyard.plugins.layer;
 import io.trainyard.api.model.BatchBuffers;
 import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code y = x W^T + b}, with {@code W} of shape {@code [out, in]} as in PyTorch. Every product, the bias included,
@@ -24,8 +20,7 @@ public final class Linear implements Layer {
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private final BatchBuffers onesColumns = new BatchBuffers(1.0);
-    private final List<Pass> passes = new ArrayList<>(MAX_PASSES);
-    private Pass pass;
+    private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
     private INDArray weight;
     private INDArray bias;
     private INDArray weightGradient;
@@ -48,7 +43,7 @@ public final class Linear implements Layer {
     public long[] outputShape(long[] inputShape) {
         if (inputShape.length != 1 || inputShape[0] != in) {
             throw new IllegalArgumentException(describe() + " expects inputs of shape [" + in + "], got "
-                    + java.util.Arrays.toString(inputShape) + "; add a flatten layer or fix the size");
+                    + Arrays.toString(inputShape) + "; add a flatten layer or fix the size");
         }
         return new long[] {out};
     }
@@ -60,80 +55,41 @@ public final class Linear implements Layer {
 
     @Override
     public void bind(INDArray values, INDArray gradients) {
-        weight = values.get(interval(0, out * in)).reshape(out, in);
-        bias = values.get(interval(out * in, out * in + out)).reshape(1, out);
-        weightGradient = gradients.get(interval(0, out * in)).reshape(out, in);
-        biasGradient = gradients.get(interval(out * in, out * in + out)).reshape(1, out);
-    }
-
-    private static INDArrayIndex[] interval(long from, long to) {
-        return new INDArrayIndex[] {NDArrayIndex.point(0), NDArrayIndex.interval(from, to)};
+        weight = Slices.matrix(values, 0, out, in);
+        bias = Slices.matrix(values, out * in, 1, out);
+        weightGradient = Slices.matrix(gradients, 0, out, in);
+        biasGradient = Slices.matrix(gradients, out * in, 1, out);
     }
 
     /** PyTorch's default: weight and bias uniform in {@code [-1/sqrt(in), 1/sqrt(in)]}. */
     @Override
     public void initialize(Random random) {
         double bound = 1.0 / Math.sqrt(in);
-        weight.assign(uniform(random, out * in, bound).reshape(out, in));
-        bias.assign(uniform(random, out, bound).reshape(1, out));
-    }
-
-    private INDArray uniform(Random random, long count, double bound) {
-        double[] values = new double[Math.toIntExact(count)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (2 * random.nextDouble() - 1) * bound;
-        }
-        return Nd4j.createFromArray(values).castTo(weight.dataType());
+        Slices.fillUniform(weight, random, bound);
+        Slices.fillUniform(bias, random, bound);
     }
 
     @Override
     public INDArray forward(INDArray input, boolean training) {
-        pass = passFor(input);
-        pass.addBias.run();
-        pass.multiply.run();
-        return pass.output;
+        return passes.forward(input);
     }
 
     @Override
     public INDArray backward(INDArray gradOutput, boolean inputGradient) {
-        Pass.Backward backward = pass.backwardFor(gradOutput);
-        backward.weightGradient.run();
-        backward.biasGradient.run();
-        if (!inputGradient) {
-            return null;
-        }
-        backward.inputGradient.run();
-        return backward.gradInput;
+        return passes.backward(gradOutput, inputGradient);
     }
-
-    /** The bound ops of one batch buffer: training meets the same few buffers every epoch. */
-    private Pass passFor(INDArray input) {
-        for (Pass candidate : passes) {
-            if (candidate.input == input) {
-                return candidate;
-            }
-        }
-        if (passes.size() == MAX_PASSES) {
-            passes.remove(0);
-        }
-        Pass created = new Pass(input);
-        passes.add(created);
-        return created;
-    }
-
-    private static final int MAX_PASSES = 4;
 
     /**
      * Forward: the output starts as the bias broadcast over the batch (a GEMM of a ones column with the bias row),
      * then {@code x W^T} is added. Backward: {@code dW += dy^T x}, {@code db += 1^T dy}, {@code dx = dy W}.
      */
-    private final class Pass {
+    private final class Pass implements BoundPasses.Pass {
 
-        final INDArray input;
-        final INDArray output;
-        final INDArray ones;
-        final BoundOp addBias;
-        final BoundOp multiply;
+        private final INDArray input;
+        private final INDArray output;
+        private final INDArray ones;
+        private final BoundOp addBias;
+        private final BoundOp multiply;
         private Backward backward;
 
         Pass(INDArray input) {
@@ -145,14 +101,33 @@ public final class Linear implements Layer {
             this.multiply = BoundOp.gemm(input, weight, output, false, true, 1.0, 1.0);
         }
 
-        Backward backwardFor(INDArray gradOutput) {
+        @Override
+        public INDArray input() {
+            return input;
+        }
+
+        @Override
+        public INDArray forward() {
+            addBias.run();
+            multiply.run();
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray gradOutput, boolean inputGradient) {
             if (backward == null || backward.gradOutput != gradOutput) {
                 backward = new Backward(gradOutput);
             }
-            return backward;
+            backward.weightGradient.run();
+            backward.biasGradient.run();
+            if (!inputGradient) {
+                return null;
+            }
+            backward.inputGradient.run();
+            return backward.gradInput;
         }
 
-        final class Backward {
+        private final class Backward {
 
             final INDArray gradOutput;
             final INDArray gradInput;

@@ -3,10 +3,13 @@ package io.trainyard.plugins.layer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.Parameters;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +25,150 @@ class LayerGradientTest {
         Linear linear = new Linear(4, 3);
         Parameters parameters = bind(linear);
         checkLayer(linear, parameters, random(5, 4));
+    }
+
+    @Test
+    void convolutionGradientsMatchFiniteDifferences() {
+        Conv2d padded = new Conv2d(2, 3, 3, 1, 1);
+        checkLayer(padded, bind(padded), random(2, 2, 5, 5));
+        Conv2d strided = new Conv2d(3, 2, 2, 2, 0);
+        checkLayer(strided, bind(strided), random(3, 3, 5, 4));
+    }
+
+    @Test
+    void convolutionComputesTheCrossCorrelationPlusBias() {
+        // One 3x3 input, one 2x2 kernel [[1, 0], [0, -1]], bias 0.5, padding 1: out[i][j] = x[i-1][j-1] - x[i][j].
+        Conv2d conv = new Conv2d(1, 1, 2, 1, 1);
+        Parameters parameters = bind(conv);
+        parameters.values().assign(Nd4j.createFromArray(new double[][] {{1, 0, 0, -1, 0.5}}));
+        INDArray input = Nd4j.createFromArray(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}).reshape(1, 1, 3, 3);
+        INDArray output = conv.forward(input, false);
+        assertArrayEquals(new long[] {1, 1, 4, 4}, output.shape());
+        assertArrayEquals(new double[] {
+            -0.5, -1.5, -2.5, 0.5,
+            -3.5, -3.5, -3.5, 3.5,
+            -6.5, -3.5, -3.5, 6.5,
+            0.5, 7.5, 8.5, 9.5}, output.data().asDouble(), 1e-12);
+    }
+
+    @Test
+    void parameterGradientsAccumulateAcrossBackwardCalls() {
+        Conv2d conv = new Conv2d(1, 2, 3, 1, 1);
+        Parameters parameters = bind(conv);
+        INDArray input = random(2, 1, 4, 4);
+        INDArray gradOutput = random(2, 2, 4, 4);
+        conv.forward(input, true);
+        conv.backward(gradOutput, false);
+        INDArray once = parameters.gradients().dup();
+        conv.backward(gradOutput, false);
+        assertArrayEquals(once.mul(2).data().asDouble(), parameters.gradients().data().asDouble(), 1e-12);
+    }
+
+    @Test
+    void maxPoolingGradientsMatchFiniteDifferences() {
+        checkLayer(new MaxPool2d(2, 2, 0), null, random(2, 3, 4, 6));
+        checkLayer(new MaxPool2d(3, 2, 1), null, random(2, 2, 5, 5));
+    }
+
+    @Test
+    void maxPoolingTakesTheMaximumOfEachWindow() {
+        INDArray input = Nd4j.createFromArray(new double[] {
+            1, 5, -2, 0,
+            3, 2, -1, -3,
+            0, 0, 7, 1,
+            -4, 9, 2, 8}).reshape(1, 1, 4, 4);
+        assertArrayEquals(new double[] {5, 0, 9, 8}, new MaxPool2d(2, 2, 0).forward(input, false).data().asDouble());
+        // Padding never wins: the corner window of a 3x3 window with padding 1 sees only 1, 5, 3, 2.
+        assertArrayEquals(new double[] {5, 5, 9, 9}, new MaxPool2d(3, 2, 1).forward(input, false).data().asDouble());
+    }
+
+    @Test
+    void geluGradientsMatchFiniteDifferences() {
+        checkLayer(new Gelu(false), null, random(3, 5));
+        checkLayer(new Gelu(true), null, random(3, 5));
+    }
+
+    @Test
+    void geluIsXTimesTheNormalCdf() {
+        // Phi(1) = 0.8413447460685429, Phi(-0.5) = 0.3085375387259869 (normal tables)
+        INDArray input = Nd4j.createFromArray(new double[][] {{1, -0.5, 0}});
+        assertArrayEquals(new double[] {0.8413447460685429, -0.5 * 0.3085375387259869, 0},
+                new Gelu(false).forward(input, false).data().asDouble(), 1e-15);
+        // tanh form at 1: 0.5 (1 + tanh(sqrt(2/pi) 1.044715)) = 0.8411919906082768
+        assertEquals(0.8411919906082768, new Gelu(true).forward(input, false).getDouble(0), 1e-15);
+    }
+
+    @Test
+    void erfMatchesTabulatedValues() {
+        assertEquals(0.5204998778130465, Erf.erf(0.5), 1e-15);
+        assertEquals(0.8427007929497149, Erf.erf(1), 1e-15);
+        assertEquals(0.9953222650189527, Erf.erf(2), 1e-15);
+        assertEquals(-0.9999779095030014, Erf.erf(-3), 1e-15);
+        assertEquals(1.0, Erf.erf(7));
+    }
+
+    @Test
+    void softmaxAndLogSoftmaxGradientsMatchFiniteDifferences() {
+        checkLayer(new Softmax(false), null, random(3, 4));
+        checkLayer(new Softmax(true), null, random(3, 4));
+    }
+
+    @Test
+    void softmaxNormalisesEachRowAndSurvivesLargeInputs() {
+        INDArray input = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {1e4, 0, -1e4}});
+        assertArrayEquals(new double[] {0.09003057317038046, 0.24472847105479767, 0.6652409557748219, 1, 0, 0},
+                new Softmax(false).forward(input, false).data().asDouble(), 1e-15);
+        double[] logs = new Softmax(true).forward(input, false).data().asDouble();
+        assertEquals(Math.log(0.09003057317038046), logs[0], 1e-14);
+        assertEquals(-2e4, logs[5], 1e-9);
+    }
+
+    @Test
+    void batchNormGradientsMatchFiniteDifferencesInBothModes() {
+        BatchNorm1d norm = new BatchNorm1d(3, 1e-5, 0.1);
+        Parameters parameters = bind(norm);
+        parameters.values().assign(Nd4j.createFromArray(new double[][] {{1.5, -0.5, 2, 0.1, 0.2, -0.3}}));
+        checkLayer(norm, parameters, random(4, 3), true);
+        checkLayer(norm, parameters, random(4, 3), false);
+    }
+
+    @Test
+    void batchNormNormalisesWithBatchStatisticsAndTracksRunningOnes() {
+        BatchNorm1d norm = new BatchNorm1d(1, 1e-5, 0.1);
+        bind(norm);
+        // Batch (1, 2, 3, 6): mean 3, biased variance 3.5, unbiased 14/3.
+        INDArray input = Nd4j.createFromArray(new double[][] {{1}, {2}, {3}, {6}});
+        double[] output = norm.forward(input, true).data().asDouble();
+        assertEquals(-2 / Math.sqrt(3.5 + 1e-5), output[0], 1e-12);
+        assertEquals(3 / Math.sqrt(3.5 + 1e-5), output[3], 1e-12);
+        assertArrayEquals(new double[] {0.3}, norm.runningMean(), 1e-12);
+        assertArrayEquals(new double[] {0.9 + 0.1 * 14 / 3}, norm.runningVariance(), 1e-12);
+        // Evaluation uses the running statistics.
+        double evaluated = norm.forward(input, false).getDouble(0);
+        assertEquals((1 - 0.3) / Math.sqrt(0.9 + 0.1 * 14 / 3 + 1e-5), evaluated, 1e-12);
+    }
+
+    @Test
+    void dropoutGradientMatchesFiniteDifferencesForAFixedMask() {
+        // A fresh layer with the same seed draws the same mask, so the loss is a fixed function of the input.
+        INDArray input = random(4, 5);
+        INDArray outputWeights = random(4, 5);
+        Dropout dropout = new Dropout(0.4, 11);
+        dropout.forward(input, true);
+        INDArray gradInput = dropout.backward(outputWeights, true).dup();
+        GradientCheck.assertGradient("dropout", input, gradInput,
+                () -> new Dropout(0.4, 11).forward(input, true).mul(outputWeights).sumNumber().doubleValue());
+    }
+
+    @Test
+    void dropoutZeroesAboutPAndScalesTheRestAndIsTheIdentityInEvaluation() {
+        INDArray input = Nd4j.ones(DataType.DOUBLE, 100, 100);
+        double[] output = new Dropout(0.3, 5).forward(input, true).data().asDouble();
+        long zeros = java.util.Arrays.stream(output).filter(value -> value == 0).count();
+        assertEquals(3000, zeros, 150);
+        assertTrue(java.util.Arrays.stream(output).allMatch(value -> value == 0 || Math.abs(value - 1 / 0.7) < 1e-12));
+        assertSame(input, new Dropout(0.3, 5).forward(input, false));
+        assertArrayEquals(new Dropout(0.3, 5).forward(input, true).data().asDouble(), output);
     }
 
     @Test
@@ -101,16 +248,19 @@ class LayerGradientTest {
         return parameters;
     }
 
-    /** Loss = sum(output * weights) with fixed random weights, so d loss / d output = weights. */
     private void checkLayer(Layer layer, Parameters parameters, INDArray input) {
-        INDArray outputWeights = random(layer.forward(input, true).shape());
+        checkLayer(layer, parameters, input, true);
+    }
+
+    /** Loss = sum(output * weights) with fixed random weights, so d loss / d output = weights. */
+    private void checkLayer(Layer layer, Parameters parameters, INDArray input, boolean training) {
+        INDArray outputWeights = random(layer.forward(input, training).shape());
         if (parameters != null) {
             parameters.zeroGradients();
         }
-        layer.forward(input, true);
+        layer.forward(input, training);
         INDArray gradInput = layer.backward(outputWeights, true).dup();
-        java.util.function.DoubleSupplier loss =
-                () -> layer.forward(input, true).mul(outputWeights).sumNumber().doubleValue();
+        DoubleSupplier loss = () -> layer.forward(input, training).mul(outputWeights).sumNumber().doubleValue();
         GradientCheck.assertGradient(layer.describe() + " input", input, gradInput, loss);
         if (parameters != null) {
             GradientCheck.assertGradient(layer.describe() + " parameters", parameters.values(),

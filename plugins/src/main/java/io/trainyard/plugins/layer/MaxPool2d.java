@@ -1,0 +1,111 @@
+package io.trainyard.plugins.layer;
+
+import io.trainyard.api.model.BatchBuffers;
+import io.trainyard.api.model.BoundOp;
+import io.trainyard.api.model.Layer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * PyTorch's {@code MaxPool2d} on {@code [channels, height, width]} samples: square window, stride (the window size
+ * by default in the factories), zero padding that never wins the maximum, output size rounded down. The gradient
+ * flows to the position of each window's maximum. Both directions are libnd4j ops bound once per buffer.
+ */
+public final class MaxPool2d implements Layer {
+
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final BatchBuffers outputs = new BatchBuffers();
+    private final BatchBuffers inputGradients = new BatchBuffers();
+    private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
+
+    public MaxPool2d(int kernel, int stride, int padding) {
+        if (kernel < 1 || stride < 1 || padding < 0 || 2 * padding > kernel) {
+            throw new IllegalArgumentException("MaxPool2d needs kernel and stride >= 1 and 0 <= padding <= kernel/2");
+        }
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+    }
+
+    @Override
+    public String describe() {
+        return "MaxPool2d(k" + kernel + " s" + stride + " p" + padding + ")";
+    }
+
+    @Override
+    public long[] outputShape(long[] inputShape) {
+        if (inputShape.length != 3) {
+            throw new IllegalArgumentException(describe() + " expects inputs of shape [channels, height, width], got "
+                    + Arrays.toString(inputShape));
+        }
+        long height = Math.floorDiv(inputShape[1] + 2L * padding - kernel, stride) + 1;
+        long width = Math.floorDiv(inputShape[2] + 2L * padding - kernel, stride) + 1;
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException(describe() + ": input " + Arrays.toString(inputShape)
+                    + " is smaller than the window");
+        }
+        return new long[] {inputShape[0], height, width};
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        return passes.forward(input);
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput, boolean inputGradient) {
+        return inputGradient ? passes.backward(gradOutput, true) : null;
+    }
+
+    private final class Pass implements BoundPasses.Pass {
+
+        private final INDArray input;
+        private final INDArray output;
+        private final BoundOp pool;
+        private INDArray boundGradOutput;
+        private INDArray gradInput;
+        private BoundOp unpool;
+
+        Pass(INDArray input) {
+            this.input = input;
+            long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
+            this.output = outputs.get(input.dataType(), input.size(0), shape);
+            this.pool = BoundOp.named("maxpool2d", arguments(), output, input);
+        }
+
+        /** Window, stride, padding, dilation 1, explicit padding, max (not p-norm), channels first. */
+        private long[] arguments() {
+            return new long[] {kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 0};
+        }
+
+        @Override
+        public INDArray input() {
+            return input;
+        }
+
+        @Override
+        public INDArray forward() {
+            pool.run();
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray gradOutput, boolean inputGradient) {
+            if (gradOutput != boundGradOutput) {
+                boundGradOutput = gradOutput;
+                gradInput = inputGradients.like(input);
+                unpool = BoundOp.named("maxpool2d_bp", arguments(), gradInput, input, gradOutput);
+            }
+            unpool.run();
+            return gradInput;
+        }
+    }
+
+    @Override
+    public long forwardFlops(long[] inputShape) {
+        long[] shape = outputShape(inputShape);
+        return shape[0] * shape[1] * shape[2] * kernel * kernel;
+    }
+}
