@@ -18,7 +18,7 @@ public record HyperParameter(String name, Type type, Object defaultValue, Range 
 
     /** The value types an experiment file can carry. */
     public enum Type {
-        INTEGER, DECIMAL, BOOLEAN, STRING, INTEGER_LIST, DECIMAL_LIST;
+        INTEGER, DECIMAL, BOOLEAN, STRING, INTEGER_LIST, DECIMAL_LIST, STRING_LIST;
 
         /** Lower-case name for messages and listings, e.g. {@code integer-list}. */
         public String label() {
@@ -60,5 +60,10 @@ public record HyperParameter(String name, Type type, Object defaultValue, Range 
             String description) {
         return new HyperParameter(name, Type.DECIMAL_LIST, defaultValue == null ? null : List.copyOf(defaultValue),
                 eachInRange, description);
+    }
+
+    /** A list of strings, such as layer specifications. */
+    public static HyperParameter stringList(String name, List<String> defaultValue, String description) {
+        return new HyperParameter(name, Type.STRING_LIST, List.copyOf(defaultValue), Range.any(), description);
     }
 }

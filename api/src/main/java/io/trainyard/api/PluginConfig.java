@@ -19,6 +19,25 @@ public final class PluginConfig {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /**
+     * A plugin's declared defaults with some values replaced, for tests and for building plugins from code. The
+     * values are taken as given: only the engine checks types and ranges.
+     */
+    public static PluginConfig withDefaults(Plugin plugin, Map<String, ?> overrides) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (HyperParameter parameter : plugin.hyperParameters()) {
+            values.put(parameter.name(), parameter.defaultValue());
+        }
+        for (String key : overrides.keySet()) {
+            if (!values.containsKey(key)) {
+                throw new IllegalArgumentException("plugin '" + plugin.name() + "' declares no hyperparameter '"
+                        + key + "'; it declares " + values.keySet());
+            }
+        }
+        values.putAll(overrides);
+        return new PluginConfig(plugin.name(), values);
+    }
+
     public String pluginName() {
         return pluginName;
     }
@@ -63,6 +82,12 @@ public final class PluginConfig {
     public List<Double> getDoubleList(String key) {
         @SuppressWarnings("unchecked")
         List<Double> list = (List<Double>) values.get(key);
+        return list;
+    }
+
+    public List<String> getStringList(String key) {
+        @SuppressWarnings("unchecked")
+        List<String> list = (List<String>) require(key);
         return list;
     }
 

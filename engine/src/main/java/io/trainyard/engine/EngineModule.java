@@ -11,7 +11,7 @@ import io.trainyard.engine.tracking.StoreLocation;
 import java.io.PrintStream;
 
 /**
- * Wires the engine for one command. Plugins come from {@link PluginDiscovery} over the class path; the store is
+ * Wires the engine for one command. Plugins come from {@link PluginDiscovery} over the class path and the plugin directories; the store is
  * opened (and migrated) only when a command first needs it, so {@code trainyard plugins} works without one.
  */
 public final class EngineModule extends AbstractModule {
@@ -34,7 +34,8 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     PluginRegistry pluginRegistry() {
-        return new PluginDiscovery(Thread.currentThread().getContextClassLoader()).discover();
+        return new PluginDiscovery(Thread.currentThread().getContextClassLoader(), options.pluginDirectories())
+                .discover();
     }
 
     @Provides

@@ -2,7 +2,11 @@ package io.trainyard.engine;
 
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.PrintStream;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the command line decides about the engine before it is wired.
@@ -10,11 +14,26 @@ import java.nio.file.Path;
  * @param store where runs are recorded
  * @param cacheDirectory where datasets keep downloaded files
  * @param console where the user reads progress and reports
+ * @param pluginDirectories directories whose jars hold more plugins
  */
-public record EngineOptions(StoreLocation store, Path cacheDirectory, PrintStream console) {
+public record EngineOptions(StoreLocation store, Path cacheDirectory, PrintStream console,
+        List<Path> pluginDirectories) {
+
+    /** {@code --plugins} when given, else the directories listed in {@code TRAINYARD_PLUGINS}. */
+    public static List<Path> pluginDirectories(List<Path> option, Map<String, String> environment) {
+        if (option != null && !option.isEmpty()) {
+            return List.copyOf(option);
+        }
+        String listed = environment.get("TRAINYARD_PLUGINS");
+        if (listed == null || listed.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(listed.split(File.pathSeparator)).filter(entry -> !entry.isBlank()).map(Path::of)
+                .toList();
+    }
 
     /** {@code TRAINYARD_CACHE}, else {@code $XDG_CACHE_HOME/trainyard}, else {@code ~/.cache/trainyard}. */
-    public static Path defaultCacheDirectory(java.util.Map<String, String> environment) {
+    public static Path defaultCacheDirectory(Map<String, String> environment) {
         String explicit = environment.get("TRAINYARD_CACHE");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);

@@ -8,6 +8,7 @@ import io.trainyard.engine.OpenResources;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,11 @@ public final class TrainyardCommand implements AutoCloseable {
     @Option(names = "--store", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Store directory (default: $TRAINYARD_STORE, else ./trainyard-runs)")
     Path store;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Directory of plugin jars, each loaded with its own class loader; repeatable"
+                    + " (default: $TRAINYARD_PLUGINS, directories separated by ':')")
+    List<Path> pluginDirectories;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -49,7 +55,8 @@ public final class TrainyardCommand implements AutoCloseable {
     <T> T get(Class<T> type) {
         if (injector == null) {
             EngineOptions options = new EngineOptions(StoreLocation.resolve(store, environment.get("TRAINYARD_STORE")),
-                    EngineOptions.defaultCacheDirectory(environment), out);
+                    EngineOptions.defaultCacheDirectory(environment), out,
+                    EngineOptions.pluginDirectories(pluginDirectories, environment));
             injector = Guice.createInjector(new EngineModule(options, resources));
         }
         return injector.getInstance(type);

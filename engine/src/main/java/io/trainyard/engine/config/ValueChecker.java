@@ -4,6 +4,7 @@ import io.trainyard.api.HyperParameter;
 import io.trainyard.api.TrainyardException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Checks one raw YAML value against a declared hyperparameter and converts it to the declared type. */
 final class ValueChecker {
@@ -13,7 +14,7 @@ final class ValueChecker {
 
     /**
      * @param key the dotted key, for messages
-     * @return the value as {@code Long}, {@code Double}, {@code Boolean}, {@code String} or {@code List<Long>}
+     * @return the value as {@code Long}, {@code Double}, {@code Boolean}, {@code String} or a list of these
      */
     static Object check(String key, HyperParameter parameter, Object raw) {
         if (raw == null) {
@@ -32,11 +33,13 @@ final class ValueChecker {
                 }
                 yield raw;
             }
-            case STRING -> {
-                if (raw instanceof java.util.Map || raw instanceof List) {
-                    throw mistyped(key, "a string", raw);
+            case STRING -> string(key, raw, "a string");
+            case STRING_LIST -> {
+                List<String> values = new ArrayList<>();
+                for (Object item : items(key, raw, "a non-empty list of strings such as [relu, flatten]")) {
+                    values.add(string(key, item, "a list of strings; quote an item that holds a comma or a colon"));
                 }
-                yield String.valueOf(raw);
+                yield List.copyOf(values);
             }
             case INTEGER_LIST -> {
                 String expected = "a non-empty list of integers such as [512, 512]";
@@ -61,6 +64,13 @@ final class ValueChecker {
             throw mistyped(key, expected, raw);
         }
         return items;
+    }
+
+    private static String string(String key, Object raw, String expected) {
+        if (raw instanceof Map || raw instanceof List) {
+            throw mistyped(key, expected, raw);
+        }
+        return String.valueOf(raw);
     }
 
     private static Long integer(String key, Object raw, String expected) {

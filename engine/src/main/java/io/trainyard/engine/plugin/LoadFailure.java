@@ -1,10 +1,10 @@
 package io.trainyard.engine.plugin;
 
 /**
- * A plugin provider that could not be loaded; reported to the user and skipped.
+ * A plugin provider or jar that could not be loaded; reported to the user and skipped.
  *
- * @param kind the service interface it was listed under
+ * @param origin {@code built-in} or the jar file
  * @param reason what went wrong, including the class or services file when known
  */
-public record LoadFailure(PluginKind kind, String reason) {
+public record LoadFailure(String origin, String reason) {
 }

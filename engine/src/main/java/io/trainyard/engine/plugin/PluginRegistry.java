@@ -44,6 +44,17 @@ public final class PluginRegistry {
                 + " (see 'trainyard plugins')"));
     }
 
+    /** Every plugin with this name, whatever its kind; an error with a suggestion when there is none. */
+    public List<PluginDescriptor> named(String name) {
+        List<PluginDescriptor> matches = plugins.stream().filter(p -> p.name().equals(name)).toList();
+        if (matches.isEmpty()) {
+            List<String> names = plugins.stream().map(PluginDescriptor::name).distinct().sorted().toList();
+            throw new TrainyardException("no plugin is named '" + name + "'" + Suggestion.hint(name, names)
+                    + "; 'trainyard plugins' lists them all");
+        }
+        return matches;
+    }
+
     /** The factory of a known plugin, typed by its service interface. */
     public <T extends Plugin> T factory(PluginKind kind, String name, Class<T> type) {
         return type.cast(require(kind, name).plugin());

@@ -52,7 +52,7 @@ public final class ExperimentAssembler {
      */
     public PreparedExperiment prepare(Path file, List<String> overrides) {
         for (LoadFailure failure : registry.failures()) {
-            console.printf("warning: skipped a %s plugin that failed to load: %s%n", failure.kind().label(),
+            console.printf("warning: skipped a plugin that failed to load from %s: %s%n", failure.origin(),
                     failure.reason());
         }
         Experiment experiment = resolver.resolve(ExperimentFile.read(file), overrides);

@@ -3,8 +3,10 @@ package io.trainyard.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trainyard.api.loss.LossFactory;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.PluginJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -132,11 +134,41 @@ class RunCommandTest {
     void pluginsListsEveryKindWithHyperparameters() {
         Cli.Result plugins = cli.run("plugins");
         assertEquals(0, plugins.exitCode(), plugins.err());
-        for (String expected : List.of("dataset   fashion-mnist", "model     mlp", "loss      cross-entropy",
-                "optimizer sgd", "callback  console-progress", "lr               decimal      default 0.001",
-                "class io.trainyard.plugins.optim.SgdFactory")) {
+        for (String expected : List.of("dataset   fashion-mnist", "model     mlp", "model     cnn",
+                "model     sequential", "loss      cross-entropy", "optimizer sgd", "optimizer adamw",
+                "callback  console-progress", "built-in",
+                "    lr                         decimal       default 0.001            learning rate, in (0, inf)")) {
             assertTrue(plugins.out().contains(expected), expected + " in\n" + plugins.out());
         }
+    }
+
+    @Test
+    void pluginsNameShowsOnePluginInDetail() {
+        Cli.Result adam = cli.run("plugins", "adam");
+        assertEquals(0, adam.exitCode(), adam.err());
+        assertTrue(adam.out().startsWith("optimizer adam\n"), adam.out());
+        assertTrue(adam.out().contains("class io.trainyard.plugins.optim.AdamFactory, from built-in"), adam.out());
+        assertTrue(adam.out().contains("betas                      decimal-list  default [0.9, 0.999]"), adam.out());
+        Cli.Result unknown = cli.run("plugins", "adamm");
+        assertEquals(2, unknown.exitCode());
+        assertEquals("error: no plugin is named 'adamm' (did you mean 'adam'?); 'trainyard plugins' lists them all",
+                unknown.err().strip());
+    }
+
+    @Test
+    void pluginsFromADirectoryShowTheirJar() throws Exception {
+        Path plugins = Files.createDirectories(directory.resolve("my-plugins"));
+        Path jar = new PluginJar()
+                .source("com.example.Hinge", PluginJar.lossFactory("com.example.Hinge", "hinge", false))
+                .service(LossFactory.class, "com.example.Hinge")
+                .write(plugins.resolve("hinge.jar"));
+        Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
+        Cli.Result listed = cli.run("plugins", "--plugins", plugins.toString());
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().contains("loss      hinge"), listed.out());
+        assertTrue(listed.out().contains(jar.toString()), listed.out());
+        assertTrue(listed.out().contains("could not load from " + plugins.resolve("broken.jar")
+                + ": not a readable jar file"), listed.out());
     }
 
     private static String runId(Cli.Result result) {

@@ -9,6 +9,7 @@ import io.trainyard.api.model.Model;
 import io.trainyard.api.model.ModelContext;
 import io.trainyard.api.model.ModelFactory;
 import io.trainyard.api.model.Sequential;
+import io.trainyard.plugins.layer.Dropout;
 import io.trainyard.plugins.layer.Flatten;
 import io.trainyard.plugins.layer.Linear;
 import io.trainyard.plugins.layer.LeakyRelu;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code mlp}: Flatten, then Linear and activation for each hidden size, then a Linear to the outputs. With
+ * {@code mlp}: Flatten, then Linear, activation and optional dropout for each hidden size, then a Linear to the outputs. With
  * {@code hidden: [512, 512]} and {@code relu} it is the PyTorch quick-start network.
  */
 public final class MlpFactory implements ModelFactory {
@@ -44,7 +45,9 @@ public final class MlpFactory implements ModelFactory {
                 HyperParameter.string("activation", "relu",
                         "activation after each hidden layer: relu, leaky-relu, tanh or sigmoid"),
                 HyperParameter.decimal("negative_slope", 0.01, Range.atLeast(0),
-                        "slope of leaky-relu for negative inputs"));
+                        "slope of leaky-relu for negative inputs"),
+                HyperParameter.decimal("dropout", 0.0, Range.closedOpen(0, 1),
+                        "dropout probability after each hidden activation"));
     }
 
     @Override
@@ -59,6 +62,7 @@ public final class MlpFactory implements ModelFactory {
     @Override
     public Model create(PluginConfig config, ModelContext context) {
         double slope = config.getDouble("negative_slope");
+        double dropout = config.getDouble("dropout");
         Supplier<Layer> activation = switch (config.getString("activation")) {
             case "leaky-relu" -> () -> new LeakyRelu(slope);
             case "tanh" -> Tanh::new;
@@ -71,6 +75,9 @@ public final class MlpFactory implements ModelFactory {
         for (long hidden : config.getLongList("hidden")) {
             layers.add(new Linear(width, hidden));
             layers.add(activation.get());
+            if (dropout > 0) {
+                layers.add(new Dropout(dropout, context.random().nextLong()));
+            }
             width = hidden;
         }
         layers.add(new Linear(width, context.outputs()));

@@ -87,7 +87,7 @@ class MlpGradientTest {
                 error.getMessage());
     }
 
-    private static PluginConfig config(List<Long> hidden, String activation) {
-        return new PluginConfig("mlp", Map.of("hidden", hidden, "activation", activation, "negative_slope", 0.01));
+    private PluginConfig config(List<Long> hidden, String activation) {
+        return PluginConfig.withDefaults(factory, Map.of("hidden", hidden, "activation", activation));
     }
 }
