@@ -1,0 +1,98 @@
+package io.trainyard.plugins.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.trainyard.api.PluginConfig;
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.model.Model;
+import io.trainyard.api.model.ModelContext;
+import io.trainyard.api.model.Sequential;
+import io.trainyard.plugins.layer.GradientCheck;
+import io.trainyard.plugins.loss.CrossEntropyLoss;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class SequentialAndCnnTest {
+
+    private final SequentialFactory sequential = new SequentialFactory();
+
+    @Test
+    void sequentialBuildsTheListedLayersWithInferredSizes() {
+        Sequential model = (Sequential) build(List.of("conv2d(4 padding=1)", "relu", "maxpool2d", "flatten",
+                "linear(6)", "gelu(approximate=tanh)", "dropout(0.1)", "linear"), new long[] {1, 6, 6});
+        assertEquals(List.of("Conv2d(1 -> 4, k3 s1 p1)", "ReLU", "MaxPool2d(k2 s2 p0)", "Flatten", "Linear(36 -> 6)",
+                "GELU(tanh)", "Dropout(0.1)", "Linear(6 -> 3)"),
+                model.layers().stream().map(layer -> layer.describe()).toList());
+    }
+
+    @Test
+    void wholeConvolutionalNetworkPassesAGradientCheck() {
+        Model model = build(List.of("conv2d(3, kernel=3, padding=1)", "tanh", "maxpool2d(2)", "conv2d(2 kernel=2)",
+                "gelu", "flatten", "batchnorm1d", "linear(5)", "leaky-relu(0.1)", "linear"), new long[] {2, 6, 6});
+        Random random = new Random(5);
+        INDArray input = Nd4j.zeros(DataType.DOUBLE, 4, 2, 6, 6);
+        for (long i = 0; i < input.length(); i++) {
+            input.putScalar(i, random.nextGaussian());
+        }
+        INDArray targets = Nd4j.createFromArray(new double[] {0, 2, 1, 2});
+        CrossEntropyLoss loss = new CrossEntropyLoss(true);
+        INDArray lossGradient = Nd4j.zeros(DataType.DOUBLE, 4, 3);
+        model.parameters().zeroGradients();
+        loss.compute(model.forward(input, true), targets, lossGradient);
+        model.backward(lossGradient);
+        INDArray scratch = Nd4j.zeros(DataType.DOUBLE, 4, 3);
+        GradientCheck.assertGradient("conv net parameters", model.parameters().values(),
+                model.parameters().gradients().dup(), () -> loss.compute(model.forward(input, true), targets, scratch));
+    }
+
+    @Test
+    void layerMistakesAreCaughtWhenTheFileLoadsNamingThePlace() {
+        assertError("model.layers[1]: unknown layer 'rleu'; available: linear, conv2d,", List.of("flatten", "rleu"));
+        assertError("model.layers[0]: conv2d needs 'channels'; usage: conv2d(channels kernel=3 stride=1 padding=0)",
+                List.of("conv2d(kernel=3)"));
+        assertError("model.layers[0]: dropout argument p must be a number, got 'half'", List.of("dropout(half)"));
+        assertError("model.layers[0]: conv2d has no argument 'kernal'", List.of("conv2d(8 kernal=3)"));
+        assertError("model.layers[0]: gelu argument approximate must be one of none, tanh, got 'fast'",
+                List.of("gelu(approximate=fast)"));
+        assertError("model.layers[0]: cannot read layer 'linear(3'", List.of("linear(3"));
+    }
+
+    @Test
+    void shapeMistakesNameTheLayerAndTheFix() {
+        TrainyardException error = assertThrows(TrainyardException.class,
+                () -> build(List.of("conv2d(4)", "linear"), new long[] {1, 6, 6}));
+        assertEquals("model.layers[1]: linear needs flat inputs, got shape [4, 4, 4]; add flatten before it",
+                error.getMessage());
+    }
+
+    @Test
+    void cnnHasTheExpectedLayersAndParameterCount() {
+        CnnFactory cnn = new CnnFactory();
+        Model model = cnn.create(PluginConfig.withDefaults(cnn, Map.of()),
+                new ModelContext(new long[] {1, 28, 28}, 10, DataType.FLOAT, new Random(0)));
+        // conv 16*9+16, conv 32*16*9+32, linear 32*7*7*128+128, linear 128*10+10
+        assertEquals(160 + 4_640 + 200_832 + 1_290, model.parameters().count());
+        TrainyardException even = assertThrows(TrainyardException.class,
+                () -> cnn.validate(PluginConfig.withDefaults(cnn, Map.of("kernel_size", 4L))));
+        assertEquals("model.kernel_size must be odd so that convolutions keep the image size; got 4",
+                even.getMessage());
+    }
+
+    private Model build(List<String> layers, long[] sampleShape) {
+        PluginConfig config = PluginConfig.withDefaults(sequential, Map.of("layers", layers));
+        sequential.validate(config);
+        return sequential.create(config, new ModelContext(sampleShape, 3, DataType.DOUBLE, new Random(1)));
+    }
+
+    private void assertError(String expectedStart, List<String> layers) {
+        TrainyardException error = assertThrows(TrainyardException.class,
+                () -> sequential.validate(PluginConfig.withDefaults(sequential, Map.of("layers", layers))));
+        assertEquals(true, error.getMessage().startsWith(expectedStart), error.getMessage());
+    }
+}
