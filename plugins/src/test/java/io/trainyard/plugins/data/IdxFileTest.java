@@ -1,5 +1,7 @@
 package io.trainyard.plugins.data;
 
+import io.trainyard.testkit.IdxFiles;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package io.trainyard.plugins.layer;
 
+import io.trainyard.testkit.GradientCheck;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,12 +1,12 @@
 package io.trainyard.plugins.loss;
 
+import io.trainyard.testkit.GradientCheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.loss.Loss;
-import io.trainyard.plugins.layer.GradientCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,5 +1,7 @@
 package io.trainyard.plugins.model;
 
+import io.trainyard.testkit.GradientCheck;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,7 +10,6 @@ import io.trainyard.api.TrainyardException;
 import io.trainyard.api.model.Model;
 import io.trainyard.api.model.ModelContext;
 import io.trainyard.api.model.Sequential;
-import io.trainyard.plugins.layer.GradientCheck;
 import io.trainyard.plugins.loss.CrossEntropyLoss;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.trainyard.plugins.layer;
+package io.trainyard.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

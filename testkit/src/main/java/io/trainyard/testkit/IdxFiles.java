@@ -1,4 +1,4 @@
-package io.trainyard.plugins.data;
+package io.trainyard.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small gzip-compressed IDX files for tests. */
-final class IdxFiles {
+/** Writes small gzip-compressed IDX files (the MNIST family's format) for tests, and tiny Fashion-MNIST directories. */
+public final class IdxFiles {
 
     private IdxFiles() {
     }
 
-    static byte[] idx(int[] dimensions, byte[] data) throws IOException {
+    public static byte[] idx(int[] dimensions, byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0x0800 | dimensions.length);
@@ -25,14 +25,14 @@ final class IdxFiles {
         return bytes.toByteArray();
     }
 
-    static Path write(Path file, byte[] uncompressed) throws IOException {
+    public static Path write(Path file, byte[] uncompressed) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(uncompressed);
         }
         return file;
     }
 
-    static Path write(Path file, int[] dimensions, byte[] data) throws IOException {
+    public static Path write(Path file, int[] dimensions, byte[] data) throws IOException {
         return write(file, idx(dimensions, data));
     }
 
@@ -40,10 +40,10 @@ final class IdxFiles {
      * A Fashion-MNIST-shaped directory: {@code train} and {@code test} images of 28x28 whose pixel values are the
      * item index, and labels {@code item % 10}.
      */
-    static Path fashionMnist(Path directory, int train, int test) throws IOException {
+    public static Path fashionMnist(Path directory, int train, int test) throws IOException {
         Files.createDirectories(directory);
-        writeSplit(directory, FashionMnistFactory.TRAIN_IMAGES, FashionMnistFactory.TRAIN_LABELS, train);
-        writeSplit(directory, FashionMnistFactory.TEST_IMAGES, FashionMnistFactory.TEST_LABELS, test);
+        writeSplit(directory, "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", train);
+        writeSplit(directory, "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", test);
         return directory;
     }
 
