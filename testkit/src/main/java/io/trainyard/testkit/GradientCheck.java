@@ -2,8 +2,13 @@ package io.trainyard.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trainyard.api.loss.Loss;
+import io.trainyard.api.model.Model;
+import java.util.Random;
 import java.util.function.DoubleSupplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Compares analytic gradients with central finite differences in double precision, element by element: each must
@@ -39,5 +44,29 @@ public final class GradientCheck {
             assertTrue(difference <= TOLERANCE * scale + ABSOLUTE_FLOOR, what + "[" + i + "]: analytic " + exact
                     + ", numeric " + numeric + ", relative error " + difference / scale);
         }
+    }
+
+    /**
+     * Back-propagates {@code loss} of the model's output on {@code input} once and checks every parameter gradient
+     * against finite differences of the same loss. Use a double-precision model and input.
+     */
+    public static void assertModelGradients(String what, Model model, INDArray input, Loss loss, INDArray targets) {
+        model.parameters().zeroGradients();
+        INDArray output = model.forward(input, true);
+        INDArray lossGradient = output.ulike();
+        loss.compute(output, targets, lossGradient);
+        model.backward(lossGradient);
+        INDArray scratch = lossGradient.ulike();
+        assertGradient(what + " parameters", model.parameters().values(), model.parameters().gradients().dup(),
+                () -> loss.compute(model.forward(input, true), targets, scratch));
+    }
+
+    /** A double-precision array of the given shape filled with standard normal values from {@code random}. */
+    public static INDArray gaussian(Random random, long... shape) {
+        INDArray array = Nd4j.zeros(DataType.DOUBLE, shape);
+        for (long i = 0; i < array.length(); i++) {
+            array.putScalar(i, random.nextGaussian());
+        }
+        return array;
     }
 }

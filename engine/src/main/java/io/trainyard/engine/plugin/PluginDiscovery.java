@@ -50,7 +50,8 @@ public final class PluginDiscovery {
         List<Source> sources = new ArrayList<>();
         sources.add(new Source(BUILT_IN, classLoader));
         for (Path jar : jars()) {
-            try (JarFile check = new JarFile(jar.toFile())) {
+            try {
+                requireReadable(jar);
                 sources.add(new Source(jar.toString(), new PluginJarLoader(jar, classLoader)));
             } catch (IOException e) {
                 failures.add(new LoadFailure(jar.toString(), "not a readable jar file (" + e.getMessage() + ")"));
@@ -90,6 +91,11 @@ public final class PluginDiscovery {
             }
         }
         return found;
+    }
+
+    /** Opening a jar once finds a corrupt file here, before ServiceLoader fails on it once per plugin kind. */
+    private static void requireReadable(Path jar) throws IOException {
+        new JarFile(jar.toFile()).close();
     }
 
     /** The jars of every plugin directory, each directory's in name order. */

@@ -1,20 +1,13 @@
 package io.trainyard.plugins.layer;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/**
- * A layer's ops bound to each input buffer it meets. The training loop hands a layer the same few buffers every
- * epoch (one per batch size), so binding once per buffer makes every later batch allocation-free.
- */
+/** A layer's ops bound to each input buffer it meets, so that every batch after the first runs allocation-free. */
 final class BoundPasses<P extends BoundPasses.Pass> {
 
     /** The forward and backward work of a layer, bound to one input buffer and its derived buffers. */
     interface Pass {
-
-        INDArray input();
 
         INDArray forward();
 
@@ -24,16 +17,15 @@ final class BoundPasses<P extends BoundPasses.Pass> {
     /** Training meets the full batch, the last partial batch and the evaluation batch; keep a spare. */
     private static final int CAPACITY = 4;
 
-    private final Function<INDArray, P> binder;
-    private final List<P> passes = new ArrayList<>(CAPACITY);
+    private final PerBuffer<P> passes;
     private P current;
 
     BoundPasses(Function<INDArray, P> binder) {
-        this.binder = binder;
+        this.passes = new PerBuffer<>(CAPACITY, binder);
     }
 
     INDArray forward(INDArray input) {
-        current = passFor(input);
+        current = passes.get(input);
         return current.forward();
     }
 
@@ -42,19 +34,5 @@ final class BoundPasses<P extends BoundPasses.Pass> {
             throw new IllegalStateException("backward before forward");
         }
         return current.backward(gradOutput, inputGradient);
-    }
-
-    private P passFor(INDArray input) {
-        for (P candidate : passes) {
-            if (candidate.input() == input) {
-                return candidate;
-            }
-        }
-        if (passes.size() == CAPACITY) {
-            passes.remove(0);
-        }
-        P created = binder.apply(input);
-        passes.add(created);
-        return created;
     }
 }

@@ -147,11 +147,6 @@ public final class Conv2d implements Layer {
         }
 
         @Override
-        public INDArray input() {
-            return input;
-        }
-
-        @Override
         public INDArray forward() {
             unfold.run();
             biasPlane.run();

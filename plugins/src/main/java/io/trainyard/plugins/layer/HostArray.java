@@ -2,8 +2,6 @@ package io.trainyard.plugins.layer;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -77,28 +75,6 @@ final class HostArray {
             floats.put(offset, staging, 0, length);
         } else {
             doubles.put(offset, source, 0, length);
-        }
-    }
-
-    /** The host views of the few arrays a layer meets, created once each. */
-    static final class Cache {
-
-        private static final int CAPACITY = 8;
-
-        private final List<HostArray> views = new ArrayList<>(CAPACITY);
-
-        HostArray of(INDArray array) {
-            for (HostArray view : views) {
-                if (view.array == array) {
-                    return view;
-                }
-            }
-            if (views.size() == CAPACITY) {
-                views.remove(0);
-            }
-            HostArray created = new HostArray(array);
-            views.add(created);
-            return created;
         }
     }
 }

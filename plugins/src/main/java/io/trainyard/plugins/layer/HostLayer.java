@@ -13,7 +13,8 @@ abstract class HostLayer implements Layer {
 
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
-    private final HostArray.Cache host = new HostArray.Cache();
+    /** Input, output and gradient buffers of up to two batch sizes in each direction. */
+    private final PerBuffer<HostArray> host = new PerBuffer<>(8, HostArray::of);
     private double[] input = new double[0];
     private double[] output = new double[0];
     private double[] gradOutput = new double[0];
@@ -51,13 +52,13 @@ abstract class HostLayer implements Layer {
         lastInput = batch;
         rows = Math.toIntExact(batch.size(0));
         columns = Math.toIntExact(batch.length() / Math.max(1, rows));
-        HostArray in = host.of(batch);
+        HostArray in = host.get(batch);
         input = fit(input, in.length());
         output = fit(output, in.length());
         in.read(input);
         forward(input, output, rows, columns, training);
         INDArray result = outputs.like(batch);
-        host.of(result).write(output);
+        host.get(result).write(output);
         return result;
     }
 
@@ -66,7 +67,7 @@ abstract class HostLayer implements Layer {
         if (lastInput == null) {
             return inputGradient ? batchGradient : null;
         }
-        HostArray in = host.of(batchGradient);
+        HostArray in = host.get(batchGradient);
         gradOutput = fit(gradOutput, in.length());
         in.read(gradOutput);
         if (!inputGradient) {
@@ -76,7 +77,7 @@ abstract class HostLayer implements Layer {
         gradInput = fit(gradInput, in.length());
         backward(input, output, gradOutput, gradInput, rows, columns);
         INDArray result = inputGradients.like(lastInput);
-        host.of(result).write(gradInput);
+        host.get(result).write(gradInput);
         return result;
     }
 

@@ -102,11 +102,6 @@ public final class Linear implements Layer {
         }
 
         @Override
-        public INDArray input() {
-            return input;
-        }
-
-        @Override
         public INDArray forward() {
             addBias.run();
             multiply.run();

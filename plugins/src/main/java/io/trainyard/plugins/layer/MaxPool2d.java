@@ -81,11 +81,6 @@ public final class MaxPool2d implements Layer {
         }
 
         @Override
-        public INDArray input() {
-            return input;
-        }
-
-        @Override
         public INDArray forward() {
             pool.run();
             return output;

@@ -66,14 +66,11 @@ public final class CnnFactory implements ModelFactory {
         int kernel = Math.toIntExact(config.getLong("kernel_size"));
         List<Layer> layers = new ArrayList<>();
         for (long channels : config.getLongList("channels")) {
-            layers.add(new Conv2d(Math.toIntExact(shape[0]), Math.toIntExact(channels), kernel, 1, kernel / 2));
-            layers.add(new Relu());
-            layers.add(new MaxPool2d(2, 2, 0));
-            shape = new long[] {channels, shape[1] / 2, shape[2] / 2};
-            if (shape[1] < 1 || shape[2] < 1) {
-                throw new TrainyardException("model.channels has more blocks than the image can be halved;"
-                        + " use fewer entries");
-            }
+            Conv2d convolution = new Conv2d(Math.toIntExact(shape[0]), Math.toIntExact(channels), kernel, 1,
+                    kernel / 2);
+            MaxPool2d pool = new MaxPool2d(2, 2, 0);
+            shape = pool.outputShape(convolution.outputShape(shape));
+            layers.addAll(List.of(convolution, new Relu(), pool));
         }
         layers.add(new Flatten());
         long hidden = config.getLong("hidden");

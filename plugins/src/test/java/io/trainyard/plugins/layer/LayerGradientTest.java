@@ -271,10 +271,6 @@ class LayerGradientTest {
     }
 
     private INDArray random(long... shape) {
-        INDArray array = Nd4j.zeros(DataType.DOUBLE, shape);
-        for (long i = 0; i < array.length(); i++) {
-            array.putScalar(i, random.nextGaussian());
-        }
-        return array;
+        return GradientCheck.gaussian(random, shape);
     }
 }

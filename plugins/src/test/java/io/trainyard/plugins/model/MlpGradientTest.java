@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The whole MLP with cross-entropy: back-propagated parameter gradients against finite differences. */
@@ -31,22 +30,8 @@ class MlpGradientTest {
         Random random = new Random(3);
         Model model = factory.create(config(List.of(5L, 4L), activation),
                 new ModelContext(new long[] {1, 2, 3}, 3, DataType.DOUBLE, random));
-        INDArray input = Nd4j.zeros(DataType.DOUBLE, 4, 1, 2, 3);
-        for (long i = 0; i < input.length(); i++) {
-            input.putScalar(i, random.nextGaussian());
-        }
-        INDArray targets = Nd4j.createFromArray(new double[] {0, 2, 1, 2});
-        CrossEntropyLoss loss = new CrossEntropyLoss(true);
-        INDArray lossGradient = Nd4j.zeros(DataType.DOUBLE, 4, 3);
-
-        model.parameters().zeroGradients();
-        loss.compute(model.forward(input, true), targets, lossGradient);
-        model.backward(lossGradient);
-
-        INDArray scratch = Nd4j.zeros(DataType.DOUBLE, 4, 3);
-        GradientCheck.assertGradient("mlp parameters", model.parameters().values(),
-                model.parameters().gradients().dup(),
-                () -> loss.compute(model.forward(input, true), targets, scratch));
+        GradientCheck.assertModelGradients("mlp", model, GradientCheck.gaussian(random, 4, 1, 2, 3),
+                new CrossEntropyLoss(true), Nd4j.createFromArray(new double[] {0, 2, 1, 2}));
     }
 
     @Test
@@ -65,19 +50,8 @@ class MlpGradientTest {
         Model model = new LogisticRegressionFactory().create(new PluginConfig("logistic-regression", Map.of()),
                 new ModelContext(new long[] {2, 2}, 3, DataType.DOUBLE, random));
         assertEquals(4 * 3 + 3, model.parameters().count());
-        INDArray input = Nd4j.zeros(DataType.DOUBLE, 2, 2, 2);
-        for (long i = 0; i < input.length(); i++) {
-            input.putScalar(i, random.nextGaussian());
-        }
-        INDArray targets = Nd4j.createFromArray(new double[] {1, 0});
-        CrossEntropyLoss loss = new CrossEntropyLoss(true);
-        INDArray lossGradient = Nd4j.zeros(DataType.DOUBLE, 2, 3);
-        model.parameters().zeroGradients();
-        loss.compute(model.forward(input, true), targets, lossGradient);
-        model.backward(lossGradient);
-        INDArray scratch = Nd4j.zeros(DataType.DOUBLE, 2, 3);
-        GradientCheck.assertGradient("logistic regression", model.parameters().values(),
-                model.parameters().gradients().dup(), () -> loss.compute(model.forward(input, true), targets, scratch));
+        GradientCheck.assertModelGradients("logistic regression", model, GradientCheck.gaussian(random, 2, 2, 2),
+                new CrossEntropyLoss(true), Nd4j.createFromArray(new double[] {1, 0}));
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class SequentialAndCnnTest {
@@ -36,20 +35,8 @@ class SequentialAndCnnTest {
     void wholeConvolutionalNetworkPassesAGradientCheck() {
         Model model = build(List.of("conv2d(3, kernel=3, padding=1)", "tanh", "maxpool2d(2)", "conv2d(2 kernel=2)",
                 "gelu", "flatten", "batchnorm1d", "linear(5)", "leaky-relu(0.1)", "linear"), new long[] {2, 6, 6});
-        Random random = new Random(5);
-        INDArray input = Nd4j.zeros(DataType.DOUBLE, 4, 2, 6, 6);
-        for (long i = 0; i < input.length(); i++) {
-            input.putScalar(i, random.nextGaussian());
-        }
-        INDArray targets = Nd4j.createFromArray(new double[] {0, 2, 1, 2});
-        CrossEntropyLoss loss = new CrossEntropyLoss(true);
-        INDArray lossGradient = Nd4j.zeros(DataType.DOUBLE, 4, 3);
-        model.parameters().zeroGradients();
-        loss.compute(model.forward(input, true), targets, lossGradient);
-        model.backward(lossGradient);
-        INDArray scratch = Nd4j.zeros(DataType.DOUBLE, 4, 3);
-        GradientCheck.assertGradient("conv net parameters", model.parameters().values(),
-                model.parameters().gradients().dup(), () -> loss.compute(model.forward(input, true), targets, scratch));
+        GradientCheck.assertModelGradients("conv net", model, GradientCheck.gaussian(new Random(5), 4, 2, 6, 6),
+                new CrossEntropyLoss(true), Nd4j.createFromArray(new double[] {0, 2, 1, 2}));
     }
 
     @Test
