@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.testkit.IdxFiles;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,19 +29,20 @@ class ExamplePluginIT {
     Path directory;
 
     @Test
-    void experimentUsesTheLossAndCallbackFromThePluginDirectory() throws Exception {
+    void experimentUsesTheLossLayerAndCallbackFromThePluginDirectory() throws Exception {
         Path plugins = Files.createDirectories(directory.resolve("plugins"));
         try (Stream<Path> built = Files.list(Path.of("target"))) {
             Path jar = built.filter(path -> path.getFileName().toString().matches("trainyard-example-plugin-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("package the module first"));
             Files.copy(jar, plugins.resolve("example.jar"));
         }
+        writeJarNamingAMissingClass(plugins.resolve("broken.jar"));
         Path data = IdxFiles.fashionMnist(directory.resolve("data"), 40, 20);
         Path experiment = Files.writeString(directory.resolve("hinge.yaml"), """
                 name: hinge-from-a-jar
                 seed: 1
                 dataset: {name: fashion-mnist}
-                model: {name: mlp, hidden: [16]}
+                model: {name: sequential, layers: [flatten, linear(16), swish(beta=1.5), linear]}
                 loss: {name: multi-margin, margin: 1.0}
                 optimizer: {name: sgd, lr: 0.01}
                 batch_size: 10
@@ -53,9 +57,21 @@ class ExamplePluginIT {
         Result run = cli("run", experiment.toString(), "--plugins", plugins.toString(), "--data", data.toString(),
                 "--store", directory.resolve("store").toString());
         assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("warning: skipped a plugin that failed to load from "
+                + plugins.resolve("broken.jar")), run.output());
+        assertTrue(run.output().contains("Swish(beta=1.5)"), run.output());
         assertTrue(run.output().contains("stop-at-accuracy: "), run.output());
         assertTrue(run.output().contains("FINISHED"), run.output());
         assertEquals(1, run.output().lines().filter(line -> line.startsWith("Test Error")).count(), run.output());
+    }
+
+    /** A jar whose services file names a class it does not contain. */
+    private static void writeJarNamingAMissingClass(Path jar) throws Exception {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/io.trainyard.api.loss.LossFactory"));
+            out.write("com.example.Missing\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
     }
 
     private record Result(int exitCode, String output) {

@@ -32,9 +32,4 @@ class MultiMarginLossTest {
         PluginContract.checkLoss(factory, Nd4j.createFromArray(new double[][] {{0.3, -1.2, 2.0}, {0.7, 0.1, -0.4}}),
                 Nd4j.createFromArray(new double[] {2, 0}));
     }
-
-    @Test
-    void callbackPassesThePluginContract() {
-        PluginContract.checkPlugin(new StopAtAccuracyFactory());
-    }
 }

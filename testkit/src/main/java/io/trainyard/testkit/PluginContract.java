@@ -1,26 +1,27 @@
 package io.trainyard.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.trainyard.api.HyperParameter;
 import io.trainyard.api.Plugin;
 import io.trainyard.api.PluginConfig;
-import io.trainyard.api.loss.Loss;
+import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.api.loss.LossFactory;
+import io.trainyard.api.model.LayerFactory;
+import io.trainyard.api.model.ModelFactory;
+import io.trainyard.api.optim.OptimizerFactory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What every plugin must satisfy for the engine to list, validate and record it. Call these from your plugin's own
- * tests; each failure says which rule was broken.
+ * What every plugin must satisfy for the engine to list, validate, record and train with it: one check per plugin
+ * kind, each including {@link #checkPlugin}. Call them from your plugin's own tests; each failure says which rule
+ * was broken. The built-in plugins pass the same checks.
  */
 public final class PluginContract {
 
@@ -69,32 +70,52 @@ public final class PluginContract {
     }
 
     /**
-     * A loss built with its defaults: passes {@link #checkPlugin}, returns a finite value and a gradient that
-     * matches finite differences for the given double-precision predictions and targets, and stays finite for
-     * predictions of ±1e4.
+     * A loss built with its defaults: passes {@link #checkPlugin}, returns a finite value and a gradient of the
+     * predictions' shape that matches finite differences for the given double-precision predictions and targets,
+     * stays finite for predictions of +-1e4, and allocates no native memory once warmed up.
      */
     public static void checkLoss(LossFactory factory, INDArray predictions, INDArray targets) {
-        checkPlugin(factory);
-        if (predictions.dataType() != DataType.DOUBLE) {
-            fail("pass double-precision predictions: finite differences need them");
-        }
-        Loss loss = factory.create(PluginConfig.withDefaults(factory, Map.of()));
-        INDArray gradient = predictions.ulike();
-        double value = loss.compute(predictions, targets, gradient);
-        assertTrue(Double.isFinite(value), "loss is " + value);
-        INDArray scratch = predictions.ulike();
-        GradientCheck.assertGradient(factory.name() + " gradient", predictions, gradient.dup(),
-                () -> loss.compute(predictions, targets, scratch));
-        INDArray extreme = predictions.dup();
-        for (long i = 0; i < extreme.length(); i++) {
-            extreme.putScalar(i, i % 2 == 0 ? 1e4 : -1e4);
-        }
-        double large = loss.compute(extreme, targets, gradient);
-        assertTrue(Double.isFinite(large), factory.name() + " is " + large + " for predictions of +-1e4");
-        for (long i = 0; i < gradient.length(); i++) {
-            assertTrue(Double.isFinite(gradient.getDouble(i)), factory.name() + " gradient is not finite for"
-                    + " predictions of +-1e4");
-        }
-        assertEquals(predictions.shape().length, gradient.shape().length);
+        LossContract.check(factory, predictions, targets);
+    }
+
+    /**
+     * An optimizer built with its defaults over twelve double parameters: passes {@link #checkPlugin}; reports
+     * {@code lr} (when declared) and {@code setLearningRate}; {@code zeroGradients} zeroes; 100 steps on
+     * {@code 0.5 |p - t|^2} lower it, leave each step's gradients untouched and are bit-for-bit repeatable; warmed-up
+     * steps allocate no native memory.
+     */
+    public static void checkOptimizer(OptimizerFactory factory) {
+        OptimizerContract.check(factory);
+    }
+
+    /**
+     * A layer built with its defaults for per-sample inputs of {@code inputShape} (the model has three outputs):
+     * passes {@link #checkPlugin}; equal seeds initialise equal parameters; forward returns
+     * {@code [batch] + outputShape(inputShape)}; the input and parameter gradients match finite differences in
+     * double precision (a layer that draws random numbers in training must draw them from the seed its factory got
+     * from {@link io.trainyard.api.model.LayerContext#random()}); parameter gradients accumulate; a batch size seen
+     * before allocates no native memory.
+     */
+    public static void checkLayer(LayerFactory factory, long... inputShape) {
+        LayerContract.check(factory, inputShape);
+    }
+
+    /**
+     * A model built with its defaults for samples of {@code sampleShape} and three outputs, in double precision, with
+     * the layer plugins on the class path: passes {@link #checkPlugin}; equal seeds build equal parameters; forward
+     * returns {@code [batch, 3]}; the parameter gradient matches finite differences along a random direction;
+     * gradients accumulate; a batch size seen before allocates no native memory.
+     */
+    public static void checkModel(ModelFactory factory, long... sampleShape) {
+        ModelContract.check(factory, sampleShape);
+    }
+
+    /**
+     * A callback built with its defaults: passes {@link #checkPlugin}; survives every hook of a three-epoch run in the
+     * documented order, a failing run ({@code onFailure}, then {@code onRunEnd(FAILED)}) and a run killed before
+     * its first epoch; gives a reason when it requests a stop. Test what the callback does with {@link TestRun}.
+     */
+    public static void checkCallback(CallbackFactory factory) {
+        CallbackContract.check(factory);
     }
 }

@@ -1,5 +1,6 @@
 package io.trainyard.api.model;
 
+import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -10,11 +11,19 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param outputs number of model outputs (classes for classification)
  * @param dataType the floating-point type of parameters and activations
  * @param random the source for parameter initialisation, seeded from the run's seed
+ * @param layers every discovered {@link LayerFactory layer plugin} by name, for models that build layers by name
  */
-public record ModelContext(long[] sampleShape, int outputs, DataType dataType, Random random) {
+public record ModelContext(long[] sampleShape, int outputs, DataType dataType, Random random,
+        Map<String, LayerFactory> layers) {
 
     public ModelContext {
         sampleShape = sampleShape.clone();
+        layers = Map.copyOf(layers);
+    }
+
+    /** A context without layer plugins, for models that build their layers themselves. */
+    public ModelContext(long[] sampleShape, int outputs, DataType dataType, Random random) {
+        this(sampleShape, outputs, dataType, random, Map.of());
     }
 
     @Override

@@ -4,14 +4,16 @@ import io.trainyard.api.Plugin;
 import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.api.data.DatasetFactory;
 import io.trainyard.api.loss.LossFactory;
+import io.trainyard.api.model.LayerFactory;
 import io.trainyard.api.model.ModelFactory;
 import io.trainyard.api.optim.OptimizerFactory;
 import java.util.Locale;
 
-/** The five kinds of plugin, each discovered through its own service interface. */
+/** The six kinds of plugin, each discovered through its own service interface. */
 public enum PluginKind {
     DATASET(DatasetFactory.class),
     MODEL(ModelFactory.class),
+    LAYER(LayerFactory.class),
     LOSS(LossFactory.class),
     OPTIMIZER(OptimizerFactory.class),
     CALLBACK(CallbackFactory.class);

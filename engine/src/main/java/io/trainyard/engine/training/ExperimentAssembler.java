@@ -9,6 +9,7 @@ import io.trainyard.api.data.DatasetContext;
 import io.trainyard.api.data.DatasetFactory;
 import io.trainyard.api.loss.Loss;
 import io.trainyard.api.loss.LossFactory;
+import io.trainyard.api.model.LayerFactory;
 import io.trainyard.api.model.Model;
 import io.trainyard.api.model.ModelContext;
 import io.trainyard.api.model.ModelFactory;
@@ -19,12 +20,16 @@ import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.config.PluginChoice;
 import io.trainyard.engine.plugin.LoadFailure;
+import io.trainyard.engine.plugin.PluginDescriptor;
+import io.trainyard.engine.plugin.PluginKind;
 import io.trainyard.engine.plugin.PluginRegistry;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,7 +70,7 @@ public final class ExperimentAssembler {
                 factory -> factory.load(experiment.dataset().config(), datasetContext));
         int outputs = dataset.classes() > 0 ? dataset.classes() : (int) product(dataset.targetShape());
         ModelContext modelContext = new ModelContext(dataset.sampleShape(), outputs, DataType.FLOAT,
-                new Random(Seeds.derive(experiment.seed(), "model.init")));
+                new Random(Seeds.derive(experiment.seed(), "model.init")), layerPlugins());
         Model model = build(experiment.model(), ModelFactory.class,
                 factory -> factory.create(experiment.model().config(), modelContext));
         Loss loss = build(experiment.loss(), LossFactory.class,
@@ -77,6 +82,14 @@ public final class ExperimentAssembler {
             callbacks.add(build(choice, CallbackFactory.class, factory -> factory.create(choice.config())));
         }
         return new TrainingSetup(dataset, model, loss, optimizer, callbacks);
+    }
+
+    private Map<String, LayerFactory> layerPlugins() {
+        Map<String, LayerFactory> layers = new HashMap<>();
+        for (PluginDescriptor descriptor : registry.ofKind(PluginKind.LAYER)) {
+            layers.put(descriptor.name(), (LayerFactory) descriptor.plugin());
+        }
+        return layers;
     }
 
     /** Runs a factory; a plugin's own failure becomes one line naming the plugin. */

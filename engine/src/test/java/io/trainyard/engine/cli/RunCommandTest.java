@@ -97,7 +97,14 @@ class RunCommandTest {
         Path emptyData = Files.createDirectories(directory.resolve("empty"));
         String blobs = Experiments.blobsFile().toString();
         String reference = Path.of("../experiments/fashion-mnist-sgd.yaml").toString();
+        String blobsText = Files.readString(Experiments.blobsFile());
+        Path unknownLayer = Files.writeString(directory.resolve("layer.yaml"), blobsText.replace(
+                "{name: mlp, hidden: [16]}", "{name: sequential, layers: [flatten, lienar(8), relu, linear]}"));
+        Path misplacedConv = Files.writeString(directory.resolve("conv.yaml"), blobsText.replace(
+                "{name: mlp, hidden: [16]}", "{name: sequential, layers: [conv2d(4), linear]}"));
         List<List<String>> cases = List.of(
+                List.of("run", unknownLayer.toString()),
+                List.of("run", misplacedConv.toString()),
                 List.of("run", directory.resolve("absent.yaml").toString()),
                 List.of("run", malformed.toString()),
                 List.of("run", blobs, "--set", "optimizer.name=lbfgs"),
@@ -119,6 +126,21 @@ class RunCommandTest {
             assertTrue(result.out().isEmpty() || !result.out().contains("Exception"), result.out());
         }
         assertTrue(cli.run("runs").out().startsWith("No runs yet."));
+    }
+
+    @Test
+    void sequentialModelsAreBuiltFromTheLayerPlugins() throws Exception {
+        Path sequential = Files.writeString(directory.resolve("sequential.yaml"), Files.readString(
+                Experiments.blobsFile()).replace("{name: mlp, hidden: [16]}",
+                "{name: sequential, layers: [linear(8), gelu(approximate=tanh), batchnorm1d, linear]}"));
+        Cli.Result result = cli.run("run", sequential.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("GELU(tanh)"), result.out());
+        Cli.Result unknown = cli.run("run", Files.writeString(directory.resolve("unknown.yaml"),
+                Files.readString(sequential).replace("gelu(approximate=tanh)", "gleu")).toString());
+        assertEquals("error: model.layers[1]: unknown layer 'gleu'; available: batchnorm1d, conv2d, dropout,"
+                + " flatten, gelu, leaky-relu, linear, log-softmax, maxpool2d, relu, sigmoid, softmax, tanh"
+                + " (see 'trainyard plugins')", unknown.err().strip());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * One layer as written in an experiment file: {@code relu}, {@code linear(128)},
- * {@code conv2d(16 kernel=3 padding=1)}. Arguments are positional or {@code key=value}, separated by spaces or
+ * {@code conv2d(16 kernel_size=3 padding=1)}. Arguments are positional or {@code key=value}, separated by spaces or
  * commas (spaces keep a YAML flow list such as {@code [flatten, linear(64), relu]} unambiguous).
  */
 record LayerSpec(String where, String name, List<String> positional, Map<String, String> named) {
@@ -21,7 +21,7 @@ record LayerSpec(String where, String name, List<String> positional, Map<String,
         Matcher matcher = SHAPE.matcher(text);
         if (!matcher.matches()) {
             throw new TrainyardException(where + ": cannot read layer '" + text + "'; write a layer as name or"
-                    + " name(arguments), e.g. relu, linear(128), conv2d(16 kernel=3 padding=1)");
+                    + " name(arguments), e.g. relu, linear(128), conv2d(16 kernel_size=3 padding=1)");
         }
         List<String> positional = new ArrayList<>();
         Map<String, String> named = new LinkedHashMap<>();

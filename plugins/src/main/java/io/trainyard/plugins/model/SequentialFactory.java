@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code sequential}: the layers listed in the experiment file, in order, e.g.
- * {@code [conv2d(8 padding=1), relu, maxpool2d, flatten, linear]}. Input sizes are inferred; a {@code linear}
- * without a size maps to the model's outputs.
+ * {@code [conv2d(8 padding=1), relu, maxpool2d, flatten, linear]}. Each name is a layer plugin, built-in or
+ * third-party. Input sizes are inferred; a {@code linear} without a size maps to the model's outputs.
  */
 public final class SequentialFactory implements ModelFactory {
 
@@ -24,18 +24,19 @@ public final class SequentialFactory implements ModelFactory {
 
     @Override
     public String description() {
-        return "Layers listed by name: " + String.join(", ", LayerCatalog.names());
+        return "The listed layers in order; any layer plugin can be named ('trainyard plugins' lists them)";
     }
 
     @Override
     public List<HyperParameter> hyperParameters() {
         return List.of(HyperParameter.stringList("layers", List.of("flatten", "linear(128)", "relu", "linear"),
-                "layers in order, each name or name(arguments), e.g. conv2d(16 kernel=3 padding=1)"));
+                "layers in order, each name or name(arguments), e.g. conv2d(16 kernel_size=3 padding=1)"));
     }
 
+    /** Checks the syntax; names and arguments are checked when the model is built, against the layer plugins. */
     @Override
     public void validate(PluginConfig config) {
-        specs(config).forEach(LayerCatalog::check);
+        specs(config);
     }
 
     @Override
@@ -43,9 +44,9 @@ public final class SequentialFactory implements ModelFactory {
         List<Layer> layers = new ArrayList<>();
         long[] shape = context.sampleShape();
         for (LayerSpec spec : specs(config)) {
-            Layer layer = LayerCatalog.build(spec, shape, context);
-            shape = LayerCatalog.outputShape(spec, layer, shape);
-            layers.add(layer);
+            LayerBuilder.BuiltLayer built = LayerBuilder.build(spec, shape, context);
+            layers.add(built.layer());
+            shape = built.outputShape();
         }
         return new Sequential(layers, context);
     }

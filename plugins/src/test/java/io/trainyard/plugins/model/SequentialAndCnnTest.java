@@ -4,6 +4,7 @@ import io.trainyard.testkit.GradientCheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.PluginConfig;
 import io.trainyard.api.TrainyardException;
@@ -33,30 +34,35 @@ class SequentialAndCnnTest {
 
     @Test
     void wholeConvolutionalNetworkPassesAGradientCheck() {
-        Model model = build(List.of("conv2d(3, kernel=3, padding=1)", "tanh", "maxpool2d(2)", "conv2d(2 kernel=2)",
+        Model model = build(List.of("conv2d(3, kernel_size=3, padding=1)", "tanh", "maxpool2d(2)", "conv2d(2 kernel_size=2)",
                 "gelu", "flatten", "batchnorm1d", "linear(5)", "leaky-relu(0.1)", "linear"), new long[] {2, 6, 6});
         GradientCheck.assertModelGradients("conv net", model, GradientCheck.gaussian(new Random(5), 4, 2, 6, 6),
                 new CrossEntropyLoss(true), Nd4j.createFromArray(new double[] {0, 2, 1, 2}));
     }
 
     @Test
-    void layerMistakesAreCaughtWhenTheFileLoadsNamingThePlace() {
-        assertError("model.layers[1]: unknown layer 'rleu'; available: linear, conv2d,", List.of("flatten", "rleu"));
-        assertError("model.layers[0]: conv2d needs 'channels'; usage: conv2d(channels kernel=3 stride=1 padding=0)",
-                List.of("conv2d(kernel=3)"));
-        assertError("model.layers[0]: dropout argument p must be a number, got 'half'", List.of("dropout(half)"));
+    void layerMistakesNameThePlaceAndTheUsage() {
+        assertError("model.layers[1]: unknown layer 'rleu'; available: batchnorm1d, conv2d,", List.of("flatten", "rleu"));
+        assertError("model.layers[0]: too many arguments; usage: conv2d(out_channels=16 kernel_size=3 stride=1"
+                + " padding=0)", List.of("conv2d(8 3 1 0 2)"));
+        assertError("model.layers[0]: dropout argument p must be a decimal, got 'half'", List.of("dropout(half)"));
+        assertError("model.layers[0]: dropout argument p must be in [0, 1), got 1.5", List.of("dropout(1.5)"));
         assertError("model.layers[0]: conv2d has no argument 'kernal'", List.of("conv2d(8 kernal=3)"));
-        assertError("model.layers[0]: gelu argument approximate must be one of none, tanh, got 'fast'",
+        assertError("model.layers[0]: gelu approximate must be none or tanh, got 'fast'",
                 List.of("gelu(approximate=fast)"));
-        assertError("model.layers[0]: cannot read layer 'linear(3'", List.of("linear(3"));
+        assertError("model.layers[0]: maxpool2d padding must be at most half of kernel_size",
+                List.of("maxpool2d(2 padding=2)"));
+        assertError("model.layers[1]: linear needs flat inputs, got shape [4, 4, 4]; add flatten before it",
+                List.of("conv2d(4)", "linear"));
+        assertError("model.layers[0]: MaxPool2d(k7 s7 p0): input [1, 6, 6] is smaller than the window",
+                List.of("maxpool2d(7)"));
     }
 
     @Test
-    void shapeMistakesNameTheLayerAndTheFix() {
-        TrainyardException error = assertThrows(TrainyardException.class,
-                () -> build(List.of("conv2d(4)", "linear"), new long[] {1, 6, 6}));
-        assertEquals("model.layers[1]: linear needs flat inputs, got shape [4, 4, 4]; add flatten before it",
-                error.getMessage());
+    void syntaxMistakesAreCaughtWhenTheFileLoads() {
+        TrainyardException error = assertThrows(TrainyardException.class, () -> sequential.validate(
+                PluginConfig.withDefaults(sequential, Map.of("layers", List.of("relu", "linear(3")))));
+        assertTrue(error.getMessage().startsWith("model.layers[1]: cannot read layer 'linear(3'"), error.getMessage());
     }
 
     @Test
@@ -75,12 +81,12 @@ class SequentialAndCnnTest {
     private Model build(List<String> layers, long[] sampleShape) {
         PluginConfig config = PluginConfig.withDefaults(sequential, Map.of("layers", layers));
         sequential.validate(config);
-        return sequential.create(config, new ModelContext(sampleShape, 3, DataType.DOUBLE, new Random(1)));
+        return sequential.create(config, new ModelContext(sampleShape, 3, DataType.DOUBLE, new Random(1),
+                BuiltInLayers.byName()));
     }
 
     private void assertError(String expectedStart, List<String> layers) {
-        TrainyardException error = assertThrows(TrainyardException.class,
-                () -> sequential.validate(PluginConfig.withDefaults(sequential, Map.of("layers", layers))));
-        assertEquals(true, error.getMessage().startsWith(expectedStart), error.getMessage());
+        TrainyardException error = assertThrows(TrainyardException.class, () -> build(layers, new long[] {1, 6, 6}));
+        assertTrue(error.getMessage().startsWith(expectedStart), error.getMessage());
     }
 }

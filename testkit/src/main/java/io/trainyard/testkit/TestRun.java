@@ -1,0 +1,89 @@
+package io.trainyard.testkit;
+
+import io.trainyard.api.callback.RunContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@link RunContext} for testing a callback without the engine: fixed run facts, a console captured in memory,
+ * and the stop request remembered for assertions.
+ */
+public final class TestRun implements RunContext {
+
+    private final int epochs;
+    private final int batchSize;
+    private final int trainSamples;
+    private final Map<String, Object> params;
+    private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+    private final PrintStream console = new PrintStream(consoleBytes, true, StandardCharsets.UTF_8);
+    private String stopReason;
+
+    /** A run of {@code epochs} epochs over {@code trainSamples} samples in batches of {@code batchSize}. */
+    public TestRun(int epochs, int batchSize, int trainSamples, Map<String, Object> params) {
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.trainSamples = trainSamples;
+        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    @Override
+    public String runId() {
+        return "test-run";
+    }
+
+    @Override
+    public String experimentName() {
+        return "test";
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    @Override
+    public int epochs() {
+        return epochs;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public int trainSamples() {
+        return trainSamples;
+    }
+
+    @Override
+    public int batchesPerEpoch() {
+        return (trainSamples + batchSize - 1) / batchSize;
+    }
+
+    @Override
+    public PrintStream console() {
+        return console;
+    }
+
+    /** Everything printed to {@link #console()} so far. */
+    public String consoleText() {
+        return consoleBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    @Override
+    public String stopReason() {
+        return stopReason;
+    }
+}
