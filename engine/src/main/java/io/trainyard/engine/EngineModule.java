@@ -7,8 +7,11 @@ import io.trainyard.api.data.DatasetContext;
 import io.trainyard.engine.plugin.PluginDiscovery;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.tracking.Database;
+import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.PrintStream;
+import java.time.Instant;
 
 /**
  * Wires the engine for one command. Plugins come from {@link PluginDiscovery} over the class path and the plugin directories; the store is
@@ -27,6 +30,7 @@ public final class EngineModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(StoreLocation.class).toInstance(options.store());
+        bind(Heartbeat.class).toInstance(options.heartbeat());
         bind(PrintStream.class).toInstance(options.console());
         bind(DatasetContext.class).toInstance(new DatasetContext(options.cacheDirectory().resolve("datasets")));
     }
@@ -41,6 +45,9 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     Database database(StoreLocation location) {
-        return resources.register(new Database(location));
+        Database database = resources.register(new Database(location));
+        // "Next open" is when a run whose process died is noticed: every command that reads or writes runs sees it.
+        new RunStore(database).recordCrashes(Instant.now());
+        return database;
     }
 }

@@ -1,5 +1,6 @@
 package io.trainyard.engine;
 
+import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.PrintStream;
 import java.io.File;
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param cacheDirectory where datasets keep downloaded files
  * @param console where the user reads progress and reports
  * @param pluginDirectories directories whose jars hold more plugins
+ * @param heartbeat how often a training process confirms in the store that it is alive
  */
 public record EngineOptions(StoreLocation store, Path cacheDirectory, PrintStream console,
-        List<Path> pluginDirectories) {
+        List<Path> pluginDirectories, Heartbeat heartbeat) {
 
     /** {@code --plugins} when given, else the directories listed in {@code TRAINYARD_PLUGINS}. */
     public static List<Path> pluginDirectories(List<Path> option, Map<String, String> environment) {

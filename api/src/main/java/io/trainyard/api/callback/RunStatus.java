@@ -9,5 +9,10 @@ public enum RunStatus {
     /** An exception ended the run; its message is recorded. */
     FAILED,
     /** The user interrupted the run (Ctrl-C, SIGTERM). */
-    KILLED
+    KILLED,
+    /**
+     * The process died without ending the run (kill -9, out of memory, power loss), as its stopped heartbeat shows.
+     * Recorded by the next process that opens the store; never passed to a callback.
+     */
+    CRASHED
 }

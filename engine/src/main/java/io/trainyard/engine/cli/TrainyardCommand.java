@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.trainyard.engine.EngineModule;
 import io.trainyard.engine.EngineOptions;
 import io.trainyard.engine.OpenResources;
+import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ public final class TrainyardCommand implements AutoCloseable {
         if (injector == null) {
             EngineOptions options = new EngineOptions(StoreLocation.resolve(store, environment.get("TRAINYARD_STORE")),
                     EngineOptions.defaultCacheDirectory(environment), out,
-                    EngineOptions.pluginDirectories(pluginDirectories, environment));
+                    EngineOptions.pluginDirectories(pluginDirectories, environment),
+                    Heartbeat.fromEnvironment(environment));
             injector = Guice.createInjector(new EngineModule(options, resources));
         }
         return injector.getInstance(type);

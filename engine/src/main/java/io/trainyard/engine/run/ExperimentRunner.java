@@ -6,6 +6,7 @@ import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.tracking.Database;
+import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunRecorder;
 import io.trainyard.engine.tracking.RunStore;
@@ -37,16 +38,18 @@ public final class ExperimentRunner {
     private final RunStore store;
     private final Database database;
     private final StoreLocation location;
+    private final Heartbeat heartbeat;
     private final PrintStream console;
     private final RunIds ids = new RunIds();
 
     @Inject
     public ExperimentRunner(ExperimentAssembler assembler, RunStore store, Database database, StoreLocation location,
-            PrintStream console) {
+            Heartbeat heartbeat, PrintStream console) {
         this.assembler = assembler;
         this.store = store;
         this.database = database;
         this.location = location;
+        this.heartbeat = heartbeat;
         this.console = console;
     }
 
@@ -56,9 +59,10 @@ public final class ExperimentRunner {
         TrainingSetup setup = prepared.setup();
         String runId = ids.next();
         // The recorder creates the run's folder first: if that fails, no run is left RUNNING in the database.
-        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery());
+        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat);
         store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
-                setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params()));
+                setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params(),
+                heartbeat));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
                 location.directory(), setup.model().summary());
         ActiveRun run = new ActiveRun(runId, experiment, setup.dataset().train().size(), console);

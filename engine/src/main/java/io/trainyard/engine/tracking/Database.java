@@ -1,22 +1,37 @@
 package io.trainyard.engine.tracking;
 
 import io.trainyard.api.TrainyardException;
+import io.trainyard.engine.tracking.migration.V2__Crashed_status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.OptionalInt;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
 
 /**
  * The store's H2 database, brought to the current schema by Flyway's versioned migrations when first opened.
  * Connections are cheap once the database is open; callers open one per unit of work and close it.
+ *
+ * <p>Several processes share a store: the first to open it holds the file and serves it through a
+ * {@link StoreServer}; the others connect to that server. When the holder exits, the next connection of another
+ * process takes the file over, so a long run outlives the process that happened to open the store first.
  */
 public final class Database implements AutoCloseable {
 
+    /** How long to wait for the holding process to publish its server (it may be opening the store right now). */
+    private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
+
     private final StoreLocation location;
-    private final Connection keepAlive;
+    /** Set while this process holds the file: one open connection keeps H2 from closing it between units of work. */
+    private Connection keepAlive;
+    private StoreServer server;
+    private String url;
+    private boolean closed;
 
     public Database(StoreLocation location) {
         this.location = location;
@@ -26,18 +41,10 @@ public final class Database implements AutoCloseable {
             throw new TrainyardException("cannot create the store directory " + location.directory() + ": "
                     + e.getMessage() + "; pass --store DIR with a writable directory");
         }
-        try {
-            Flyway.configure()
-                    .loggers("slf4j")
-                    .dataSource(location.jdbcUrl(), "sa", "")
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            // Holding one connection keeps H2 from closing and reopening the file between units of work.
-            this.keepAlive = connect();
-        } catch (FlywayException e) {
-            throw new TrainyardException("cannot open the store in " + location.directory() + ": "
-                    + explain(e.getMessage()));
+        synchronized (this) {
+            // The holder migrates before it publishes its server, so a joining process always finds the schema
+            // current and two processes opening a new store never migrate it at once.
+            attach(true);
         }
     }
 
@@ -46,33 +53,116 @@ public final class Database implements AutoCloseable {
     }
 
     public Connection connect() {
-        try {
-            return DriverManager.getConnection(location.jdbcUrl(), "sa", "");
-        } catch (SQLException e) {
-            throw new TrainyardException("cannot open the store in " + location.directory() + ": "
-                    + explain(e.getMessage()));
+        synchronized (this) {
+            if (closed) {
+                throw new StoreException("the store is closed (the process is shutting down)", null);
+            }
+            try {
+                return DriverManager.getConnection(url, "sa", "");
+            } catch (SQLException e) {
+                if (keepAlive != null) {
+                    throw failure(e.getMessage());
+                }
+                // The holding process has gone: take the file over or join whoever did.
+                attach(false);
+                try {
+                    return DriverManager.getConnection(url, "sa", "");
+                } catch (SQLException again) {
+                    throw failure(again.getMessage());
+                }
+            }
         }
+    }
+
+    private void attach(boolean migrate) {
+        long deadline = System.nanoTime() + JOIN_PATIENCE.toNanos();
+        while (true) {
+            try {
+                keepAlive = DriverManager.getConnection(location.jdbcUrl(), "sa", "");
+                url = location.jdbcUrl();
+                if (migrate) {
+                    migrate();
+                }
+                server = StoreServer.start(location);
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                    throw failure(e.getMessage());
+                }
+            } catch (IOException e) {
+                throw failure("cannot publish the store's server port: " + e.getMessage());
+            }
+            OptionalInt port = StoreServer.publishedPort(location);
+            if (port.isPresent()) {
+                String serverUrl = location.serverUrl(port.getAsInt());
+                try (Connection probe = DriverManager.getConnection(serverUrl, "sa", "")) {
+                    url = serverUrl;
+                    if (migrate) {
+                        migrate();
+                    }
+                    return;
+                } catch (SQLException e) {
+                    // A stale port of a process that died, or a holder that is closing: try again.
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw failure("another process holds the database file and does not answer on its port; if no"
+                        + " Trainyard process is running, delete " + location.directory().resolve("trainyard.server"));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("interrupted while waiting for the process that holds it");
+            }
+        }
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .loggers("slf4j")
+                    .dataSource(url, "sa", "")
+                    .locations("classpath:db/migration")
+                    .javaMigrations(new V2__Crashed_status())
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            close();
+            throw failure(e.getMessage());
+        }
+    }
+
+    private TrainyardException failure(String message) {
+        return new TrainyardException("cannot open the store in " + location.directory() + ": " + explain(message));
     }
 
     private static String explain(String message) {
         String text = String.valueOf(message);
-        if (text.contains("already in use") || text.contains("locked by another process")) {
-            return "another Trainyard process (a run still training?) has it open; wait for it to end or pass"
-                    + " --store DIR to use another store";
-        }
         if (text.contains("newer than") || text.contains("Validate failed")) {
             return text.lines().findFirst().orElse(text) + "; it was made by a newer Trainyard, use that version";
         }
         return text.lines().findFirst().orElse(text);
     }
 
-    /** Closes the database cleanly (written completely to disk); safe to call more than once. */
+    /**
+     * Stops serving other processes and closes the database cleanly (written completely to disk); safe to call more
+     * than once.
+     */
     @Override
-    public void close() {
-        try {
-            keepAlive.close();
-        } catch (SQLException ignored) {
-            // Closing on the way out; nothing left to protect.
+    public synchronized void close() {
+        closed = true;
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (keepAlive != null) {
+            try {
+                keepAlive.close();
+            } catch (SQLException ignored) {
+                // Closing on the way out; nothing left to protect.
+            }
+            keepAlive = null;
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
  * What is known when a run starts.
  *
  * @param params every resolved hyperparameter under its dotted key, typed
+ * @param heartbeat how often the training process will confirm it is alive
  */
 public record NewRun(String id, String experiment, String name, Instant start, long seed, String datasetSha256,
-        String experimentFile, String experimentText, Map<String, Object> params) {
+        String experimentFile, String experimentText, Map<String, Object> params, Heartbeat heartbeat) {
 }

@@ -9,15 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records a run as it trains, without slowing it: the training thread only appends a step to a list every
  * {@code logEvery} batches; database and CSV writes happen on a single writer thread, in order. An epoch's rows are
  * committed before {@link #onEpochEnd} returns, so callbacks after it (and a crash right after it) see the epoch
- * recorded.
+ * recorded. The same thread writes the run's {@link Heartbeat}, so a live run is never taken for a crashed one.
  */
 public final class RunRecorder implements Callback {
 
@@ -28,25 +29,33 @@ public final class RunRecorder implements Callback {
     private final String runId;
     private final int logEvery;
     private final EpochCsv csv;
-    private final ExecutorService writer;
+    private final Heartbeat heartbeat;
+    private final ScheduledExecutorService writer;
     private List<StepMetric> pendingSteps = new ArrayList<>();
     private long step;
     private String errorMessage;
 
-    public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery) {
+    public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery, Heartbeat heartbeat) {
         this.store = store;
         this.runId = runId;
         this.logEvery = logEvery;
+        this.heartbeat = heartbeat;
         try {
             this.csv = new EpochCsv(location.runDirectory(runId));
         } catch (IOException e) {
             throw new StoreException("cannot write " + location.runDirectory(runId) + ": " + e.getMessage(), e);
         }
-        this.writer = Executors.newSingleThreadExecutor(task -> {
+        this.writer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "trainyard-recorder-" + runId);
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    @Override
+    public void onRunStart(RunContext run) {
+        long seconds = heartbeat.interval().toSeconds();
+        writer.scheduleAtFixedRate(this::beat, seconds, seconds, TimeUnit.SECONDS);
     }
 
     @Override
@@ -88,6 +97,15 @@ public final class RunRecorder implements Callback {
             }));
         } finally {
             writer.shutdown();
+        }
+    }
+
+    /** A failed heartbeat must not end the schedule: the next one may succeed, and epoch writes report real trouble. */
+    private void beat() {
+        try {
+            store.heartbeat(runId, Instant.now());
+        } catch (StoreException e) {
+            // Missed once; three in a row would mark the run CRASHED, which a later beat undoes.
         }
     }
 

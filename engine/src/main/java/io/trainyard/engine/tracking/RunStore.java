@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.h2.api.ErrorCode;
 
 /**
  * Writes runs to the database. Each method is one transaction: a run's creation with all its params, an epoch with
@@ -30,8 +31,8 @@ public final class RunStore {
         transaction(connection -> {
             long experimentId = experimentId(connection, run.experiment(), run.start());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, experiment_id, name,"
-                    + " status, start_time, seed, dataset_sha256, experiment_file, experiment_text)"
-                    + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)")) {
+                    + " status, start_time, seed, dataset_sha256, experiment_file, experiment_text, heartbeat_at,"
+                    + " heartbeat_seconds) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, run.id());
                 insert.setLong(2, experimentId);
                 insert.setString(3, run.name());
@@ -40,6 +41,8 @@ public final class RunStore {
                 insert.setString(6, run.datasetSha256());
                 insert.setString(7, run.experimentFile());
                 insert.setString(8, run.experimentText());
+                insert.setTimestamp(9, Timestamp.from(run.start()));
+                insert.setLong(10, run.heartbeat().interval().toSeconds());
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
@@ -126,13 +129,54 @@ public final class RunStore {
     }
 
     /**
+     * Confirms the run's process is alive. A run that was recorded CRASHED meanwhile (its process was suspended
+     * longer than the heartbeat allows) is RUNNING again.
+     */
+    public void heartbeat(String runId, Instant now) {
+        transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET heartbeat_at = ?,"
+                    + " status = 'RUNNING', end_time = NULL, error_message = NULL"
+                    + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, runId);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Records as CRASHED every RUNNING run whose heartbeat is older than {@link Heartbeat#MISSED_BEATS} of its
+     * intervals: its process died without saying so. Its end time is its last heartbeat.
+     *
+     * @return how many runs were found dead
+     */
+    public int recordCrashes(Instant now) {
+        int[] crashed = new int[1];
+        transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = 'CRASHED',"
+                    + " end_time = COALESCE(heartbeat_at, start_time),"
+                    + " error_message = 'the training process stopped without recording an end (killed, out of memory"
+                    + " or power loss): no heartbeat since ' || FORMATDATETIME(COALESCE(heartbeat_at, start_time),"
+                    + " 'yyyy-MM-dd''T''HH:mm:ssXXX')"
+                    + " WHERE status = 'RUNNING' AND DATEADD(SECOND, ? * COALESCE(heartbeat_seconds, ?),"
+                    + " COALESCE(heartbeat_at, start_time)) < ?")) {
+                update.setInt(1, Heartbeat.MISSED_BEATS);
+                update.setLong(2, Heartbeat.DEFAULT.interval().toSeconds());
+                update.setTimestamp(3, Timestamp.from(now));
+                crashed[0] = update.executeUpdate();
+            }
+        });
+        return crashed[0];
+    }
+
+    /**
      * Records how the run ended, on disk before returning (it may run in a shutdown hook, just before the JVM halts).
-     * Only a run still RUNNING changes, so a late duplicate call is harmless.
+     * Only a run not yet ended changes, so a late duplicate call is harmless.
      */
     public void finish(String runId, RunStatus status, String errorMessage, String stopReason) {
         durableTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, end_time = ?,"
-                    + " error_message = ?, stop_reason = ? WHERE id = ? AND status = 'RUNNING'")) {
+                    + " error_message = ?, stop_reason = ? WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
                 update.setString(1, status.name());
                 update.setTimestamp(2, Timestamp.from(Instant.now()));
                 update.setString(3, truncate(errorMessage, 4000));
@@ -170,18 +214,42 @@ public final class RunStore {
         });
     }
 
+    /**
+     * Runs {@code work} in one transaction. If the connection is lost (the process that served the store to this one
+     * has exited), the work is repeated once on a new connection: the lost transaction was not committed.
+     */
     private void transaction(Work work) {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    work.run(connection);
+                    connection.commit();
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt == 1 && connectionLost(e)) {
+                    continue;
+                }
+                throw new StoreException("writing to the store failed: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new StoreException("writing to the store failed: " + e.getMessage(), e);
         }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is gone, and with it the uncommitted work.
+        }
+    }
+
+    private static boolean connectionLost(SQLException e) {
+        int code = e.getErrorCode();
+        return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_IS_CLOSED
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
     }
 }

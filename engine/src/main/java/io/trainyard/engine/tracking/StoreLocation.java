@@ -24,11 +24,21 @@ public record StoreLocation(Path directory) {
     }
 
     /**
-     * H2 in embedded file mode. DB_CLOSE_ON_EXIT is off because the engine's own shutdown hook still records a
-     * killed run's status; the engine closes the database itself.
+     * H2 in embedded file mode, for the process that holds the file. DB_CLOSE_ON_EXIT is off because the engine's own
+     * shutdown hook still records a killed run's status; the engine closes the database itself. (H2's automatic
+     * mixed mode requires DB_CLOSE_ON_EXIT, hence {@link StoreServer}.)
      */
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("trainyard") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + databasePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The same database through the TCP server of the process that holds the file. */
+    String serverUrl(int port) {
+        return "jdbc:h2:tcp://127.0.0.1:" + port + "/" + databasePath();
+    }
+
+    private Path databasePath() {
+        return directory.toAbsolutePath().resolve("trainyard");
     }
 
     /** Where a run keeps its files ({@code epochs.csv}, later checkpoints). */

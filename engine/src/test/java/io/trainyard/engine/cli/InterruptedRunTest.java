@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
-import java.io.IOException;
+import io.trainyard.engine.testing.TrainingProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,51 +24,51 @@ class InterruptedRunTest {
     @Test
     void terminatedRunEndsKilledWithEveryFinishedEpochRecorded() throws Exception {
         Path store = directory.resolve("store");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", Experiments.blobsFile().toString(), "--store", store.toString(),
-                "--set", "epochs=10000", "--set", "callbacks=[{name: slow-down, millis: 5}]")
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("output.txt").toFile())
-                .start();
+        TrainingProcess training = TrainingProcess.start(directory.resolve("output.txt"), Map.of(), "run",
+                Experiments.blobsFile().toString(), "--store", store.toString(), "--set", "epochs=10000",
+                "--set", "callbacks=[{name: slow-down, millis: 5}]");
         try {
-            waitForEpochs(store, 2, Duration.ofSeconds(60));
+            TrainingProcess.awaitEpochs(store, 2, Duration.ofSeconds(60));
         } finally {
-            process.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C.
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run did not stop");
+            training.process().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C.
+            assertTrue(training.process().waitFor(60, TimeUnit.SECONDS), "the run did not stop");
         }
-        String runId = runDirectory(store).getFileName().toString();
-        List<String> csv = Files.readAllLines(runDirectory(store).resolve("epochs.csv"));
+        Path runDirectory = TrainingProcess.firstRunDirectory(store);
+        String runId = runDirectory.getFileName().toString();
+        List<String> csv = Files.readAllLines(runDirectory.resolve("epochs.csv"));
 
         Cli.Result show = new Cli(store, directory.resolve("cache")).run("show", runId);
         assertEquals(0, show.exitCode(), show.err());
-        assertTrue(show.out().contains("Status      KILLED"),
-                show.out() + "\nrun output:\n" + Files.readString(directory.resolve("output.txt")));
+        assertTrue(show.out().contains("Status      KILLED"), show.out() + "\nrun output:\n" + training.output());
         long recordedEpochs = show.out().lines().filter(line -> line.matches("\\s+\\d+\\s+\\d.*%.*")).count();
         assertEquals(csv.size() - 1, recordedEpochs, show.out());
         assertTrue(recordedEpochs >= 2, show.out());
     }
 
-    private static void waitForEpochs(Path store, int epochs, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Path run = runDirectory(store);
-            if (run != null && Files.exists(run.resolve("epochs.csv"))
-                    && Files.readAllLines(run.resolve("epochs.csv")).size() > epochs) {
-                return;
-            }
-            Thread.sleep(100);
+    @Test
+    void aRunKilledWithoutWarningIsRecordedCrashedWithItsFinishedEpochs() throws Exception {
+        Path store = directory.resolve("store");
+        // A one-second heartbeat: the next process to open the store sees the run dead after three seconds.
+        TrainingProcess training = TrainingProcess.start(directory.resolve("output.txt"),
+                Map.of("TRAINYARD_HEARTBEAT_SECONDS", "1"), "run", Experiments.blobsFile().toString(),
+                "--store", store.toString(), "--set", "epochs=10000", "--set", "callbacks=[{name: slow-down, millis: 5}]");
+        try {
+            TrainingProcess.awaitEpochs(store, 2, Duration.ofSeconds(60));
+        } finally {
+            training.process().destroyForcibly(); // SIGKILL: no shutdown hook runs.
+            assertTrue(training.process().waitFor(60, TimeUnit.SECONDS), "the run did not stop");
         }
-        throw new AssertionError("no " + epochs + " epochs recorded within " + timeout);
-    }
+        Path runDirectory = TrainingProcess.firstRunDirectory(store);
+        String runId = runDirectory.getFileName().toString();
+        List<String> csv = Files.readAllLines(runDirectory.resolve("epochs.csv"));
 
-    private static Path runDirectory(Path store) throws IOException {
-        Path runs = store.resolve("runs");
-        if (!Files.isDirectory(runs)) {
-            return null;
-        }
-        try (Stream<Path> list = Files.list(runs)) {
-            return list.findFirst().orElse(null);
-        }
+        Thread.sleep(3_500);
+        Cli.Result show = new Cli(store, directory.resolve("cache")).run("show", runId);
+        assertEquals(0, show.exitCode(), show.err());
+        assertTrue(show.out().contains("Status      CRASHED"), show.out() + "\nrun output:\n" + training.output());
+        assertTrue(show.out().contains("no heartbeat since"), show.out());
+        long recordedEpochs = show.out().lines().filter(line -> line.matches("\\s+\\d+\\s+\\d.*%.*")).count();
+        // A kill -9 loses at most the epoch in progress: every epoch in the CSV file is in the database.
+        assertTrue(recordedEpochs >= 2 && recordedEpochs >= csv.size() - 1, show.out());
     }
 }

@@ -9,10 +9,14 @@ import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunStatus;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,49 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunWhoseHeartbeatStoppedIsRecordedCrashedAndALaterBeatRevivesIt() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        store.create(newRun("run-1", "exp", Map.of()));
+        store.create(newRun("run-2", "exp", Map.of()));
+        store.finish("run-2", RunStatus.FINISHED, null, null);
+        // Three missed beats of ten seconds: alive at 29 s, dead at 31 s; an ended run is never touched.
+        assertEquals(0, store.recordCrashes(start.plusSeconds(29)));
+        assertEquals("RUNNING", queries.find("run-1").summary().status());
+        assertEquals(1, store.recordCrashes(start.plusSeconds(31)));
+        RunSummary crashed = queries.find("run-1").summary();
+        assertEquals("CRASHED", crashed.status());
+        assertEquals(start, crashed.end());
+        assertEquals("the training process stopped without recording an end (killed, out of memory or power loss):"
+                + " no heartbeat since 2026-01-01T00:00:00Z", crashed.errorMessage());
+        assertEquals("FINISHED", queries.find("run-2").summary().status());
+
+        // A process that was only suspended beats again: the run is RUNNING and can still end normally.
+        store.heartbeat("run-1", start.plusSeconds(40));
+        assertEquals(0, store.recordCrashes(start.plusSeconds(69)));
+        store.finish("run-1", RunStatus.FINISHED, null, null);
+        assertEquals("FINISHED", queries.find("run-1").summary().status());
+    }
+
+    @Test
+    void aStoreMadeByTheFirstSchemaIsUpgradedWithItsRuns() throws Exception {
+        database.close();
+        Path old = directory.resolve("old");
+        StoreLocation location = new StoreLocation(old);
+        Flyway.configure().dataSource(location.jdbcUrl(), "sa", "").locations("classpath:db/migration").target("1")
+                .load().migrate();
+        try (Connection connection = DriverManager.getConnection(location.jdbcUrl(), "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO experiments (name, created_at) VALUES ('exp', CURRENT_TIMESTAMP)");
+            statement.execute("INSERT INTO runs (id, experiment_id, name, status, start_time, seed) SELECT 'old-run',"
+                    + " id, 'exp', 'RUNNING', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00Z', 1 FROM experiments");
+        }
+        database = new Database(location);
+        store = new RunStore(database);
+        assertEquals(1, store.recordCrashes(Instant.parse("2026-01-02T00:00:00Z")));
+        assertEquals("CRASHED", new RunQueries(database).find("old-run").summary().status());
+    }
+
+    @Test
     void reopeningAStoreKeepsItsRuns() {
         store.create(newRun("run-1", "exp", Map.of("seed", 1L)));
         database.close();
@@ -130,6 +177,6 @@ class RunStoreTest {
     private static NewRun newRun(String id, String experiment, Map<String, Object> params) {
         return new NewRun(id, experiment, experiment, Instant.parse(id.startsWith("2026")
                 ? id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 8) + "T00:00:00Z"
-                : "2026-01-01T00:00:00Z"), 42, "abc", "e.yaml", "name: e", params);
+                : "2026-01-01T00:00:00Z"), 42, "abc", "e.yaml", "name: e", params, Heartbeat.DEFAULT);
     }
 }

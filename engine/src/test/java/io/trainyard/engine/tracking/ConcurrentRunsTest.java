@@ -1,0 +1,108 @@
+package io.trainyard.engine.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.TrainingProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real processes sharing one store. */
+class ConcurrentRunsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void processesOpeningANewStoreTogetherAllSucceed() throws Exception {
+        Path store = directory.resolve("store");
+        List<TrainingProcess> processes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            processes.add(TrainingProcess.start(directory.resolve("runs-" + i + ".txt"), Map.of(), "runs",
+                    "--store", store.toString()));
+        }
+        for (TrainingProcess process : processes) {
+            assertTrue(process.process().waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, process.process().exitValue(), process.output());
+            assertTrue(process.output().contains("No runs yet."), process.output());
+        }
+    }
+
+    @Test
+    void runsSharingAStoreLoseNoRowsWhenTheProcessHoldingItLeaves() throws Exception {
+        Path store = directory.resolve("store");
+        TrainingProcess holder = start(store, 10_000);
+        awaitFile(store.resolve("trainyard.server"));
+        TrainingProcess five = start(store, 5);
+        TrainingProcess eight = start(store, 8);
+        awaitEpochs(store, 2);
+        holder.process().destroy(); // SIGTERM: the holder records its run KILLED and stops serving the store.
+        assertTrue(holder.process().waitFor(60, TimeUnit.SECONDS), holder.output());
+        for (TrainingProcess training : List.of(five, eight)) {
+            assertTrue(training.process().waitFor(120, TimeUnit.SECONDS), "a run did not finish");
+            assertEquals(0, training.process().exitValue(), training.output());
+        }
+
+        try (Database database = new Database(new StoreLocation(store))) {
+            RunQueries queries = new RunQueries(database);
+            Map<Long, RunDetails> byPlannedEpochs = new HashMap<>();
+            for (RunSummary run : queries.list()) {
+                RunDetails details = queries.find(run.id());
+                byPlannedEpochs.put((Long) details.params().get("epochs"), details);
+            }
+            assertEquals("KILLED", byPlannedEpochs.get(10_000L).summary().status());
+            for (long planned : List.of(5L, 8L)) {
+                RunDetails details = byPlannedEpochs.get(planned);
+                assertEquals("FINISHED", details.summary().status(), details.summary().toString());
+                assertEquals(planned, details.epochs().size());
+                // blobs: 6 batches an epoch, every one logged.
+                assertEquals(6 * planned, details.stepCount());
+            }
+        }
+    }
+
+    private TrainingProcess start(Path store, int epochs) throws Exception {
+        return TrainingProcess.start(directory.resolve("run-" + epochs + ".txt"), Map.of(), "run",
+                Experiments.blobsFile().toString(), "--store", store.toString(), "--set", "epochs=" + epochs,
+                "--set", "log_every=1", "--set", "callbacks=[{name: slow-down, millis: 40}]");
+    }
+
+    /** Until every run in the store has recorded {@code epochs} epochs. */
+    private static void awaitEpochs(Path store, int epochs) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            if (!Files.isDirectory(store.resolve("runs"))) {
+                continue;
+            }
+            try (var runs = Files.list(store.resolve("runs"))) {
+                List<Path> all = runs.toList();
+                boolean ready = all.size() == 3;
+                for (Path run : all) {
+                    Path csv = run.resolve("epochs.csv");
+                    ready &= Files.exists(csv) && Files.readAllLines(csv).size() > epochs;
+                }
+                if (ready) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the runs did not all record " + epochs + " epochs");
+    }
+
+    private static void awaitFile(Path file) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file)) {
+            assertTrue(System.nanoTime() < deadline, file + " did not appear");
+            Thread.sleep(50);
+        }
+    }
+}
