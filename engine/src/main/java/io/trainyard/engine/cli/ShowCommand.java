@@ -4,6 +4,7 @@ import io.trainyard.engine.report.RunReport;
 import io.trainyard.engine.tracking.RunQueries;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,9 +18,12 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
     private String runId;
 
+    @Option(names = "--provenance", description = "List every provenance fact, each plugin's included")
+    private boolean allProvenance;
+
     @Override
     public Integer call() {
-        RunReport.print(root.get(RunQueries.class).find(runId), root.out());
+        RunReport.print(root.get(RunQueries.class).find(runId), allProvenance, root.out());
         return ExitCodes.OK;
     }
 }

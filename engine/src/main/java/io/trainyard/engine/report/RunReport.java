@@ -6,6 +6,7 @@ import io.trainyard.engine.tracking.RunSummary;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code trainyard show}: a run's facts, every param and the per-epoch table. */
 public final class RunReport {
@@ -13,7 +14,8 @@ public final class RunReport {
     private RunReport() {
     }
 
-    public static void print(RunDetails details, PrintStream out) {
+    /** @param allProvenance whether to list every plugin's provenance rather than count them */
+    public static void print(RunDetails details, boolean allProvenance, PrintStream out) {
         RunSummary run = details.summary();
         out.printf("Run         %s%n", run.id());
         out.printf("Experiment  %s (%s)%n", run.experiment(), run.experimentFile());
@@ -36,6 +38,20 @@ public final class RunReport {
             out.printf("  %-" + width + "s  %s%n", param.getKey(), param.getValue() == null ? "-" : param.getValue());
         }
         out.println();
+        if (!details.provenance().isEmpty()) {
+            out.println("Provenance");
+            Map<String, String> facts = new TreeMap<>(details.provenance());
+            long plugins = facts.keySet().stream().filter(key -> key.startsWith("plugin.")).count();
+            if (!allProvenance) {
+                facts.keySet().removeIf(key -> key.startsWith("plugin."));
+            }
+            int factWidth = facts.keySet().stream().mapToInt(String::length).max().orElse(0);
+            facts.forEach((key, value) -> out.printf("  %-" + factWidth + "s  %s%n", key, value));
+            if (!allProvenance && plugins > 0) {
+                out.printf("  (%d plugins recorded: show --provenance lists them)%n", plugins);
+            }
+            out.println();
+        }
         if (details.epochs().isEmpty()) {
             out.println("No finished epoch.");
             return;

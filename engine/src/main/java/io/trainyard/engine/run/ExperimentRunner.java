@@ -5,6 +5,7 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.config.Experiment;
+import io.trainyard.engine.provenance.ProvenanceCollector;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.NewRun;
@@ -39,17 +40,19 @@ public final class ExperimentRunner {
     private final Database database;
     private final StoreLocation location;
     private final Heartbeat heartbeat;
+    private final ProvenanceCollector provenance;
     private final PrintStream console;
     private final RunIds ids = new RunIds();
 
     @Inject
     public ExperimentRunner(ExperimentAssembler assembler, RunStore store, Database database, StoreLocation location,
-            Heartbeat heartbeat, PrintStream console) {
+            Heartbeat heartbeat, ProvenanceCollector provenance, PrintStream console) {
         this.assembler = assembler;
         this.store = store;
         this.database = database;
         this.location = location;
         this.heartbeat = heartbeat;
+        this.provenance = provenance;
         this.console = console;
     }
 
@@ -62,7 +65,7 @@ public final class ExperimentRunner {
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat);
         store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                 setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params(),
-                heartbeat));
+                heartbeat, provenance.collect(experiment, setup.dataset())));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
                 location.directory(), setup.model().summary());
         ActiveRun run = new ActiveRun(runId, experiment, setup.dataset().train().size(), console);

@@ -48,7 +48,19 @@ public final class RunQueries {
                     : "run id prefix '" + idOrPrefix + "' matches " + matches.size() + " runs; give more of the id");
         }
         RunSummary summary = exact.orElse(matches.get(0));
-        return new RunDetails(summary, params(summary.id()), epochs(summary.id()), stepCount(summary.id()));
+        return new RunDetails(summary, params(summary.id()), epochs(summary.id()), stepCount(summary.id()),
+                provenance(summary.id()));
+    }
+
+    private Map<String, String> provenance(String runId) {
+        return query("SELECT fact_key, fact_value FROM provenance WHERE run_id = ? ORDER BY fact_key",
+                statement -> statement.setString(1, runId), result -> {
+                    Map<String, String> facts = new LinkedHashMap<>();
+                    while (result.next()) {
+                        facts.put(result.getString(1), result.getString(2));
+                    }
+                    return facts;
+                });
     }
 
     private Map<String, Object> params(String runId) {

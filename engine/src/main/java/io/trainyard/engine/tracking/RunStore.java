@@ -62,6 +62,16 @@ public final class RunStore {
                 }
                 insert.executeBatch();
             }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO provenance (run_id, fact_key, fact_value) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> fact : run.provenance().entrySet()) {
+                    insert.setString(1, run.id());
+                    insert.setString(2, fact.getKey());
+                    insert.setString(3, fact.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
         });
     }
 

@@ -74,6 +74,9 @@ class RunCommandTest {
         assertTrue(show.out().contains("optimizer.lr"), show.out());
         assertTrue(show.out().contains("optimizer.momentum                0.9"), show.out());
         assertTrue(show.out().contains("EPOCH  TRAIN LOSS"), show.out());
+        assertTrue(show.out().contains("  java.version "), show.out());
+        assertTrue(show.out().contains("plugins recorded: show --provenance lists them"), show.out());
+        assertTrue(cli.run("show", runId, "--provenance").out().contains("  plugin.optimizer.sgd "));
         assertTrue(show.out().lines().anyMatch(line -> line.trim().startsWith("2 ")), show.out());
     }
 

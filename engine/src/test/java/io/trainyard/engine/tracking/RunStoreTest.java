@@ -79,6 +79,7 @@ class RunStoreTest {
         assertEquals("FINISHED", details.summary().status());
         assertEquals("converged", details.summary().stopReason());
         assertEquals(0.6, details.summary().finalTestLoss());
+        assertEquals(Map.of("git.commit", "abc123", "seed", "42"), details.provenance());
     }
 
     @Test
@@ -177,6 +178,7 @@ class RunStoreTest {
     private static NewRun newRun(String id, String experiment, Map<String, Object> params) {
         return new NewRun(id, experiment, experiment, Instant.parse(id.startsWith("2026")
                 ? id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 8) + "T00:00:00Z"
-                : "2026-01-01T00:00:00Z"), 42, "abc", "e.yaml", "name: e", params, Heartbeat.DEFAULT);
+                : "2026-01-01T00:00:00Z"), 42, "abc", "e.yaml", "name: e", params, Heartbeat.DEFAULT,
+                Map.of("git.commit", "abc123", "seed", "42"));
     }
 }

@@ -1,0 +1,76 @@
+package io.trainyard.engine.provenance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The state of the git checkout a file sits in: the commit, whether the working tree differs from it, and a hash of
+ * that difference, so two runs from "the same commit" can be told apart when one had local edits.
+ *
+ * @param root the checkout's top directory
+ * @param commit the full hash of HEAD
+ * @param dirty whether tracked or untracked files differ from HEAD
+ * @param diffSha256 SHA-256 of {@code git diff HEAD} (empty diff: the hash of nothing)
+ */
+public record GitState(String root, String commit, boolean dirty, String diffSha256) {
+
+    /** The state of the checkout holding {@code directory}; empty when it is not in one or git is not installed. */
+    public static Optional<GitState> of(Path directory) {
+        try {
+            Optional<byte[]> root = git(directory, "rev-parse", "--show-toplevel");
+            Optional<byte[]> commit = git(directory, "rev-parse", "--verify", "HEAD");
+            Optional<byte[]> status = git(directory, "status", "--porcelain");
+            Optional<byte[]> diff = git(directory, "diff", "HEAD");
+            if (root.isEmpty() || commit.isEmpty() || status.isEmpty() || diff.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GitState(text(root.get()), text(commit.get()), status.get().length > 0,
+                    sha256(diff.get())));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<byte[]> git(Path directory, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
+        command.addAll(List.of(arguments));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException noGit) {
+            return Optional.empty();
+        }
+        byte[] output;
+        try (InputStream in = process.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return Optional.empty();
+        }
+        return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
+    }
+
+    private static String text(byte[] output) {
+        return new String(output, StandardCharsets.UTF_8).trim();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

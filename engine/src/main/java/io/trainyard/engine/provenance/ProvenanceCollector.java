@@ -1,0 +1,100 @@
+package io.trainyard.engine.provenance;
+
+import io.trainyard.api.data.Dataset;
+import io.trainyard.engine.config.Experiment;
+import io.trainyard.engine.plugin.PluginDescriptor;
+import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.training.ThreadSettings;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Gathers, once per run, the facts that decide whether a result can be reproduced: code version, the experiment
+ * file, the JVM, the machine, the numeric libraries and thread settings, every plugin that could be loaded, the data
+ * and the seed. Keys are dotted ({@code git.commit}, {@code plugin.optimizer.sgd}); values are text.
+ */
+public final class ProvenanceCollector {
+
+    private final PluginRegistry registry;
+
+    @Inject
+    public ProvenanceCollector(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Map<String, String> collect(Experiment experiment, Dataset dataset) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        Path file = experiment.file().toAbsolutePath();
+        facts.put("experiment.file", file.toString());
+        facts.put("experiment.sha256", GitState.sha256(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
+        Optional<GitState> git = GitState.of(file.getParent());
+        git.ifPresent(state -> {
+            facts.put("git.root", state.root());
+            facts.put("git.commit", state.commit());
+            facts.put("git.dirty", Boolean.toString(state.dirty()));
+            facts.put("git.diff_sha256", state.diffSha256());
+        });
+        facts.put("trainyard.version", version(ProvenanceCollector.class.getPackage().getImplementationVersion()));
+        facts.put("java.version", System.getProperty("java.version"));
+        facts.put("java.vendor", System.getProperty("java.vendor"));
+        facts.put("java.vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        facts.put("cpu.model", cpuModel());
+        facts.put("cpu.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        facts.put("nd4j.backend", Nd4j.getBackend().getClass().getName());
+        facts.put("nd4j.version", mavenVersion("org.nd4j", "nd4j-api"));
+        facts.put("blas.vendor", ThreadSettings.blasVendor());
+        facts.put("threads.blas", Integer.toString(experiment.threads()));
+        facts.put("threads.nd4j", "1");
+        for (PluginDescriptor plugin : registry.all()) {
+            facts.put("plugin." + plugin.kind().label() + "." + plugin.name(), plugin.plugin().version() + " "
+                    + plugin.className() + " " + plugin.origin());
+        }
+        facts.put("dataset.name", experiment.dataset().name());
+        facts.put("dataset.train_size", Integer.toString(dataset.train().size()));
+        facts.put("dataset.test_size", Integer.toString(dataset.test().size()));
+        facts.put("dataset.sha256", dataset.sha256());
+        facts.put("seed", Long.toString(experiment.seed()));
+        return facts;
+    }
+
+    private static String version(String implementationVersion) {
+        return implementationVersion == null ? "unversioned" : implementationVersion;
+    }
+
+    /** The version Maven wrote into a library's jar, for libraries whose manifest has none. */
+    private static String mavenVersion(String group, String artifact) {
+        Properties properties = new Properties();
+        try (InputStream in = Nd4j.class.getClassLoader().getResourceAsStream(
+                "META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // reported as unversioned
+        }
+        return properties.getProperty("version", "unversioned");
+    }
+
+    /** The first "model name" of /proc/cpuinfo (Linux), else the architecture the JVM reports. */
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}
