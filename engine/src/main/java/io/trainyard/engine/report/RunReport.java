@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** {@code trainyard show}: a run's facts, every param and the per-epoch table. */
 public final class RunReport {
@@ -30,7 +31,15 @@ public final class RunReport {
         out.printf("Ended       %s (%s)%n", Format.time(run.end()), Format.duration(run.start(), run.end()));
         out.printf("Seed        %d%n", run.seed());
         out.printf("Data        sha256 %s%n", run.datasetSha256());
-        out.printf("Steps       %d logged%n%n", details.stepCount());
+        out.printf("Steps       %d logged%n", details.stepCount());
+        if (!details.tags().isEmpty()) {
+            out.printf("Tags        %s%n", details.tags().entrySet().stream()
+                    .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining(", ")));
+        }
+        if (details.note() != null) {
+            out.printf("Note        %s%n", details.note());
+        }
+        out.println();
 
         out.println("Params");
         int width = details.params().keySet().stream().mapToInt(String::length).max().orElse(0);

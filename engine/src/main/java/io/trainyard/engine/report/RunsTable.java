@@ -2,25 +2,49 @@ package io.trainyard.engine.report;
 
 import io.trainyard.engine.tracking.RunSummary;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code trainyard runs}: one line per run, newest first. */
+/** {@code trainyard runs}: one line per run. */
 public final class RunsTable {
 
     private RunsTable() {
     }
 
-    public static void print(List<RunSummary> runs, PrintStream out) {
-        if (runs.isEmpty()) {
-            out.println("No runs yet. Start one with: trainyard run experiments/fashion-mnist-sgd.yaml");
+    /** @param filtered whether the runs passed a filter (an empty result then says so, not "no runs yet") */
+    public static void print(List<RunSummary> runs, OutputFormat format, boolean filtered, PrintStream out) {
+        if (runs.isEmpty() && format == OutputFormat.TABLE) {
+            out.println(filtered ? "No run passes the filter."
+                    : "No runs yet. Start one with: trainyard run experiments/fashion-mnist-sgd.yaml");
             return;
         }
-        int experimentWidth = Math.max(10, runs.stream().mapToInt(run -> run.experiment().length()).max().orElse(0));
-        String row = "%-22s  %-" + experimentWidth + "s  %-8s  %-20s  %6s  %9s%n";
-        out.printf(row, "RUN", "EXPERIMENT", "STATUS", "STARTED", "EPOCHS", "TEST ACC");
-        for (RunSummary run : runs) {
-            out.printf(row, run.id(), run.experiment(), run.status(), Format.time(run.start()), run.epochs(),
-                    Format.percent(run.finalTestAccuracy()));
+        if (format == OutputFormat.TABLE) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (RunSummary run : runs) {
+                rows.add(List.of(run.id(), run.experiment(), run.status(), Format.time(run.start()), run.epochs(),
+                        Format.percent(run.finalTestAccuracy())));
+            }
+            TableWriter.write(new Table(List.of("run", "experiment", "status", "started", "epochs", "test_acc"),
+                    rows), format, out);
+            return;
         }
+        List<List<Object>> rows = new ArrayList<>();
+        for (RunSummary run : runs) {
+            List<Object> row = new ArrayList<>();
+            row.add(run.id());
+            row.add(run.experiment());
+            row.add(run.status());
+            row.add(run.start());
+            row.add(run.end());
+            row.add(run.seed());
+            row.add(run.epochs());
+            row.add(run.finalTestAccuracy());
+            row.add(run.finalTestLoss());
+            row.add(run.stopReason());
+            row.add(run.errorMessage());
+            rows.add(row);
+        }
+        TableWriter.write(new Table(List.of("id", "experiment", "status", "start", "end", "seed", "epochs",
+                "test_accuracy", "test_loss", "stop_reason", "error"), rows), format, out);
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * @param params dotted key to typed value (Long, Double, Boolean, String, or the list's text)
  * @param provenance dotted key to text, in key order
+ * @param tags key to value, in key order
+ * @param note the user's free text, or null
  */
 public record RunDetails(RunSummary summary, Map<String, Object> params, List<EpochResult> epochs,
-        long stepCount, Map<String, String> provenance) {
+        long stepCount, Map<String, String> provenance, Map<String, String> tags, String note) {
 }

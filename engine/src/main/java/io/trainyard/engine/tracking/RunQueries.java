@@ -2,6 +2,10 @@ package io.trainyard.engine.tracking;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.engine.query.Filter;
+import io.trainyard.engine.query.FilterSql;
+import io.trainyard.engine.query.RunOrder;
+import io.trainyard.engine.query.SqlFragment;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +24,8 @@ public final class RunQueries {
 
     private static final String SUMMARY = "SELECT r.id, e.name, r.status, r.start_time, r.end_time, r.seed,"
             + " (SELECT COUNT(*) FROM epoch_metrics m WHERE m.run_id = r.id),"
-            + " (SELECT m.test_accuracy FROM epoch_metrics m WHERE m.run_id = r.id ORDER BY m.epoch DESC LIMIT 1),"
-            + " (SELECT m.test_loss FROM epoch_metrics m WHERE m.run_id = r.id ORDER BY m.epoch DESC LIMIT 1),"
+            + " (SELECT s.last_value FROM metric_summaries s WHERE s.run_id = r.id AND s.metric = 'test_accuracy'),"
+            + " (SELECT s.last_value FROM metric_summaries s WHERE s.run_id = r.id AND s.metric = 'test_loss'),"
             + " r.error_message, r.stop_reason, r.dataset_sha256, r.experiment_file"
             + " FROM runs r JOIN experiments e ON e.id = r.experiment_id";
 
@@ -34,7 +38,33 @@ public final class RunQueries {
 
     /** Every run, newest first. */
     public List<RunSummary> list() {
-        return query(SUMMARY + " ORDER BY r.start_time DESC, r.id DESC", statement -> { }, this::summaries);
+        return list(Optional.empty(), RunOrder.NEWEST_FIRST, 0);
+    }
+
+    /**
+     * The runs that pass {@code filter}, in {@code order}.
+     *
+     * @param limit at most this many runs; 0 for all
+     */
+    public List<RunSummary> list(Optional<Filter> filter, RunOrder order, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(SUMMARY);
+        filter.map(FilterSql::where).ifPresent(where -> {
+            sql.append(" WHERE ").append(where.sql());
+            parameters.addAll(where.parameters());
+        });
+        SqlFragment orderBy = order.sql();
+        sql.append(" ORDER BY ").append(orderBy.sql());
+        parameters.addAll(orderBy.parameters());
+        if (limit > 0) {
+            sql.append(" LIMIT ?");
+            parameters.add(limit);
+        }
+        return query(sql.toString(), statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+        }, this::summaries);
     }
 
     /** A run by its id or by a prefix that matches exactly one run. */
@@ -49,11 +79,14 @@ public final class RunQueries {
         }
         RunSummary summary = exact.orElse(matches.get(0));
         return new RunDetails(summary, params(summary.id()), epochs(summary.id()), stepCount(summary.id()),
-                provenance(summary.id()));
+                texts("SELECT fact_key, fact_value FROM provenance WHERE run_id = ? ORDER BY fact_key", summary.id()),
+                texts("SELECT tag_key, tag_value FROM tags WHERE run_id = ? ORDER BY tag_key", summary.id()),
+                texts("SELECT 'note', note FROM runs WHERE id = ?", summary.id()).get("note"));
     }
 
-    private Map<String, String> provenance(String runId) {
-        return query("SELECT fact_key, fact_value FROM provenance WHERE run_id = ? ORDER BY fact_key",
+    /** The two text columns of a query about one run, as an ordered map. */
+    private Map<String, String> texts(String sql, String runId) {
+        return query(sql,
                 statement -> statement.setString(1, runId), result -> {
                     Map<String, String> facts = new LinkedHashMap<>();
                     while (result.next()) {

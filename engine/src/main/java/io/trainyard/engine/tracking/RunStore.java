@@ -113,6 +113,7 @@ public final class RunStore {
                 insert.setTimestamp(8, Timestamp.from(Instant.now()));
                 insert.executeUpdate();
             }
+            MetricSummaries.refresh(connection, runId);
         });
     }
 
@@ -136,6 +137,38 @@ public final class RunStore {
             }
             insert.executeBatch();
         }
+    }
+
+    /** Sets a tag, replacing its value if the run has it; a null value removes it. */
+    public void tag(String runId, String key, String value) {
+        transaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM tags WHERE run_id = ? AND tag_key = ?")) {
+                delete.setString(1, runId);
+                delete.setString(2, key);
+                delete.executeUpdate();
+            }
+            if (value != null) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO tags (run_id, tag_key, tag_value) VALUES (?, ?, ?)")) {
+                    insert.setString(1, runId);
+                    insert.setString(2, key);
+                    insert.setString(3, value);
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** Replaces the run's note; null clears it. */
+    public void note(String runId, String note) {
+        transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET note = ? WHERE id = ?")) {
+                update.setString(1, note);
+                update.setString(2, runId);
+                update.executeUpdate();
+            }
+        });
     }
 
     /**

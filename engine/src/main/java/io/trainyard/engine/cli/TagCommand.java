@@ -1,0 +1,58 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.RunStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "tag", mixinStandardHelpOptions = true,
+        description = "Set or remove tags of a run; filters read them as tags.KEY.",
+        footer = {"", "  trainyard tag 20261125-0329 baseline=yes dataset=v2", "  trainyard tag 20261125-0329 --remove baseline"})
+final class TagCommand implements Callable<Integer> {
+
+    private static final String KEY = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Parameters(index = "0", paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
+    private String runId;
+
+    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Tags to set")
+    private List<String> tags = new ArrayList<>();
+
+    @Option(names = "--remove", paramLabel = "KEY", description = "A tag to remove; repeatable")
+    private List<String> removed = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        if (tags.isEmpty() && removed.isEmpty()) {
+            throw new TrainyardException("give tags as KEY=VALUE or --remove KEY");
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String tag : tags) {
+            int equals = tag.indexOf('=');
+            if (equals < 1 || !tag.substring(0, equals).matches(KEY)) {
+                throw new TrainyardException("cannot read tag '" + tag + "'; write KEY=VALUE, the key of letters,"
+                        + " digits, '_', '.' or '-'");
+            }
+            if (tag.length() - equals - 1 > 1000 || equals > 200) {
+                throw new TrainyardException("tag '" + tag.substring(0, Math.min(equals, 40)) + "' is too long; keys"
+                        + " hold 200 characters, values 1000");
+            }
+            pairs.add(new String[] {tag.substring(0, equals), tag.substring(equals + 1)});
+        }
+        String id = root.get(RunQueries.class).find(runId).summary().id();
+        RunStore store = root.get(RunStore.class);
+        pairs.forEach(pair -> store.tag(id, pair[0], pair[1]));
+        removed.forEach(key -> store.tag(id, key, null));
+        root.out().printf("Run %s: %d tag(s) set, %d removed%n", id, pairs.size(), removed.size());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,46 @@
+package io.trainyard.engine.report;
+
+import java.time.Instant;
+
+/** JSON literals (RFC 8259): escaped strings, numbers, booleans and null. */
+final class Json {
+
+    private Json() {
+    }
+
+    static String value(Object value) {
+        if (value == null || (value instanceof Double number && !Double.isFinite(number))) {
+            return "null";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof Instant) {
+            return string(TableWriter.raw(value));
+        }
+        return string(value.toString());
+    }
+
+    static String string(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '<') {
+                        // '<' too, so that JSON embedded in an HTML page can never close its script element.
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
+    }
+}

@@ -1,0 +1,91 @@
+package io.trainyard.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.engine.testing.Cli;
+import io.trainyard.engine.testing.Experiments;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code runs} with filters and formats, {@code tag} and {@code note}, on two real runs. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryCommandsTest {
+
+    private Cli cli;
+    private String sgd;
+    private String adam;
+
+    @BeforeAll
+    void twoRuns(@TempDir Path directory) {
+        cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+        sgd = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
+        adam = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1", "--set",
+                "optimizer={name: adam, lr: 0.01}"));
+    }
+
+    private static String runId(Cli.Result result) {
+        assertEquals(0, result.exitCode(), result.err());
+        return result.out().lines().filter(line -> line.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
+    }
+
+    @Test
+    void runsFiltersAndOrders() {
+        Cli.Result filtered = cli.run("runs", "--filter", "params.optimizer.name = 'adam'");
+        assertEquals(0, filtered.exitCode(), filtered.err());
+        assertTrue(filtered.out().contains(adam) && !filtered.out().contains(sgd), filtered.out());
+        Cli.Result ordered = cli.run("runs", "--order", "params.epochs desc", "--limit", "1");
+        assertTrue(ordered.out().contains(sgd) && !ordered.out().contains(adam), ordered.out());
+        assertEquals("No run passes the filter.\n", cli.run("runs", "--filter", "seed > 1e9").out());
+    }
+
+    @Test
+    void runsAsCsvAndJsonKeepEveryColumn() throws Exception {
+        Cli.Result csv = cli.run("runs", "--format", "csv", "--order", "start");
+        assertEquals(0, csv.exitCode(), csv.err());
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(csv.out())).getRecords();
+        assertEquals(List.of(sgd, adam), records.stream().map(record -> record.get("id")).toList());
+        assertEquals("2", records.get(0).get("epochs"));
+        assertTrue(records.get(0).get("start").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
+                records.get(0).get("start"));
+        assertEquals("", records.get(0).get("stop_reason"));
+        Cli.Result json = cli.run("runs", "--format", "json", "--filter", "id = '" + adam + "'");
+        assertTrue(json.out().startsWith("[\n  {\"id\": \"" + adam + "\", \"experiment\": \"blobs-mlp\","),
+                json.out());
+        assertTrue(json.out().contains("\"stop_reason\": null"), json.out());
+    }
+
+    @Test
+    void tagsAndNotesAreSetShownAndFiltered() {
+        assertEquals(0, cli.run("tag", sgd, "baseline=yes", "owner=ana").exitCode());
+        assertEquals(0, cli.run("note", sgd, "first try; lr too small?").exitCode());
+        Cli.Result show = cli.run("show", sgd);
+        assertTrue(show.out().contains("Tags        baseline=yes, owner=ana"), show.out());
+        assertTrue(show.out().contains("Note        first try; lr too small?"), show.out());
+        assertTrue(cli.run("runs", "--filter", "tags.baseline = 'yes'").out().contains(sgd));
+        assertEquals(0, cli.run("tag", sgd, "--remove", "baseline").exitCode());
+        assertTrue(cli.run("runs", "--filter", "tags.baseline = 'yes'").out().startsWith("No run passes"));
+        assertTrue(cli.run("runs", "--filter", "note ~ 'too small'").out().contains(sgd));
+    }
+
+    @Test
+    void badFiltersAndTagsGiveOneClearError() {
+        Cli.Result bad = cli.run("runs", "--filter", "metrics.test_accuracy >= ");
+        assertEquals(2, bad.exitCode());
+        assertEquals("error: filter: expected a value (a number, 'text', true or false), found the end of the filter"
+                + " at column 26\n  metrics.test_accuracy >= \n                           ^\n", bad.err());
+        assertEquals(2, cli.run("runs", "--format", "xml").exitCode());
+        assertEquals(2, cli.run("runs", "--order", "seed sideways").exitCode());
+        Cli.Result tag = cli.run("tag", sgd, "no equals sign");
+        assertEquals(2, tag.exitCode());
+        assertTrue(tag.err().startsWith("error: cannot read tag 'no equals sign'"), tag.err());
+    }
+}
