@@ -91,8 +91,8 @@ public final class TableWriter {
             return "-";
         }
         if (cell instanceof Double number) {
-            return String.format(Locale.ROOT, Math.abs(number) >= 1e5 || Math.abs(number) < 1e-3 && number != 0
-                    ? "%.4g" : "%.4f", number);
+            return String.format(Locale.ROOT, Math.abs(number) >= 1e5 || Math.abs(number) < 1e-4 && number != 0
+                    ? "%.3e" : "%.4f", number);
         }
         if (cell instanceof Instant instant) {
             return Format.time(instant);

@@ -11,7 +11,9 @@ import java.util.Map;
  * @param provenance dotted key to text, in key order
  * @param tags key to value, in key order
  * @param note the user's free text, or null
+ * @param metrics each metric's summary by name ({@code test_accuracy}, ...)
  */
 public record RunDetails(RunSummary summary, Map<String, Object> params, List<EpochResult> epochs,
-        long stepCount, Map<String, String> provenance, Map<String, String> tags, String note) {
+        long stepCount, Map<String, String> provenance, Map<String, String> tags, String note,
+        Map<String, MetricSummary> metrics) {
 }

@@ -81,7 +81,22 @@ public final class RunQueries {
         return new RunDetails(summary, params(summary.id()), epochs(summary.id()), stepCount(summary.id()),
                 texts("SELECT fact_key, fact_value FROM provenance WHERE run_id = ? ORDER BY fact_key", summary.id()),
                 texts("SELECT tag_key, tag_value FROM tags WHERE run_id = ? ORDER BY tag_key", summary.id()),
-                texts("SELECT 'note', note FROM runs WHERE id = ?", summary.id()).get("note"));
+                texts("SELECT 'note', note FROM runs WHERE id = ?", summary.id()).get("note"),
+                metrics(summary.id()));
+    }
+
+    private Map<String, MetricSummary> metrics(String runId) {
+        return query("SELECT metric, first_value, first_epoch, last_value, last_epoch, min_value, min_epoch,"
+                + " max_value, max_epoch FROM metric_summaries WHERE run_id = ? ORDER BY metric",
+                statement -> statement.setString(1, runId), result -> {
+                    Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+                    while (result.next()) {
+                        metrics.put(result.getString(1), new MetricSummary(result.getDouble(2), result.getInt(3),
+                                result.getDouble(4), result.getInt(5), result.getDouble(6), result.getInt(7),
+                                result.getDouble(8), result.getInt(9)));
+                    }
+                    return metrics;
+                });
     }
 
     /** The two text columns of a query about one run, as an ordered map. */

@@ -1,0 +1,104 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.engine.compare.Comparison;
+import io.trainyard.engine.compare.ComparisonReport;
+import io.trainyard.engine.compare.HtmlReport;
+import io.trainyard.engine.query.FilterParser;
+import io.trainyard.engine.query.RunOrder;
+import io.trainyard.engine.report.OutputFormat;
+import io.trainyard.engine.tracking.RunDetails;
+import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.RunSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare runs: the params that differ, final and best test accuracy and loss with their"
+            + " epochs; runs that differ only in seed are grouped (mean ± sd), and two such groups get Welch's"
+            + " t-test.", "--format html writes a self-contained report with the per-epoch curves."},
+        footer = {"", "  trainyard compare 20261125-0329 20261125-0412",
+            "  trainyard compare --filter \"experiment = 'fashion-mnist-sgd'\" --format html --out report.html"})
+final class CompareCommand implements Callable<Integer> {
+
+    enum Format { TABLE, MARKDOWN, CSV, JSON, HTML }
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Parameters(paramLabel = "RUN_ID", arity = "0..*", description = "Runs to compare (ids or unique prefixes)")
+    private List<String> runIds = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "FILTER", description = "Compare the runs that pass this filter"
+            + " (see 'trainyard runs --help')")
+    private String filter;
+
+    @Option(names = "--all-params", description = "Show every param, not only those that differ")
+    private boolean allParams;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), markdown, csv, json or html")
+    private Format format = Format.TABLE;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of the terminal")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Comparison comparison = Comparison.of(runs(), allParams);
+        if (out == null) {
+            write(comparison, root.out());
+            return ExitCodes.OK;
+        }
+        try (PrintStream file = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
+            write(comparison, file);
+        }
+        root.out().printf("Wrote %s (%d runs)%n", out, comparison.runs().size());
+        return ExitCodes.OK;
+    }
+
+    private void write(Comparison comparison, PrintStream target) {
+        if (format == Format.HTML) {
+            target.print(HtmlReport.render(comparison, Instant.now()));
+        } else {
+            ComparisonReport.write(comparison, OutputFormat.valueOf(format.name()), target);
+        }
+        target.flush();
+    }
+
+    /** The named runs in the order given, then those passing the filter, oldest first; each run once. */
+    private List<RunDetails> runs() {
+        if (runIds.isEmpty() && filter == null) {
+            throw new TrainyardException("name the runs to compare, or select them with --filter");
+        }
+        RunQueries queries = root.get(RunQueries.class);
+        Map<String, RunDetails> runs = new LinkedHashMap<>();
+        for (String id : runIds) {
+            RunDetails details = queries.find(id);
+            runs.put(details.summary().id(), details);
+        }
+        if (filter != null) {
+            for (RunSummary summary : queries.list(Optional.of(FilterParser.parse(filter)),
+                    RunOrder.parse("start asc"), 0)) {
+                runs.computeIfAbsent(summary.id(), queries::find);
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new TrainyardException("no run passes the filter; 'trainyard runs --filter ...' shows which do");
+        }
+        return new ArrayList<>(runs.values());
+    }
+}
