@@ -1,15 +1,10 @@
 package io.trainyard.engine.cli;
 
-import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.compare.Comparison;
 import io.trainyard.engine.compare.ComparisonReport;
 import io.trainyard.engine.compare.HtmlReport;
-import io.trainyard.engine.query.FilterParser;
-import io.trainyard.engine.query.RunOrder;
 import io.trainyard.engine.report.OutputFormat;
-import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
-import io.trainyard.engine.tracking.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,14 +49,18 @@ final class CompareCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() throws IOException {
-        Comparison comparison = Comparison.of(runs(), allParams);
+    public Integer call() {
+        Comparison comparison = Comparison.of(RunSelection.select(root.get(RunQueries.class), runIds, filter,
+                false), allParams);
         if (out == null) {
             write(comparison, root.out());
             return ExitCodes.OK;
         }
         try (PrintStream file = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
             write(comparison, file);
+        } catch (IOException e) {
+            throw new io.trainyard.api.TrainyardException("cannot write " + out + ": " + e
+                    + "; pass --out with a writable path");
         }
         root.out().printf("Wrote %s (%d runs)%n", out, comparison.runs().size());
         return ExitCodes.OK;
@@ -77,28 +73,5 @@ final class CompareCommand implements Callable<Integer> {
             ComparisonReport.write(comparison, OutputFormat.valueOf(format.name()), target);
         }
         target.flush();
-    }
-
-    /** The named runs in the order given, then those passing the filter, oldest first; each run once. */
-    private List<RunDetails> runs() {
-        if (runIds.isEmpty() && filter == null) {
-            throw new TrainyardException("name the runs to compare, or select them with --filter");
-        }
-        RunQueries queries = root.get(RunQueries.class);
-        Map<String, RunDetails> runs = new LinkedHashMap<>();
-        for (String id : runIds) {
-            RunDetails details = queries.find(id);
-            runs.put(details.summary().id(), details);
-        }
-        if (filter != null) {
-            for (RunSummary summary : queries.list(Optional.of(FilterParser.parse(filter)),
-                    RunOrder.parse("start asc"), 0)) {
-                runs.computeIfAbsent(summary.id(), queries::find);
-            }
-        }
-        if (runs.isEmpty()) {
-            throw new TrainyardException("no run passes the filter; 'trainyard runs --filter ...' shows which do");
-        }
-        return new ArrayList<>(runs.values());
     }
 }

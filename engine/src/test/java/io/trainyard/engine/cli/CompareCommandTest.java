@@ -70,7 +70,7 @@ class CompareCommandTest {
     void withoutRunsItSaysHowToChooseThem() {
         Cli.Result none = cli.run("compare");
         assertEquals(2, none.exitCode());
-        assertEquals("error: name the runs to compare, or select them with --filter\n", none.err());
+        assertEquals("error: name the runs, or select them with --filter\n", none.err());
         assertEquals(2, cli.run("compare", "--filter", "seed > 99").exitCode());
     }
 }

@@ -1,0 +1,48 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.engine.report.Export;
+import io.trainyard.engine.tracking.RunDetails;
+import io.trainyard.engine.tracking.RunQueries;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write runs as CSV: runs.csv (one row per run, every param a column, final and best"
+            + " metrics) and epochs.csv (one row per run and epoch).", "Without runs or a filter, every run."},
+        footer = {"", "  trainyard export --filter \"params.optimizer.name = 'sgd'\" --out results/",
+            "  python -c \"import pandas; print(pandas.read_csv('results/runs.csv'))\""})
+final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Parameters(paramLabel = "RUN_ID", arity = "0..*", description = "Runs to export (ids or unique prefixes)")
+    private List<String> runIds = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "FILTER", description = "Export the runs that pass this filter")
+    private String filter;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the two files")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        List<RunDetails> runs = RunSelection.select(root.get(RunQueries.class), runIds, filter, true);
+        List<Path> files;
+        try {
+            files = Export.write(runs, out);
+        } catch (IOException e) {
+            throw new io.trainyard.api.TrainyardException("cannot write the export to " + out + ": " + e
+                    + "; pass --out with a writable directory");
+        }
+        root.out().printf("Wrote %s and %s (%d runs)%n", files.get(0), files.get(1), runs.size());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,91 @@
+package io.trainyard.engine.report;
+
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.engine.tracking.MetricSummary;
+import io.trainyard.engine.tracking.RunDetails;
+import io.trainyard.engine.tracking.RunSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Runs as two CSV files for pandas and spreadsheets: {@code runs.csv}, one row per run with every param as a column
+ * and the final and best metrics, and {@code epochs.csv}, one row per run and epoch. Every row has every column;
+ * a value a run lacks is an empty cell.
+ */
+public final class Export {
+
+    private static final List<String> METRICS = List.of("train_loss", "train_accuracy", "test_loss",
+            "test_accuracy");
+
+    private Export() {
+    }
+
+    /** Writes both files into {@code directory} (created if needed) and returns their paths. */
+    public static List<Path> write(List<RunDetails> runs, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path runsFile = directory.resolve("runs.csv");
+        Path epochsFile = directory.resolve("epochs.csv");
+        writeCsv(runsTable(runs), runsFile);
+        writeCsv(epochsTable(runs), epochsFile);
+        return List.of(runsFile, epochsFile);
+    }
+
+    static Table runsTable(List<RunDetails> runs) {
+        TreeSet<String> paramKeys = new TreeSet<>();
+        runs.forEach(run -> paramKeys.addAll(run.params().keySet()));
+        List<String> columns = new ArrayList<>(List.of("id", "experiment", "status", "start", "end",
+                "duration_seconds", "seed", "epochs", "stop_reason", "error"));
+        paramKeys.forEach(key -> columns.add("params." + key));
+        for (String metric : METRICS) {
+            columns.addAll(List.of("final_" + metric, "best_" + metric, "best_" + metric + "_epoch"));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (RunDetails run : runs) {
+            RunSummary summary = run.summary();
+            List<Object> row = new ArrayList<>(List.of(summary.id(), summary.experiment(), summary.status()));
+            row.add(summary.start());
+            row.add(summary.end());
+            row.add(summary.end() == null ? null
+                    : Duration.between(summary.start(), summary.end()).toMillis() / 1000.0);
+            row.add(summary.seed());
+            row.add(run.epochs().size());
+            row.add(summary.stopReason());
+            row.add(summary.errorMessage());
+            paramKeys.forEach(key -> row.add(run.params().get(key)));
+            for (String metric : METRICS) {
+                MetricSummary values = run.metrics().get(metric);
+                boolean higherIsBetter = metric.endsWith("accuracy");
+                row.add(values == null ? null : values.last());
+                row.add(values == null ? null : higherIsBetter ? values.max() : values.min());
+                row.add(values == null ? null : higherIsBetter ? values.maxEpoch() : values.minEpoch());
+            }
+            rows.add(row);
+        }
+        return new Table(columns, rows);
+    }
+
+    static Table epochsTable(List<RunDetails> runs) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (RunDetails run : runs) {
+            for (EpochResult epoch : run.epochs()) {
+                rows.add(List.of(run.summary().id(), epoch.epoch(), epoch.trainLoss(), epoch.trainAccuracy(),
+                        epoch.testLoss(), epoch.testAccuracy(), epoch.seconds()));
+            }
+        }
+        return new Table(List.of("run_id", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+                "epoch_seconds"), rows);
+    }
+
+    private static void writeCsv(Table table, Path file) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            TableWriter.write(table, OutputFormat.CSV, out);
+        }
+    }
+}
