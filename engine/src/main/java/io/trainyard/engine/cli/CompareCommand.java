@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Comparison comparison = Comparison.of(RunSelection.select(root.get(RunQueries.class), runIds, filter,
-                false), allParams);
+                false, format == Format.HTML), allParams);
         if (out == null) {
             write(comparison, root.out());
             return ExitCodes.OK;

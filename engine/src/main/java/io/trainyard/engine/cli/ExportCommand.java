@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write runs as CSV: runs.csv (one row per run, every param a column, final and best"
-            + " metrics) and epochs.csv (one row per run and epoch).", "Without runs or a filter, every run."},
+            + " metrics), epochs.csv (one row per run and epoch) and steps.csv (one row per logged step).",
+            "Without runs or a filter, every run."},
         footer = {"", "  trainyard export --filter \"params.optimizer.name = 'sgd'\" --out results/",
             "  python -c \"import pandas; print(pandas.read_csv('results/runs.csv'))\""})
 final class ExportCommand implements Callable<Integer> {
@@ -34,15 +35,16 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunDetails> runs = RunSelection.select(root.get(RunQueries.class), runIds, filter, true);
+        RunQueries queries = root.get(RunQueries.class);
+        List<RunDetails> runs = RunSelection.select(queries, runIds, filter, true, true);
         List<Path> files;
         try {
-            files = Export.write(runs, out);
+            files = Export.write(runs, queries::steps, out);
         } catch (IOException e) {
             throw new io.trainyard.api.TrainyardException("cannot write the export to " + out + ": " + e
                     + "; pass --out with a writable directory");
         }
-        root.out().printf("Wrote %s and %s (%d runs)%n", files.get(0), files.get(1), runs.size());
+        root.out().printf("Wrote %s, %s and %s (%d runs)%n", files.get(0), files.get(1), files.get(2), runs.size());
         return ExitCodes.OK;
     }
 }

@@ -5,12 +5,11 @@ import io.trainyard.engine.query.FilterParser;
 import io.trainyard.engine.query.RunOrder;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
-import io.trainyard.engine.tracking.RunSummary;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The runs a command works on: those named (ids or unique prefixes), in that order, then those a filter passes. */
 final class RunSelection {
@@ -21,26 +20,25 @@ final class RunSelection {
     /**
      * @param filter null for none
      * @param everyRunByDefault whether naming nothing means every run (otherwise it is an error)
+     * @param withEpochs whether the caller needs every epoch's metrics, not only their summaries
      */
-    static List<RunDetails> select(RunQueries queries, List<String> ids, String filter, boolean everyRunByDefault) {
+    static List<RunDetails> select(RunQueries queries, List<String> ids, String filter, boolean everyRunByDefault,
+            boolean withEpochs) {
         if (ids.isEmpty() && filter == null && !everyRunByDefault) {
             throw new TrainyardException("name the runs, or select them with --filter");
         }
-        Map<String, RunDetails> runs = new LinkedHashMap<>();
+        Set<String> runs = new LinkedHashSet<>();
         for (String id : ids) {
-            RunDetails details = queries.find(id);
-            runs.put(details.summary().id(), details);
+            runs.add(queries.find(id).summary().id());
         }
         if (filter != null || ids.isEmpty()) {
-            for (RunSummary summary : queries.list(Optional.ofNullable(filter).map(FilterParser::parse),
-                    RunOrder.parse("start asc"), 0)) {
-                runs.computeIfAbsent(summary.id(), queries::find);
-            }
+            queries.list(Optional.ofNullable(filter).map(FilterParser::parse), RunOrder.parse("start asc"), 0)
+                    .forEach(summary -> runs.add(summary.id()));
         }
         if (runs.isEmpty()) {
             throw new TrainyardException(filter == null ? "the store has no runs yet"
                     : "no run passes the filter; 'trainyard runs --filter ...' shows which do");
         }
-        return new ArrayList<>(runs.values());
+        return queries.details(new ArrayList<>(runs), withEpochs);
     }
 }

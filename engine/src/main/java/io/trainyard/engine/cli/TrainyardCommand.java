@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "trainyard", mixinStandardHelpOptions = true, version = "Trainyard 0.1.0",
         description = "Train, record and compare reproducible experiments.",
         subcommands = {RunCommand.class, RunsCommand.class, ShowCommand.class, CompareCommand.class,
-            ExportCommand.class, TagCommand.class, NoteCommand.class, PluginsCommand.class, BenchCommand.class})
+            ExportCommand.class, TagCommand.class, NoteCommand.class, PluginsCommand.class, BenchCommand.class,
+            StoreBenchCommand.class})
 public final class TrainyardCommand implements AutoCloseable {
 
     @Option(names = "--store", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,

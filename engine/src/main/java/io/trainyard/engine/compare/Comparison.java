@@ -95,7 +95,7 @@ public final class Comparison {
             row.add(loss == null ? null : loss.last());
             row.add(loss == null ? null : loss.min());
             row.add(loss == null ? null : loss.minEpoch());
-            row.add(run.epochs().size());
+            row.add(run.summary().epochs());
             rows.add(row);
         }
         return new Table(columns, rows);

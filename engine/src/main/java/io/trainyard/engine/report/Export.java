@@ -4,6 +4,7 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunSummary;
+import io.trainyard.engine.tracking.StepMetric;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Runs as two CSV files for pandas and spreadsheets: {@code runs.csv}, one row per run with every param as a column
- * and the final and best metrics, and {@code epochs.csv}, one row per run and epoch. Every row has every column;
- * a value a run lacks is an empty cell.
+ * Runs as CSV files for pandas and spreadsheets: {@code runs.csv}, one row per run with every param as a column and
+ * the final and best metrics; {@code epochs.csv}, one row per run and epoch; {@code steps.csv}, one row per logged
+ * step. Every row has every column; a value a run lacks is an empty cell.
  */
 public final class Export {
 
@@ -27,14 +29,29 @@ public final class Export {
     private Export() {
     }
 
-    /** Writes both files into {@code directory} (created if needed) and returns their paths. */
-    public static List<Path> write(List<RunDetails> runs, Path directory) throws IOException {
+    /**
+     * Writes the three files into {@code directory} (created if needed) and returns their paths.
+     *
+     * @param steps each run's per-step metrics
+     */
+    public static List<Path> write(List<RunDetails> runs, Function<String, List<StepMetric>> steps, Path directory)
+            throws IOException {
         Files.createDirectories(directory);
         Path runsFile = directory.resolve("runs.csv");
         Path epochsFile = directory.resolve("epochs.csv");
+        Path stepsFile = directory.resolve("steps.csv");
         writeCsv(runsTable(runs), runsFile);
         writeCsv(epochsTable(runs), epochsFile);
-        return List.of(runsFile, epochsFile);
+        List<List<Object>> rows = new ArrayList<>();
+        for (RunDetails run : runs) {
+            for (StepMetric step : steps.apply(run.summary().id())) {
+                rows.add(List.of(run.summary().id(), step.step(), step.epoch(), step.batch(), step.trainLoss(),
+                        step.recordedAt()));
+            }
+        }
+        writeCsv(new Table(List.of("run_id", "step", "epoch", "batch", "train_loss", "recorded_at"), rows),
+                stepsFile);
+        return List.of(runsFile, epochsFile, stepsFile);
     }
 
     static Table runsTable(List<RunDetails> runs) {

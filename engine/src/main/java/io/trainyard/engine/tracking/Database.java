@@ -2,6 +2,7 @@ package io.trainyard.engine.tracking;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.tracking.migration.V2__Crashed_status;
+import io.trainyard.engine.tracking.migration.V5__Step_chunks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -124,7 +125,7 @@ public final class Database implements AutoCloseable {
                     .loggers("slf4j")
                     .dataSource(url, "sa", "")
                     .locations("classpath:db/migration")
-                    .javaMigrations(new V2__Crashed_status())
+                    .javaMigrations(new V2__Crashed_status(), new V5__Step_chunks())
                     .load()
                     .migrate();
         } catch (FlywayException e) {

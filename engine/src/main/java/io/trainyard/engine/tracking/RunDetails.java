@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * Everything recorded about one run.
  *
+ * @param epochs per-epoch metrics; empty when read without them (see {@link RunQueries#details}); the count is
+ *     in {@link RunSummary#epochs()} either way
  * @param params dotted key to typed value (Long, Double, Boolean, String, or the list's text)
  * @param provenance dotted key to text, in key order
  * @param tags key to value, in key order

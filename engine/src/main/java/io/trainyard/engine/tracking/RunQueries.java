@@ -77,76 +77,91 @@ public final class RunQueries {
                     ? "no run '" + idOrPrefix + "' in the store; 'trainyard runs' lists the runs"
                     : "run id prefix '" + idOrPrefix + "' matches " + matches.size() + " runs; give more of the id");
         }
-        RunSummary summary = exact.orElse(matches.get(0));
-        return new RunDetails(summary, params(summary.id()), epochs(summary.id()), stepCount(summary.id()),
-                texts("SELECT fact_key, fact_value FROM provenance WHERE run_id = ? ORDER BY fact_key", summary.id()),
-                texts("SELECT tag_key, tag_value FROM tags WHERE run_id = ? ORDER BY tag_key", summary.id()),
-                texts("SELECT 'note', note FROM runs WHERE id = ?", summary.id()).get("note"),
-                metrics(summary.id()));
+        return details(List.of(exact.orElse(matches.get(0)).id()), true).get(0);
     }
 
-    private Map<String, MetricSummary> metrics(String runId) {
-        return query("SELECT metric, first_value, first_epoch, last_value, last_epoch, min_value, min_epoch,"
-                + " max_value, max_epoch FROM metric_summaries WHERE run_id = ? ORDER BY metric",
+    /**
+     * Everything recorded about these runs, in the order given, read with one query per table whatever their number
+     * (comparing ten thousand runs must not cost ten thousand round trips). Unknown ids are left out.
+     *
+     * @param withEpochs whether to read every epoch's metrics too (the bulk of the reading; the summaries and the
+     *     epoch count come without them); without, {@link RunDetails#epochs()} is empty
+     */
+    public List<RunDetails> details(List<String> ids, boolean withEpochs) {
+        Object[] array = ids.toArray();
+        Map<String, RunSummary> summaries = new LinkedHashMap<>();
+        query(SUMMARY + " WHERE r.id = ANY(?)", statement -> statement.setObject(1, array), this::summaries)
+                .forEach(summary -> summaries.put(summary.id(), summary));
+        Map<String, Map<String, Object>> params = grouped("SELECT run_id, param_key, value_type, num_value,"
+                + " text_value FROM params WHERE run_id = ANY(?) ORDER BY run_id, param_key", array,
+                (result, map) -> map.put(result.getString(2), switch (result.getString(3)) {
+                    case "integer" -> (long) result.getDouble(4);
+                    case "decimal" -> result.getDouble(4);
+                    case "boolean" -> result.getDouble(4) != 0;
+                    case "null" -> null;
+                    default -> result.getString(5);
+                }));
+        Map<String, Map<String, EpochResult>> epochs = !withEpochs ? Map.of() : grouped("SELECT run_id, epoch,"
+                + " train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds FROM epoch_metrics"
+                + " WHERE run_id = ANY(?) ORDER BY run_id, epoch", array, (result, map) -> map.put(result.getString(2), new EpochResult(
+                        result.getInt(2), number(result, 3), number(result, 4), number(result, 5), number(result, 6),
+                        number(result, 7))));
+        Map<String, Map<String, Long>> steps = grouped("SELECT run_id, 'steps', SUM(step_count) FROM step_chunks"
+                + " WHERE run_id = ANY(?) GROUP BY run_id", array, (result, map) -> map.put("steps",
+                        result.getLong(3)));
+        Map<String, Map<String, String>> provenance = grouped("SELECT run_id, fact_key, fact_value FROM provenance"
+                + " WHERE run_id = ANY(?) ORDER BY run_id, fact_key", array, (result, map) -> map.put(
+                        result.getString(2), result.getString(3)));
+        Map<String, Map<String, String>> tags = grouped("SELECT run_id, tag_key, tag_value FROM tags"
+                + " WHERE run_id = ANY(?) ORDER BY run_id, tag_key", array, (result, map) -> map.put(
+                        result.getString(2), result.getString(3)));
+        Map<String, Map<String, String>> notes = grouped("SELECT id, 'note', note FROM runs WHERE id = ANY(?)"
+                + " AND note IS NOT NULL", array, (result, map) -> map.put("note", result.getString(3)));
+        Map<String, Map<String, MetricSummary>> metrics = grouped("SELECT run_id, metric, first_value, first_epoch,"
+                + " last_value, last_epoch, min_value, min_epoch, max_value, max_epoch FROM metric_summaries"
+                + " WHERE run_id = ANY(?) ORDER BY run_id, metric", array, (result, map) -> map.put(
+                        result.getString(2), new MetricSummary(result.getDouble(3), result.getInt(4),
+                                result.getDouble(5), result.getInt(6), result.getDouble(7), result.getInt(8),
+                                result.getDouble(9), result.getInt(10))));
+        List<RunDetails> details = new ArrayList<>();
+        for (String id : ids) {
+            RunSummary summary = summaries.get(id);
+            if (summary != null) {
+                details.add(new RunDetails(summary, params.getOrDefault(id, Map.of()),
+                        List.copyOf(epochs.getOrDefault(id, Map.of()).values()),
+                        steps.getOrDefault(id, Map.of()).getOrDefault("steps", 0L),
+                        provenance.getOrDefault(id, Map.of()), tags.getOrDefault(id, Map.of()),
+                        notes.getOrDefault(id, Map.of()).get("note"), metrics.getOrDefault(id, Map.of())));
+            }
+        }
+        return details;
+    }
+
+    /** A run's per-step metrics in step order. */
+    public List<StepMetric> steps(String runId) {
+        return query("SELECT data FROM step_chunks WHERE run_id = ? ORDER BY first_step",
                 statement -> statement.setString(1, runId), result -> {
-                    Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+                    List<StepMetric> steps = new ArrayList<>();
                     while (result.next()) {
-                        metrics.put(result.getString(1), new MetricSummary(result.getDouble(2), result.getInt(3),
-                                result.getDouble(4), result.getInt(5), result.getDouble(6), result.getInt(7),
-                                result.getDouble(8), result.getInt(9)));
+                        steps.addAll(StepChunk.unpack(result.getBytes(1)));
                     }
-                    return metrics;
+                    return steps;
                 });
     }
 
-    /** The two text columns of a query about one run, as an ordered map. */
-    private Map<String, String> texts(String sql, String runId) {
-        return query(sql,
-                statement -> statement.setString(1, runId), result -> {
-                    Map<String, String> facts = new LinkedHashMap<>();
-                    while (result.next()) {
-                        facts.put(result.getString(1), result.getString(2));
-                    }
-                    return facts;
-                });
+    private interface RowReader<V> {
+        void read(ResultSet result, Map<String, V> map) throws SQLException;
     }
 
-    private Map<String, Object> params(String runId) {
-        return query("SELECT param_key, value_type, num_value, text_value FROM params WHERE run_id = ? ORDER BY param_key",
-                statement -> statement.setString(1, runId), result -> {
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    while (result.next()) {
-                        params.put(result.getString(1), switch (result.getString(2)) {
-                            case "integer" -> (long) result.getDouble(3);
-                            case "decimal" -> result.getDouble(3);
-                            case "boolean" -> result.getDouble(3) != 0;
-                            case "null" -> null;
-                            default -> result.getString(4);
-                        });
-                    }
-                    return params;
-                });
-    }
-
-    private List<EpochResult> epochs(String runId) {
-        return query("SELECT epoch, train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds"
-                + " FROM epoch_metrics WHERE run_id = ? ORDER BY epoch", statement -> statement.setString(1, runId),
-                result -> {
-                    List<EpochResult> epochs = new ArrayList<>();
-                    while (result.next()) {
-                        epochs.add(new EpochResult(result.getInt(1), number(result, 2), number(result, 3),
-                                number(result, 4), number(result, 5), number(result, 6)));
-                    }
-                    return epochs;
-                });
-    }
-
-    private long stepCount(String runId) {
-        return query("SELECT COUNT(*) FROM step_metrics WHERE run_id = ?", statement -> statement.setString(1, runId),
-                result -> {
-                    result.next();
-                    return result.getLong(1);
-                });
+    /** Rows whose first column is a run id, each run's rows gathered into an ordered map. */
+    private <V> Map<String, Map<String, V>> grouped(String sql, Object[] ids, RowReader<V> reader) {
+        return query(sql, statement -> statement.setObject(1, ids), result -> {
+            Map<String, Map<String, V>> byRun = new java.util.HashMap<>();
+            while (result.next()) {
+                reader.read(result, byRun.computeIfAbsent(result.getString(1), id -> new LinkedHashMap<>()));
+            }
+            return byRun;
+        });
     }
 
     private List<RunSummary> summaries(ResultSet result) throws SQLException {

@@ -123,19 +123,18 @@ public final class RunStore {
         }
     }
 
+    /** One packed row for the steps of one write (see {@link StepChunk}). */
     private static void insertSteps(Connection connection, String runId, List<StepMetric> steps) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO step_metrics (run_id, step, epoch,"
-                + " batch, train_loss, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (StepMetric step : steps) {
-                insert.setString(1, runId);
-                insert.setLong(2, step.step());
-                insert.setInt(3, step.epoch());
-                insert.setInt(4, step.batch());
-                setNumber(insert, 5, step.trainLoss());
-                insert.setTimestamp(6, Timestamp.from(step.recordedAt()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        if (steps.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO step_chunks (run_id, first_step, step_count, data) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setLong(2, steps.get(0).step());
+            insert.setInt(3, steps.size());
+            insert.setObject(4, StepChunk.pack(steps), Types.VARBINARY);
+            insert.executeUpdate();
         }
     }
 

@@ -49,6 +49,13 @@ class ExportCommandTest {
         assertEquals(List.of(mlp + "/1", mlp + "/2", linear + "/1"),
                 epochs.stream().map(record -> record.get("run_id") + "/" + record.get("epoch")).toList());
 
+        List<CSVRecord> steps = read(out.resolve("steps.csv"));
+        // blobs: 6 batches an epoch, every other one logged.
+        assertEquals(6 + 3, steps.size());
+        assertEquals(mlp, steps.get(0).get("run_id"));
+        assertEquals("0", steps.get(0).get("step"));
+        assertTrue(steps.get(0).get("recorded_at").endsWith("Z"));
+
         Cli.Result one = cli.run("export", linear, "--out", directory.resolve("one").toString());
         assertEquals(0, one.exitCode(), one.err());
         assertEquals(1, read(directory.resolve("one").resolve("runs.csv")).size());

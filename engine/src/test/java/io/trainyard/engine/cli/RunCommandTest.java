@@ -53,7 +53,7 @@ class RunCommandTest {
                 "jdbc:h2:file:" + store.toAbsolutePath().resolve("trainyard"), "sa", "")) {
             assertEquals(3, count(connection, "SELECT COUNT(*) FROM epoch_metrics WHERE run_id = '" + runId + "'"));
             // 96 samples in batches of 16 is 6 batches per epoch; 18 steps logged every 2nd: 9 rows.
-            assertEquals(9, count(connection, "SELECT COUNT(*) FROM step_metrics WHERE run_id = '" + runId + "'"));
+            assertEquals(9, count(connection, "SELECT SUM(step_count) FROM step_chunks WHERE run_id = '" + runId + "'"));
             assertEquals(1, count(connection, "SELECT COUNT(*) FROM params WHERE run_id = '" + runId
                     + "' AND param_key = 'optimizer.lr' AND value_type = 'decimal' AND num_value = 0.1"));
             assertEquals(1, count(connection, "SELECT COUNT(*) FROM runs WHERE id = '" + runId

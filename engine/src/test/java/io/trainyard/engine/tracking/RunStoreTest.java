@@ -160,11 +160,27 @@ class RunStoreTest {
             statement.execute("INSERT INTO experiments (name, created_at) VALUES ('exp', CURRENT_TIMESTAMP)");
             statement.execute("INSERT INTO runs (id, experiment_id, name, status, start_time, seed) SELECT 'old-run',"
                     + " id, 'exp', 'RUNNING', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00Z', 1 FROM experiments");
+            statement.execute("INSERT INTO epoch_metrics VALUES ('old-run', 1, 0.9, 0.6, 0.8, 0.7, 2.5,"
+                    + " CURRENT_TIMESTAMP), ('old-run', 2, 0.5, 0.8, 0.6, 0.75, 2.4, CURRENT_TIMESTAMP)");
+            for (int step = 0; step < 1500; step++) {
+                statement.execute("INSERT INTO step_metrics VALUES ('old-run', " + step + ", " + (1 + step / 1000)
+                        + ", " + step % 1000 + ", " + (step == 7 ? "NULL" : 1.0 / (step + 1))
+                        + ", TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:01Z')");
+            }
         }
         database = new Database(location);
         store = new RunStore(database);
         assertEquals(1, store.recordCrashes(Instant.parse("2026-01-02T00:00:00Z")));
-        assertEquals("CRASHED", new RunQueries(database).find("old-run").summary().status());
+        RunQueries upgraded = new RunQueries(database);
+        assertEquals("CRASHED", upgraded.find("old-run").summary().status());
+        // V4 summarised the old epochs; V5 packed the old step rows into chunks without losing one.
+        assertEquals(0.75, upgraded.find("old-run").metrics().get("test_accuracy").max());
+        assertEquals(2, upgraded.find("old-run").metrics().get("test_accuracy").maxEpoch());
+        List<StepMetric> steps = upgraded.steps("old-run");
+        assertEquals(1500, steps.size());
+        assertEquals(1500, upgraded.find("old-run").stepCount());
+        assertEquals(new StepMetric(1499, 2, 499, 1.0 / 1500, Instant.parse("2026-01-01T00:00:01Z")), steps.get(1499));
+        assertTrue(Double.isNaN(steps.get(7).trainLoss()));
     }
 
     @Test

@@ -1,0 +1,36 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.engine.bench.StoreBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "bench-store", mixinStandardHelpOptions = true,
+        description = {"Time the store on a scratch database (your store is not touched): ingesting per-step"
+            + " metrics, then filtering, ordering and comparing many runs.",
+            "Filter: " + StoreBenchmark.FILTER})
+final class StoreBenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Runs to query (default: ${DEFAULT-VALUE})")
+    private int runs = 10_000;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run (default: ${DEFAULT-VALUE})")
+    private int epochs = 100;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Step metrics to ingest (default: ${DEFAULT-VALUE})")
+    private int steps = 1_000_000;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || epochs < 1 || steps < 1) {
+            throw new TrainyardException("--runs, --epochs and --steps must be 1 or more");
+        }
+        new StoreBenchmark(root.out()).run(runs, epochs, steps);
+        return ExitCodes.OK;
+    }
+}
