@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
             StoreBenchCommand.class})
 public final class TrainyardCommand implements AutoCloseable {
 
-    @Option(names = "--store", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Store directory (default: $TRAINYARD_STORE, else ./trainyard-runs)")
-    Path store;
+    @Option(names = "--store", paramLabel = "DIR|JDBC_URL", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Store directory, or an H2 JDBC URL such as jdbc:h2:tcp://host/path (default:"
+                    + " $TRAINYARD_STORE, else ./trainyard-runs)")
+    String store;
 
     @Option(names = "--plugins", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Directory of plugin jars, each loaded with its own class loader; repeatable"
@@ -56,7 +57,7 @@ public final class TrainyardCommand implements AutoCloseable {
 
     <T> T get(Class<T> type) {
         if (injector == null) {
-            EngineOptions options = new EngineOptions(StoreLocation.resolve(store, environment.get("TRAINYARD_STORE")),
+            EngineOptions options = new EngineOptions(StoreLocation.resolve(store, environment),
                     EngineOptions.defaultCacheDirectory(environment), out,
                     EngineOptions.pluginDirectories(pluginDirectories, environment),
                     Heartbeat.fromEnvironment(environment));

@@ -67,7 +67,7 @@ public final class ExperimentRunner {
                 setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params(),
                 heartbeat, provenance.collect(experiment, setup.dataset())));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
-                location.directory(), setup.model().summary());
+                location.describe(), setup.model().summary());
         ActiveRun run = new ActiveRun(runId, experiment, setup.dataset().train().size(), console);
         FinalAccuracy finalAccuracy = new FinalAccuracy();
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,

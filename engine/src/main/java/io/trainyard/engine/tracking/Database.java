@@ -76,6 +76,19 @@ public final class Database implements AutoCloseable {
     }
 
     private void attach(boolean migrate) {
+        if (location.external()) {
+            // A database by URL is shared by its own server; this process only connects.
+            try (Connection probe = DriverManager.getConnection(location.jdbcUrl(), "sa", "")) {
+                url = location.jdbcUrl();
+            } catch (SQLException e) {
+                throw failure(e.getMessage() + (e.getMessage() != null && e.getMessage().contains("No suitable driver")
+                        ? "; Trainyard includes H2's driver only: give a jdbc:h2: URL" : ""));
+            }
+            if (migrate) {
+                migrate();
+            }
+            return;
+        }
         long deadline = System.nanoTime() + JOIN_PATIENCE.toNanos();
         while (true) {
             try {
@@ -135,7 +148,7 @@ public final class Database implements AutoCloseable {
     }
 
     private TrainyardException failure(String message) {
-        return new TrainyardException("cannot open the store in " + location.directory() + ": " + explain(message));
+        return new TrainyardException("cannot open the store " + location.describe() + ": " + explain(message));
     }
 
     private static String explain(String message) {

@@ -1,37 +1,62 @@
 package io.trainyard.engine.tracking;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The directory holding a store: the H2 database {@code trainyard.mv.db} and one folder per run under {@code runs/}.
+ * Where runs are recorded: by default a directory holding the H2 database {@code trainyard.mv.db} and one folder per
+ * run under {@code runs/}; or a database given by its JDBC URL (an H2 server shared by several machines, say), the
+ * run folders then staying in a local directory.
  *
- * @param directory the store directory, created on first use
+ * @param directory the store directory, or for a JDBC store the directory of the run folders; created on first use
+ * @param url the JDBC URL of a database that is not a file in {@code directory}, or null
  */
-public record StoreLocation(Path directory) {
+public record StoreLocation(Path directory, String url) {
 
     /** The store used when neither {@code --store} nor {@code TRAINYARD_STORE} says otherwise. */
     public static final Path DEFAULT = Path.of("trainyard-runs");
 
-    /** {@code --store} if given, else the {@code TRAINYARD_STORE} environment variable, else {@link #DEFAULT}. */
-    public static StoreLocation resolve(Path option, String environment) {
-        if (option != null) {
-            return new StoreLocation(option);
-        }
-        if (environment != null && !environment.isBlank()) {
-            return new StoreLocation(Path.of(environment));
-        }
-        return new StoreLocation(DEFAULT);
+    /** A store in a directory. */
+    public StoreLocation(Path directory) {
+        this(directory, null);
     }
 
     /**
-     * H2 in embedded file mode, for the process that holds the file. DB_CLOSE_ON_EXIT is off because the engine's own
-     * shutdown hook still records a killed run's status; the engine closes the database itself. (H2's automatic
-     * mixed mode requires DB_CLOSE_ON_EXIT, hence {@link StoreServer}.)
+     * {@code --store} if given, else the {@code TRAINYARD_STORE} environment variable, else {@link #DEFAULT}; a value
+     * starting with {@code jdbc:} is a database URL, anything else a directory. A URL store keeps its run folders in
+     * {@code TRAINYARD_RUN_FILES}, else in {@link #DEFAULT}.
      */
-    public String jdbcUrl() {
-        return "jdbc:h2:file:" + databasePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    public static StoreLocation resolve(String option, Map<String, String> environment) {
+        String variable = environment.get("TRAINYARD_STORE");
+        String chosen = option != null ? option : variable != null && !variable.isBlank() ? variable : null;
+        if (chosen == null) {
+            return new StoreLocation(DEFAULT);
+        }
+        if (!chosen.startsWith("jdbc:")) {
+            return new StoreLocation(Path.of(chosen));
+        }
+        String runFiles = environment.get("TRAINYARD_RUN_FILES");
+        return new StoreLocation(runFiles != null && !runFiles.isBlank() ? Path.of(runFiles) : DEFAULT, chosen);
     }
 
+    /** Whether the database is given by URL rather than being this store's own file. */
+    public boolean external() {
+        return url != null;
+    }
+
+    /** How users see the store in messages: the URL or the directory. */
+    public String describe() {
+        return external() ? url : directory.toString();
+    }
+
+    /**
+     * The given URL; or H2 in embedded file mode, for the process that holds the file. DB_CLOSE_ON_EXIT is off
+     * because the engine's own shutdown hook still records a killed run's status; the engine closes the database
+     * itself. (H2's automatic mixed mode requires DB_CLOSE_ON_EXIT, hence {@link StoreServer}.)
+     */
+    public String jdbcUrl() {
+        return external() ? url : "jdbc:h2:file:" + databasePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
     /** The same database through the TCP server of the process that holds the file. */
     String serverUrl(int port) {
         return "jdbc:h2:tcp://127.0.0.1:" + port + "/" + databasePath();
