@@ -53,6 +53,7 @@ final class CallbackContract {
     private static void train(Callback callback, TestRun run) {
         callback.onRunStart(run);
         for (int epoch = 1; epoch <= EPOCHS && run.stopReason() == null; epoch++) {
+            run.startEpoch();
             callback.onEpochStart(run, epoch);
             for (int batch = 0; batch < BATCHES; batch++) {
                 callback.onBatchEnd(run, epoch, batch, 2.0 / (epoch * BATCHES + batch));

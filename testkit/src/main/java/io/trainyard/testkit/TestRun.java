@@ -1,5 +1,6 @@
 package io.trainyard.testkit;
 
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ public final class TestRun implements RunContext {
     private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(consoleBytes, true, StandardCharsets.UTF_8);
     private String stopReason;
+    private final Map<String, Double> epochMetrics = new LinkedHashMap<>();
 
     /** A run of {@code epochs} epochs over {@code trainSamples} samples in batches of {@code batchSize}. */
     public TestRun(int epochs, int batchSize, int trainSamples, Map<String, Object> params) {
@@ -85,5 +87,21 @@ public final class TestRun implements RunContext {
     @Override
     public String stopReason() {
         return stopReason;
+    }
+
+    /** Checks the name as the engine does and keeps the value; {@link #startEpoch} forgets them. */
+    @Override
+    public void logMetric(String name, double value) {
+        epochMetrics.put(MetricNames.check(name), value);
+    }
+
+    @Override
+    public Map<String, Double> epochMetrics() {
+        return Collections.unmodifiableMap(epochMetrics);
+    }
+
+    /** Forgets the metrics logged so far, as the engine does when an epoch starts. */
+    public void startEpoch() {
+        epochMetrics.clear();
     }
 }

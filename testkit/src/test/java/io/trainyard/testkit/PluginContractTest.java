@@ -89,6 +89,13 @@ class PluginContractTest {
         run.console().print("hello");
         assertEquals("target reached", run.stopReason());
         assertEquals("hello", run.consoleText());
+        run.logMetric("learning_rate", 0.1);
+        run.logMetric("learning_rate", 0.05);
+        assertEquals(java.util.Map.of("learning_rate", 0.05), run.epochMetrics());
+        run.startEpoch();
+        assertEquals(java.util.Map.of(), run.epochMetrics());
+        assertThrows(IllegalArgumentException.class, () -> run.logMetric("test_loss", 1));
+        assertThrows(IllegalArgumentException.class, () -> run.logMetric("Learning Rate", 1));
     }
 
     private static void assertFails(String messageStart, Runnable check) {

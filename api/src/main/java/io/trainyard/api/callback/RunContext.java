@@ -36,4 +36,19 @@ public interface RunContext {
 
     /** The reason of the first stop request, or {@code null}. */
     String stopReason();
+
+    /**
+     * Records a metric of the current epoch, such as the learning rate; it is stored with the epoch, summarised
+     * (first, last, min, max) and filterable as {@code metrics.NAME}. Log up to {@code onEvaluationEnd}: the epoch is
+     * committed before any {@code onEpochEnd} of an experiment's callbacks runs. A second value under the same name
+     * in one epoch replaces the first; a non-finite value is stored as missing.
+     *
+     * @param name lower-case snake_case, not one of the built-in {@code train_loss}, {@code train_accuracy},
+     *     {@code test_loss}, {@code test_accuracy}, {@code epoch_seconds}
+     * @throws IllegalArgumentException for a name that breaks these rules
+     */
+    void logMetric(String name, double value);
+
+    /** The metrics logged during the current epoch so far, by name, in logging order. */
+    Map<String, Double> epochMetrics();
 }

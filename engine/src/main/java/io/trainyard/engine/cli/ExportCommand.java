@@ -39,7 +39,8 @@ final class ExportCommand implements Callable<Integer> {
         List<RunDetails> runs = RunSelection.select(queries, runIds, filter, true, true);
         List<Path> files;
         try {
-            files = Export.write(runs, queries::steps, out);
+            files = Export.write(runs, queries::steps,
+                    queries.loggedMetrics(runs.stream().map(run -> run.summary().id()).toList()), out);
         } catch (IOException e) {
             throw new io.trainyard.api.TrainyardException("cannot write the export to " + out + ": " + e
                     + "; pass --out with a writable directory");

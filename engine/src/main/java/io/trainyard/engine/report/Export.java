@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -33,15 +34,16 @@ public final class Export {
      * Writes the three files into {@code directory} (created if needed) and returns their paths.
      *
      * @param steps each run's per-step metrics
+     * @param logged the metrics callbacks logged, by run, epoch and name
      */
-    public static List<Path> write(List<RunDetails> runs, Function<String, List<StepMetric>> steps, Path directory)
-            throws IOException {
+    public static List<Path> write(List<RunDetails> runs, Function<String, List<StepMetric>> steps,
+            Map<String, Map<Integer, Map<String, Double>>> logged, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path runsFile = directory.resolve("runs.csv");
         Path epochsFile = directory.resolve("epochs.csv");
         Path stepsFile = directory.resolve("steps.csv");
         writeCsv(runsTable(runs), runsFile);
-        writeCsv(epochsTable(runs), epochsFile);
+        writeCsv(epochsTable(runs, logged), epochsFile);
         List<List<Object>> rows = new ArrayList<>();
         for (RunDetails run : runs) {
             for (StepMetric step : steps.apply(run.summary().id())) {
@@ -88,16 +90,24 @@ public final class Export {
         return new Table(columns, rows);
     }
 
-    static Table epochsTable(List<RunDetails> runs) {
+    static Table epochsTable(List<RunDetails> runs, Map<String, Map<Integer, Map<String, Double>>> logged) {
+        TreeSet<String> loggedNames = new TreeSet<>();
+        logged.values().forEach(epochs -> epochs.values().forEach(metrics -> loggedNames.addAll(metrics.keySet())));
         List<List<Object>> rows = new ArrayList<>();
         for (RunDetails run : runs) {
+            Map<Integer, Map<String, Double>> runLogged = logged.getOrDefault(run.summary().id(), Map.of());
             for (EpochResult epoch : run.epochs()) {
-                rows.add(List.of(run.summary().id(), epoch.epoch(), epoch.trainLoss(), epoch.trainAccuracy(),
-                        epoch.testLoss(), epoch.testAccuracy(), epoch.seconds()));
+                List<Object> row = new ArrayList<>(List.of(run.summary().id(), epoch.epoch(), epoch.trainLoss(),
+                        epoch.trainAccuracy(), epoch.testLoss(), epoch.testAccuracy(), epoch.seconds()));
+                Map<String, Double> values = runLogged.getOrDefault(epoch.epoch(), Map.of());
+                loggedNames.forEach(name -> row.add(values.get(name)));
+                rows.add(row);
             }
         }
-        return new Table(List.of("run_id", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-                "epoch_seconds"), rows);
+        List<String> columns = new ArrayList<>(List.of("run_id", "epoch", "train_loss", "train_accuracy",
+                "test_loss", "test_accuracy", "epoch_seconds"));
+        columns.addAll(loggedNames);
+        return new Table(columns, rows);
     }
 
     private static void writeCsv(Table table, Path file) throws IOException {

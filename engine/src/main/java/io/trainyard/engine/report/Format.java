@@ -23,6 +23,15 @@ final class Format {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.6f", value);
     }
 
+    /** Six significant digits without trailing zeros: 4, 0.001, 1.23457e+07 as 12345700. */
+    static String significant(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", value)).stripTrailingZeros()
+                .toPlainString();
+    }
+
     static String time(Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
     }

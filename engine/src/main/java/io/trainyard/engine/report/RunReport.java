@@ -1,9 +1,12 @@
 package io.trainyard.engine.report;
 
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.MetricNames;
+import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunSummary;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +61,19 @@ public final class RunReport {
             facts.forEach((key, value) -> out.printf("  %-" + factWidth + "s  %s%n", key, value));
             if (!allProvenance && plugins > 0) {
                 out.printf("  (%d plugins recorded: show --provenance lists them)%n", plugins);
+            }
+            out.println();
+        }
+        List<Map.Entry<String, MetricSummary>> logged = details.metrics().entrySet().stream()
+                .filter(metric -> !MetricNames.BUILT_IN.contains(metric.getKey())).toList();
+        if (!logged.isEmpty()) {
+            out.println("Logged metrics (by callbacks)");
+            for (Map.Entry<String, MetricSummary> metric : logged) {
+                MetricSummary summary = metric.getValue();
+                out.printf(Locale.ROOT, "  %-20s last %s (epoch %d), min %s (epoch %d), max %s (epoch %d)%n",
+                        metric.getKey(), Format.significant(summary.last()), summary.lastEpoch(),
+                        Format.significant(summary.min()), summary.minEpoch(), Format.significant(summary.max()),
+                        summary.maxEpoch());
             }
             out.println();
         }

@@ -137,6 +137,20 @@ public final class RunQueries {
         return details;
     }
 
+    /** The metrics callbacks logged, by run, epoch and name. */
+    public Map<String, Map<Integer, Map<String, Double>>> loggedMetrics(List<String> ids) {
+        return query("SELECT run_id, epoch, metric, metric_value FROM logged_metrics WHERE run_id = ANY(?)"
+                + " ORDER BY run_id, epoch, metric", statement -> statement.setObject(1, ids.toArray()), result -> {
+                    Map<String, Map<Integer, Map<String, Double>>> logged = new java.util.HashMap<>();
+                    while (result.next()) {
+                        logged.computeIfAbsent(result.getString(1), id -> new java.util.TreeMap<>())
+                                .computeIfAbsent(result.getInt(2), epoch -> new LinkedHashMap<>())
+                                .put(result.getString(3), number(result, 4));
+                    }
+                    return logged;
+                });
+    }
+
     /** A run's per-step metrics in step order. */
     public List<StepMetric> steps(String runId) {
         return query("SELECT data FROM step_chunks WHERE run_id = ? ORDER BY first_step",

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,8 +74,9 @@ public final class RunRecorder implements Callback {
     @Override
     public void onEpochEnd(RunContext run, EpochResult result) {
         List<StepMetric> steps = takeSteps();
+        Map<String, Double> logged = Map.copyOf(run.epochMetrics());
         await(writer.submit(() -> {
-            store.recordEpoch(runId, result, steps);
+            store.recordEpoch(runId, result, steps, logged);
             csv.append(result);
             return null;
         }));

@@ -98,6 +98,11 @@ public final class RunStore {
      * process killed right after still has the epoch.
      */
     public void recordEpoch(String runId, EpochResult epoch, List<StepMetric> steps) {
+        recordEpoch(runId, epoch, steps, Map.of());
+    }
+
+    /** As {@link #recordEpoch(String, EpochResult, List)}, with the metrics callbacks logged for the epoch. */
+    public void recordEpoch(String runId, EpochResult epoch, List<StepMetric> steps, Map<String, Double> logged) {
         durableTransaction(connection -> {
             insertSteps(connection, runId, steps);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epoch_metrics (run_id, epoch,"
@@ -112,6 +117,17 @@ public final class RunStore {
                 setNumber(insert, 7, epoch.seconds());
                 insert.setTimestamp(8, Timestamp.from(Instant.now()));
                 insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO logged_metrics (run_id, epoch,"
+                    + " metric, metric_value) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Double> metric : logged.entrySet()) {
+                    insert.setString(1, runId);
+                    insert.setInt(2, epoch.epoch());
+                    insert.setString(3, metric.getKey());
+                    setNumber(insert, 4, metric.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
             MetricSummaries.refresh(connection, runId);
         });

@@ -1,9 +1,11 @@
 package io.trainyard.engine.training;
 
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.engine.config.Experiment;
 import java.io.PrintStream;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The engine's side of {@link RunContext}: the run's facts plus the stop and interrupt flags the trainer polls. */
@@ -18,6 +20,7 @@ public final class ActiveRun implements RunContext {
     private final PrintStream console;
     private volatile String stopReason;
     private volatile boolean interrupted;
+    private final Map<String, Double> epochMetrics = new LinkedHashMap<>();
 
     public ActiveRun(String runId, Experiment experiment, int trainSamples, PrintStream console) {
         this.runId = runId;
@@ -79,6 +82,21 @@ public final class ActiveRun implements RunContext {
     @Override
     public String stopReason() {
         return stopReason;
+    }
+
+    @Override
+    public void logMetric(String name, double value) {
+        epochMetrics.put(MetricNames.check(name), value);
+    }
+
+    @Override
+    public Map<String, Double> epochMetrics() {
+        return Collections.unmodifiableMap(epochMetrics);
+    }
+
+    /** Forgets the metrics logged for the previous epoch. */
+    void startEpoch() {
+        epochMetrics.clear();
     }
 
     public boolean stopRequested() {

@@ -67,6 +67,7 @@ public final class Trainer {
         int[] order = identity(train.size());
         Random shuffle = new Random(Seeds.derive(experiment.seed(), "data.shuffle"));
         for (int epoch = 1; epoch <= experiment.epochs() && !run.stopRequested(); epoch++) {
+            run.startEpoch();
             chain.epochStart(run, epoch);
             long start = System.nanoTime();
             shuffle(order, shuffle);

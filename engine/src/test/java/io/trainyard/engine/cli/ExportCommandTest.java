@@ -23,7 +23,8 @@ class ExportCommandTest {
     @Test
     void runsAndEpochsAreWrittenWithEveryColumnAndEmptyCellsForMissingValues() throws Exception {
         Cli cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
-        String mlp = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
+        String mlp = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
+                "callbacks=[{name: epoch-squared}]"));
         String linear = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1",
                 "--set", "model={name: logistic-regression}"));
         Path out = directory.resolve("export");
@@ -46,6 +47,8 @@ class ExportCommandTest {
 
         List<CSVRecord> epochs = read(out.resolve("epochs.csv"));
         assertEquals(3, epochs.size());
+        // The metric a callback logged is a column; the run that logged nothing has empty cells.
+        assertEquals(List.of("1.0", "4.0", ""), epochs.stream().map(record -> record.get("epoch_squared")).toList());
         assertEquals(List.of(mlp + "/1", mlp + "/2", linear + "/1"),
                 epochs.stream().map(record -> record.get("run_id") + "/" + record.get("epoch")).toList());
 

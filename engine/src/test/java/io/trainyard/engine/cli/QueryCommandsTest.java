@@ -26,7 +26,8 @@ class QueryCommandsTest {
     @BeforeAll
     void twoRuns(@TempDir Path directory) {
         cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
-        sgd = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
+        sgd = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
+                "callbacks=[{name: epoch-squared}]"));
         adam = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1", "--set",
                 "optimizer={name: adam, lr: 0.01}"));
     }
@@ -74,6 +75,18 @@ class QueryCommandsTest {
         assertEquals(0, cli.run("tag", sgd, "--remove", "baseline").exitCode());
         assertTrue(cli.run("runs", "--filter", "tags.baseline = 'yes'").out().startsWith("No run passes"));
         assertTrue(cli.run("runs", "--filter", "note ~ 'too small'").out().contains(sgd));
+    }
+
+    @Test
+    void metricsLoggedByCallbacksAreSummarisedFilterableAndShown() {
+        assertTrue(cli.run("runs", "--filter", "metrics.epoch_squared = 4 and metrics.epoch_squared.first = 1")
+                .out().contains(sgd));
+        String show = cli.run("show", sgd).out();
+        assertTrue(show.contains("epoch_squared        last 4 (epoch 2), min 1 (epoch 1), max 4 (epoch 2)"), show);
+        Cli.Result badName = cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1", "--set",
+                "callbacks=[{name: epoch-squared, metric: Test-Loss}]");
+        assertEquals(1, badName.exitCode());
+        assertTrue(badName.err().contains("metric name 'Test-Loss' must be lower-case snake_case"), badName.err());
     }
 
     @Test

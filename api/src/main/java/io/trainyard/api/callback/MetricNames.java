@@ -1,0 +1,27 @@
+package io.trainyard.api.callback;
+
+import java.util.Set;
+
+/** The rules for names passed to {@link RunContext#logMetric}, shared by every implementation of the context. */
+public final class MetricNames {
+
+    /** The metrics the engine records for every epoch. */
+    public static final Set<String> BUILT_IN = Set.of("train_loss", "train_accuracy", "test_loss", "test_accuracy",
+            "epoch_seconds");
+
+    private MetricNames() {
+    }
+
+    /** Returns the name if a callback may log it, else throws an {@link IllegalArgumentException} saying why. */
+    public static String check(String name) {
+        if (name == null || !name.matches("[a-z][a-z0-9_]{0,99}")) {
+            throw new IllegalArgumentException("metric name '" + name + "' must be lower-case snake_case (letters,"
+                    + " digits, '_'), starting with a letter, at most 100 characters, e.g. learning_rate");
+        }
+        if (BUILT_IN.contains(name)) {
+            throw new IllegalArgumentException("metric '" + name + "' is recorded by the engine; log under another"
+                    + " name");
+        }
+        return name;
+    }
+}
