@@ -1,7 +1,7 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.tracking.RunQueries;
-import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.RunAnnotations;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,7 +27,7 @@ final class NoteCommand implements Callable<Integer> {
                     + " holds at most 4000 (keep longer texts in a file and note its path)");
         }
         String id = root.get(RunQueries.class).find(runId).summary().id();
-        root.get(RunStore.class).note(id, text.isBlank() ? null : text);
+        root.get(RunAnnotations.class).note(id, text.isBlank() ? null : text);
         root.out().printf("Run %s: note %s%n", id, text.isBlank() ? "cleared" : "set");
         return ExitCodes.OK;
     }

@@ -2,7 +2,7 @@ package io.trainyard.engine.cli;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.tracking.RunQueries;
-import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.RunAnnotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,7 +49,7 @@ final class TagCommand implements Callable<Integer> {
             pairs.add(new String[] {tag.substring(0, equals), tag.substring(equals + 1)});
         }
         String id = root.get(RunQueries.class).find(runId).summary().id();
-        RunStore store = root.get(RunStore.class);
+        RunAnnotations store = root.get(RunAnnotations.class);
         pairs.forEach(pair -> store.tag(id, pair[0], pair[1]));
         removed.forEach(key -> store.tag(id, key, null));
         root.out().printf("Run %s: %d tag(s) set, %d removed%n", id, pairs.size(), removed.size());

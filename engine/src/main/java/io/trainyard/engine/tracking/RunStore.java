@@ -12,7 +12,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.h2.api.ErrorCode;
 
 /**
  * Writes runs to the database. Each method is one transaction: a run's creation with all its params, an epoch with
@@ -20,15 +19,15 @@ import org.h2.api.ErrorCode;
  */
 public final class RunStore {
 
-    private final Database database;
+    private final Transactions transactions;
 
     @Inject
     public RunStore(Database database) {
-        this.database = database;
+        this.transactions = new Transactions(database);
     }
 
     public void create(NewRun run) {
-        transaction(connection -> {
+        transactions.run(connection -> {
             long experimentId = experimentId(connection, run.experiment(), run.start());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, experiment_id, name,"
                     + " status, start_time, seed, dataset_sha256, experiment_file, experiment_text, heartbeat_at,"
@@ -103,7 +102,7 @@ public final class RunStore {
 
     /** As {@link #recordEpoch(String, EpochResult, List)}, with the metrics callbacks logged for the epoch. */
     public void recordEpoch(String runId, EpochResult epoch, List<StepMetric> steps, Map<String, Double> logged) {
-        durableTransaction(connection -> {
+        transactions.durable(connection -> {
             insertSteps(connection, runId, steps);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epoch_metrics (run_id, epoch,"
                     + " train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds, recorded_at)"
@@ -135,7 +134,7 @@ public final class RunStore {
 
     public void recordSteps(String runId, List<StepMetric> steps) {
         if (!steps.isEmpty()) {
-            transaction(connection -> insertSteps(connection, runId, steps));
+            transactions.run(connection -> insertSteps(connection, runId, steps));
         }
     }
 
@@ -154,44 +153,12 @@ public final class RunStore {
         }
     }
 
-    /** Sets a tag, replacing its value if the run has it; a null value removes it. */
-    public void tag(String runId, String key, String value) {
-        transaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM tags WHERE run_id = ? AND tag_key = ?")) {
-                delete.setString(1, runId);
-                delete.setString(2, key);
-                delete.executeUpdate();
-            }
-            if (value != null) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO tags (run_id, tag_key, tag_value) VALUES (?, ?, ?)")) {
-                    insert.setString(1, runId);
-                    insert.setString(2, key);
-                    insert.setString(3, value);
-                    insert.executeUpdate();
-                }
-            }
-        });
-    }
-
-    /** Replaces the run's note; null clears it. */
-    public void note(String runId, String note) {
-        transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET note = ? WHERE id = ?")) {
-                update.setString(1, note);
-                update.setString(2, runId);
-                update.executeUpdate();
-            }
-        });
-    }
-
     /**
      * Confirms the run's process is alive. A run that was recorded CRASHED meanwhile (its process was suspended
      * longer than the heartbeat allows) is RUNNING again.
      */
     public void heartbeat(String runId, Instant now) {
-        transaction(connection -> {
+        transactions.run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET heartbeat_at = ?,"
                     + " status = 'RUNNING', end_time = NULL, error_message = NULL"
                     + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
@@ -210,7 +177,7 @@ public final class RunStore {
      */
     public int recordCrashes(Instant now) {
         int[] crashed = new int[1];
-        transaction(connection -> {
+        transactions.run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = 'CRASHED',"
                     + " end_time = COALESCE(heartbeat_at, start_time),"
                     + " error_message = 'the training process stopped without recording an end (killed, out of memory"
@@ -232,7 +199,7 @@ public final class RunStore {
      * Only a run not yet ended changes, so a late duplicate call is harmless.
      */
     public void finish(String runId, RunStatus status, String errorMessage, String stopReason) {
-        durableTransaction(connection -> {
+        transactions.durable(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, end_time = ?,"
                     + " error_message = ?, stop_reason = ? WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
                 update.setString(1, status.name());
@@ -256,58 +223,5 @@ public final class RunStore {
 
     private static String truncate(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
-    }
-
-    private interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
-    /** H2 writes commits to disk a moment later; CHECKPOINT writes them now. */
-    private void durableTransaction(Work work) {
-        transaction(work);
-        transaction(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT");
-            }
-        });
-    }
-
-    /**
-     * Runs {@code work} in one transaction. If the connection is lost (the process that served the store to this one
-     * has exited), the work is repeated once on a new connection: the lost transaction was not committed.
-     */
-    private void transaction(Work work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = database.connect()) {
-                connection.setAutoCommit(false);
-                try {
-                    work.run(connection);
-                    connection.commit();
-                    return;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(connection);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt == 1 && connectionLost(e)) {
-                    continue;
-                }
-                throw new StoreException("writing to the store failed: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The connection is gone, and with it the uncommitted work.
-        }
-    }
-
-    private static boolean connectionLost(SQLException e) {
-        int code = e.getErrorCode();
-        return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_IS_CLOSED
-                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
     }
 }

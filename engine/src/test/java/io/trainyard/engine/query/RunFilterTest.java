@@ -9,6 +9,7 @@ import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.NewRun;
+import io.trainyard.engine.tracking.RunAnnotations;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.RunSummary;
@@ -41,8 +42,9 @@ class RunFilterTest {
         run(store, "sgd-fast", 2, "sgd", 0.01, true, new double[] {0.75, 0.84, 0.83});
         run(store, "adam", 3, "adam", 0.001, false, new double[] {0.80, 0.86, 0.88});
         run(store, "adamw", 4, "adamw", 0.0005, false, new double[] {0.60});
-        store.tag("sgd-slow", "baseline", "yes");
-        store.tag("adamw", "comment", "it's \"quoted\"");
+        RunAnnotations annotations = new RunAnnotations(database);
+        annotations.tag("sgd-slow", "baseline", "yes");
+        annotations.tag("adamw", "comment", "it's \"quoted\"");
         store.finish("adamw", RunStatus.FAILED, "boom", null);
     }
 
