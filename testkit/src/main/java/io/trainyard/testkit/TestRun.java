@@ -2,9 +2,11 @@ package io.trainyard.testkit;
 
 import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
+import io.trainyard.api.optim.Optimizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +24,8 @@ public final class TestRun implements RunContext {
     private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(consoleBytes, true, StandardCharsets.UTF_8);
     private String stopReason;
+    private Optimizer optimizer;
+    private Path runDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private final Map<String, Double> epochMetrics = new LinkedHashMap<>();
 
     /** A run of {@code epochs} epochs over {@code trainSamples} samples in batches of {@code batchSize}. */
@@ -70,6 +74,32 @@ public final class TestRun implements RunContext {
     @Override
     public PrintStream console() {
         return console;
+    }
+
+    @Override
+    public Path runDirectory() {
+        return runDirectory;
+    }
+
+    /** Points {@link #runDirectory()} somewhere else (a test's temporary directory); returns this run. */
+    public TestRun withRunDirectory(Path directory) {
+        this.runDirectory = directory;
+        return this;
+    }
+
+    /** The optimizer given with {@link #withOptimizer}; an exception without one. */
+    @Override
+    public Optimizer optimizer() {
+        if (optimizer == null) {
+            throw new IllegalStateException("this TestRun has no optimizer; give it one with withOptimizer(...)");
+        }
+        return optimizer;
+    }
+
+    /** Gives the run an optimizer, for callbacks that schedule the learning rate; returns this run. */
+    public TestRun withOptimizer(Optimizer optimizer) {
+        this.optimizer = optimizer;
+        return this;
     }
 
     /** Everything printed to {@link #console()} so far. */

@@ -1,5 +1,7 @@
 package io.trainyard.api.callback;
 
+import io.trainyard.api.model.Parameters;
+
 /**
  * Hooks into the training loop. Every method has an empty default, so a callback implements only what it needs.
  *
@@ -7,6 +9,7 @@ package io.trainyard.api.callback;
  * <pre>
  * onRunStart
  *   onEpochStart(1)  onBatchEnd(1, 0) ... onBatchEnd(1, B-1)  onEvaluationEnd(1)  onEpochEnd(1)
+ *                    (each batch: onBeforeOptimizerStep, then onBatchEnd)
  *   ...
  *   onEpochStart(E)  ...                                       onEvaluationEnd(E)  onEpochEnd(E)
  * onRunEnd(FINISHED)
@@ -22,6 +25,13 @@ public interface Callback {
 
     /** @param epoch 1-based */
     default void onEpochStart(RunContext run, int epoch) {
+    }
+
+    /**
+     * After the backward pass of a batch, before the optimizer step: the batch's gradients are in
+     * {@code parameters.gradients()} and may be changed (gradient clipping). Called every batch: allocate nothing.
+     */
+    default void onBeforeOptimizerStep(RunContext run, Parameters parameters) {
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.trainyard.api.callback;
 
+import io.trainyard.api.optim.Optimizer;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** What a callback may read about the running experiment, and the one thing it may change: whether it goes on. */
@@ -26,6 +28,15 @@ public interface RunContext {
 
     /** Where a callback prints for the user. */
     PrintStream console();
+
+    /** The run's folder, where a callback may keep files of its own (a log, a checkpoint). */
+    Path runDirectory();
+
+    /**
+     * The run's optimizer, for learning-rate schedules ({@link Optimizer#learningRate()},
+     * {@link Optimizer#setLearningRate(double)}). The trainer zeroes the gradients and steps; callbacks do not.
+     */
+    Optimizer optimizer();
 
     /**
      * Asks the trainer to end the run after the current batch (when called from {@code onBatchEnd}) or after the

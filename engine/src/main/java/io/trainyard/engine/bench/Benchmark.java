@@ -47,7 +47,9 @@ public final class Benchmark {
         out.printf("%5s  %9s  %10s  %9s  %8s  %8s  %14s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "EVAL S",
                 "TEST ACC", "NATIVE ALLOC");
         EpochTimer timer = new EpochTimer(samples, gflopPerEpoch);
-        ActiveRun run = new ActiveRun("bench", experiment, samples, out);
+        // Nothing is recorded and no experiment callback runs: the run folder is never written.
+        ActiveRun run = new ActiveRun("bench", experiment, setup, Path.of(System.getProperty("java.io.tmpdir")),
+                out);
         new Trainer().train(experiment, setup, run, List.of(timer));
         out.printf(Locale.ROOT, "Best epoch: %.3f s, %.0f samples/s, %.1f GFLOP/s%n", timer.best,
                 samples / timer.best, gflopPerEpoch / timer.best);

@@ -4,6 +4,7 @@ import io.trainyard.api.data.Dataset;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.plugin.PluginDescriptor;
 import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.training.Seeds;
 import io.trainyard.engine.training.ThreadSettings;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -65,6 +66,7 @@ public final class ProvenanceCollector {
         facts.put("dataset.test_size", Integer.toString(dataset.test().size()));
         facts.put("dataset.sha256", dataset.sha256());
         facts.put("seed", Long.toString(experiment.seed()));
+        Seeds.derived(experiment.seed()).forEach((purpose, seed) -> facts.put("seed." + purpose, Long.toString(seed)));
         return facts;
     }
 

@@ -68,7 +68,7 @@ public final class ExperimentRunner {
                 heartbeat, provenance.collect(experiment, setup.dataset())));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
                 location.describe(), setup.model().summary());
-        ActiveRun run = new ActiveRun(runId, experiment, setup.dataset().train().size(), console);
+        ActiveRun run = new ActiveRun(runId, experiment, setup, location.runDirectory(runId), console);
         FinalAccuracy finalAccuracy = new FinalAccuracy();
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
                 () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {

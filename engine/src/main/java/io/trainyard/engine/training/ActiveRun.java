@@ -3,7 +3,9 @@ package io.trainyard.engine.training;
 import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.engine.config.Experiment;
+import io.trainyard.api.optim.Optimizer;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,17 +20,22 @@ public final class ActiveRun implements RunContext {
     private final int batchSize;
     private final int trainSamples;
     private final PrintStream console;
+    private final Path runDirectory;
+    private final Optimizer optimizer;
     private volatile String stopReason;
     private volatile boolean interrupted;
     private final Map<String, Double> epochMetrics = new LinkedHashMap<>();
 
-    public ActiveRun(String runId, Experiment experiment, int trainSamples, PrintStream console) {
+    public ActiveRun(String runId, Experiment experiment, TrainingSetup setup, Path runDirectory,
+            PrintStream console) {
         this.runId = runId;
         this.experimentName = experiment.name();
         this.params = Collections.unmodifiableMap(experiment.params());
         this.epochs = experiment.epochs();
         this.batchSize = experiment.batchSize();
-        this.trainSamples = trainSamples;
+        this.trainSamples = setup.dataset().train().size();
+        this.runDirectory = runDirectory;
+        this.optimizer = setup.optimizer();
         this.console = console;
     }
 
@@ -70,6 +77,16 @@ public final class ActiveRun implements RunContext {
     @Override
     public PrintStream console() {
         return console;
+    }
+
+    @Override
+    public Path runDirectory() {
+        return runDirectory;
+    }
+
+    @Override
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class ExperimentAssembler {
                 factory -> factory.load(experiment.dataset().config(), datasetContext));
         int outputs = dataset.classes() > 0 ? dataset.classes() : (int) product(dataset.targetShape());
         ModelContext modelContext = new ModelContext(dataset.sampleShape(), outputs, DataType.FLOAT,
-                new Random(Seeds.derive(experiment.seed(), "model.init")), layerPlugins());
+                new Random(Seeds.derive(experiment.seed(), Seeds.MODEL_INIT)), layerPlugins());
         Model model = build(experiment.model(), ModelFactory.class,
                 factory -> factory.create(experiment.model().config(), modelContext));
         Loss loss = build(experiment.loss(), LossFactory.class,

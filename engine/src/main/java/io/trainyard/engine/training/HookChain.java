@@ -5,6 +5,7 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.Evaluation;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
+import io.trainyard.api.model.Parameters;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,6 +30,12 @@ final class HookChain {
     void epochStart(RunContext run, int epoch) {
         for (Callback callback : callbacks) {
             callback.onEpochStart(run, epoch);
+        }
+    }
+
+    void beforeOptimizerStep(RunContext run, Parameters parameters) {
+        for (Callback callback : callbacks) {
+            callback.onBeforeOptimizerStep(run, parameters);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.trainyard.engine.training;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Derives one independent seed per purpose ({@code model.init}, {@code data.shuffle}, ...) from a run's root seed,
@@ -8,7 +11,21 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Seeds {
 
+    /** Weight initialisation, and the seeds of layers that draw while training (dropout) in model order. */
+    public static final String MODEL_INIT = "model.init";
+    /** The order of the training samples, epoch after epoch. */
+    public static final String DATA_SHUFFLE = "data.shuffle";
+
     private Seeds() {
+    }
+
+    /** Every stream a run derives from its root seed, by purpose, for the run's record. */
+    public static Map<String, Long> derived(long root) {
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        for (String purpose : List.of(MODEL_INIT, DATA_SHUFFLE)) {
+            seeds.put(purpose, derive(root, purpose));
+        }
+        return seeds;
     }
 
     public static long derive(long root, String purpose) {

@@ -65,7 +65,7 @@ public final class Trainer {
     private RunStatus runEpochs(Experiment experiment, TrainingSetup setup, ActiveRun run, HookChain chain) {
         DataSplit train = setup.dataset().train();
         int[] order = identity(train.size());
-        Random shuffle = new Random(Seeds.derive(experiment.seed(), "data.shuffle"));
+        Random shuffle = new Random(Seeds.derive(experiment.seed(), Seeds.DATA_SHUFFLE));
         for (int epoch = 1; epoch <= experiment.epochs() && !run.stopRequested(); epoch++) {
             run.startEpoch();
             chain.epochStart(run, epoch);
@@ -114,6 +114,7 @@ public final class Trainer {
                 correct += Accuracy.correct(output, y);
             }
             model.backward(gradient);
+            chain.beforeOptimizerStep(run, model.parameters());
             setup.optimizer().step();
             lossSum += loss * count;
             chain.batchEnd(run, epoch, batch, loss);

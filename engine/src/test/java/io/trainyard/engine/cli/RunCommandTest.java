@@ -72,7 +72,7 @@ class RunCommandTest {
         Cli.Result show = cli.run("show", runId);
         assertEquals(0, show.exitCode(), show.err());
         assertTrue(show.out().contains("optimizer.lr"), show.out());
-        assertTrue(show.out().contains("optimizer.momentum                0.9"), show.out());
+        assertTrue(show.out().lines().anyMatch(line -> line.matches("\\s+optimizer\\.momentum\\s+0\\.9")), show.out());
         assertTrue(show.out().contains("EPOCH  TRAIN LOSS"), show.out());
         assertTrue(show.out().contains("  java.version "), show.out());
         assertTrue(show.out().contains("plugins recorded: show --provenance lists them"), show.out());

@@ -72,7 +72,7 @@ class ExperimentResolverTest {
     @Test
     void callbackCanBeDisabled() throws Exception {
         Experiment experiment = resolve(VALID + "callbacks: [{name: console-progress, enabled: false}]\n");
-        assertEquals(List.of(), experiment.callbacks());
+        assertEquals(List.of("divergence-guard"), experiment.callbacks().stream().map(PluginChoice::name).toList());
     }
 
     @Test

@@ -55,6 +55,9 @@ class ProvenanceCollectorTest {
         assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), facts.get("cpu.cores"));
         assertTrue(facts.get("nd4j.backend").contains("CpuBackend"), facts.get("nd4j.backend"));
         assertEquals("7", facts.get("seed"));
+        assertEquals(Long.toString(io.trainyard.engine.training.Seeds.derive(7, "data.shuffle")),
+                facts.get("seed.data.shuffle"));
+        assertTrue(facts.containsKey("seed.model.init"));
         assertEquals("blobs", facts.get("dataset.name"));
         assertTrue(facts.get("plugin.optimizer.sgd").endsWith("io.trainyard.plugins.optim.SgdFactory built-in"),
                 facts.get("plugin.optimizer.sgd"));

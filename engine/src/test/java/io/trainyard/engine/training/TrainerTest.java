@@ -14,6 +14,7 @@ import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.testing.Experiments;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,9 +99,9 @@ class TrainerTest {
             }
         };
         Experiment experiment = Experiments.blobs("epochs=3", "dataset.train=16");
+        TrainingSetup setup = Experiments.assemble(experiment);
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> new Trainer().train(experiment, Experiments.assemble(experiment), run(experiment),
-                        List.of(recorder, failing)));
+                () -> new Trainer().train(experiment, setup, run(experiment, setup), List.of(recorder, failing)));
         assertEquals("boom", error.getMessage());
         assertSame(error, recorder.failure);
         assertEquals(List.of("runStart", "epochStart 1", "batchEnd 1/0", "evaluationEnd 1", "epochEnd 1",
@@ -136,11 +137,13 @@ class TrainerTest {
 
     private static RunStatus train(Callback callback, String... overrides) {
         Experiment experiment = Experiments.blobs(overrides);
-        return new Trainer().train(experiment, Experiments.assemble(experiment), run(experiment), List.of(callback));
+        TrainingSetup setup = Experiments.assemble(experiment);
+        return new Trainer().train(experiment, setup, run(experiment, setup), List.of(callback));
     }
 
-    private static ActiveRun run(Experiment experiment) {
-        return new ActiveRun("test", experiment, 0, new PrintStream(OutputStream.nullOutputStream()));
+    private static ActiveRun run(Experiment experiment, TrainingSetup setup) {
+        return new ActiveRun("test", experiment, setup, Path.of("unused"),
+                new PrintStream(OutputStream.nullOutputStream()));
     }
 
     /** Logs every hook as a short string. */

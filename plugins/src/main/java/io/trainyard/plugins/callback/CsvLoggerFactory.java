@@ -1,0 +1,114 @@
+package io.trainyard.plugins.callback;
+
+import io.trainyard.api.HyperParameter;
+import io.trainyard.api.PluginConfig;
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.Callback;
+import io.trainyard.api.callback.CallbackFactory;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunContext;
+import io.trainyard.api.callback.RunStatus;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code csv-logger}, as Keras' CSVLogger: one line per epoch with the epoch's metrics, the ones callbacks logged
+ * included (the columns are those of the first epoch), flushed as each epoch ends.
+ */
+public final class CsvLoggerFactory implements CallbackFactory {
+
+    @Override
+    public String name() {
+        return "csv-logger";
+    }
+
+    @Override
+    public String description() {
+        return "Writes each epoch's metrics to a CSV file (Keras' CSVLogger)";
+    }
+
+    @Override
+    public List<HyperParameter> hyperParameters() {
+        return List.of(
+                HyperParameter.string("path", "log.csv", "file to write; a relative path is inside the run's folder"),
+                HyperParameter.string("separator", ",", "one character between values"),
+                HyperParameter.bool("append", false, "add to an existing file instead of replacing it"));
+    }
+
+    @Override
+    public void validate(PluginConfig config) {
+        if (config.getString("separator").length() != 1) {
+            throw new TrainyardException("callbacks.csv-logger.separator must be one character, got '"
+                    + config.getString("separator") + "'");
+        }
+    }
+
+    @Override
+    public Callback create(PluginConfig config) {
+        String separator = config.getString("separator");
+        boolean append = config.getBoolean("append");
+        return new Callback() {
+            private BufferedWriter writer;
+            private List<String> logged;
+
+            @Override
+            public void onEpochEnd(RunContext run, EpochResult result) {
+                try {
+                    if (writer == null) {
+                        open(run);
+                    }
+                    Map<String, Double> metrics = run.epochMetrics();
+                    List<String> cells = new ArrayList<>(List.of(Integer.toString(result.epoch()),
+                            cell(result.trainLoss()), cell(result.trainAccuracy()), cell(result.testLoss()),
+                            cell(result.testAccuracy()), cell(result.seconds())));
+                    logged.forEach(name -> cells.add(metrics.containsKey(name) ? cell(metrics.get(name)) : ""));
+                    writer.write(String.join(separator, cells));
+                    writer.newLine();
+                    writer.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("csv-logger cannot write: " + e.getMessage(), e);
+                }
+            }
+
+            private void open(RunContext run) throws IOException {
+                Path file = run.runDirectory().resolve(config.getString("path"));
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                boolean header = !append || !Files.exists(file) || Files.size(file) == 0;
+                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                logged = List.copyOf(run.epochMetrics().keySet());
+                if (header) {
+                    List<String> columns = new ArrayList<>(List.of("epoch", "train_loss", "train_accuracy",
+                            "test_loss", "test_accuracy", "epoch_seconds"));
+                    columns.addAll(logged);
+                    writer.write(String.join(separator, columns));
+                    writer.newLine();
+                }
+            }
+
+            @Override
+            public void onRunEnd(RunContext run, RunStatus status) {
+                if (writer != null) {
+                    try {
+                        writer.close();
+                    } catch (IOException e) {
+                        // Every line was flushed as its epoch ended; nothing is lost.
+                    }
+                }
+            }
+        };
+    }
+
+    private static String cell(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "";
+    }
+}

@@ -1,0 +1,50 @@
+package io.trainyard.plugins.callback;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunContext;
+
+/**
+ * A metric a callback watches and which way is better, as Keras' {@code monitor} and {@code mode}: a built-in epoch
+ * metric or one a callback logged; {@code auto} means higher is better for accuracies and lower for everything else.
+ */
+record Monitor(String metric, boolean higherIsBetter) {
+
+    static Monitor of(String plugin, String metric, String mode) {
+        return new Monitor(metric, switch (mode) {
+            case "min" -> false;
+            case "max" -> true;
+            case "auto" -> metric.contains("accuracy");
+            default -> throw new TrainyardException(plugin + " mode must be auto, min or max, got '" + mode + "'");
+        });
+    }
+
+    /** The value this epoch; an error naming the metric when nothing recorded it (a typo, most likely). */
+    double value(EpochResult result, RunContext run) {
+        return switch (metric) {
+            case "train_loss" -> result.trainLoss();
+            case "train_accuracy" -> result.trainAccuracy();
+            case "test_loss" -> result.testLoss();
+            case "test_accuracy" -> result.testAccuracy();
+            case "epoch_seconds" -> result.seconds();
+            default -> {
+                Double logged = run.epochMetrics().get(metric);
+                if (logged == null) {
+                    throw new TrainyardException("no metric '" + metric + "' was recorded in epoch " + result.epoch()
+                            + " to monitor; monitor test_loss, test_accuracy, train_loss, train_accuracy or a"
+                            + " metric a callback logs");
+                }
+                yield logged;
+            }
+        };
+    }
+
+    /** The worst possible value: anything recorded beats it. */
+    double worst() {
+        return higherIsBetter ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+
+    String direction() {
+        return higherIsBetter ? "max" : "min";
+    }
+}
