@@ -136,6 +136,6 @@ public final class StoreBenchmark {
 
     private static NewRun run(String id, long seed, Map<String, Object> params) {
         return new NewRun(id, "bench", id, Instant.now(), seed, "sha", "bench.yaml", "", params, Heartbeat.DEFAULT,
-                Map.of());
+                Map.of(), null);
     }
 }

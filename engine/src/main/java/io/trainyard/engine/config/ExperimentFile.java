@@ -39,6 +39,11 @@ public record ExperimentFile(Path path, String text, Map<String, Object> tree) {
         return new ExperimentFile(path, text, parse(path.toString(), text));
     }
 
+    /** The text a run recorded, standing for the file it was read from (which may have changed since). */
+    public static ExperimentFile recorded(Path path, String text) {
+        return new ExperimentFile(path, text, parse(path + " (as recorded)", text));
+    }
+
     static Map<String, Object> parse(String source, String text) {
         Object document;
         try {

@@ -42,6 +42,18 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
         }
     }
 
+    /** Whether the checkout at {@code root} has the commit (HEAD may be elsewhere). */
+    public static boolean hasCommit(Path root, String commit) {
+        try {
+            return git(root, "cat-file", "-e", commit + "^{commit}").isPresent();
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static Optional<byte[]> git(Path directory, String... arguments) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(arguments));

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,6 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ProvenanceCollector {
 
+    /** The fact holding the command line's overrides, one {@code KEY=VALUE} a line. */
+    public static final String OVERRIDES = "experiment.overrides";
+
     private final PluginRegistry registry;
 
     @Inject
@@ -32,10 +36,12 @@ public final class ProvenanceCollector {
         this.registry = registry;
     }
 
-    public Map<String, String> collect(Experiment experiment, Dataset dataset) {
+    /** @param overrides the {@code --set} assignments of the command line, which a rerun repeats */
+    public Map<String, String> collect(Experiment experiment, Dataset dataset, List<String> overrides) {
         Map<String, String> facts = new LinkedHashMap<>();
         Path file = experiment.file().toAbsolutePath();
         facts.put("experiment.file", file.toString());
+        facts.put(OVERRIDES, String.join("\n", overrides));
         facts.put("experiment.sha256", GitState.sha256(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
         Optional<GitState> git = GitState.of(file.getParent());
         git.ifPresent(state -> {

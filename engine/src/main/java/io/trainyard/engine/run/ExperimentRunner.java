@@ -1,10 +1,12 @@
 package io.trainyard.engine.run;
 
+import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.config.Experiment;
+import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.provenance.ProvenanceCollector;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
@@ -57,15 +59,29 @@ public final class ExperimentRunner {
     }
 
     public RunResult run(Path experimentFile, List<String> overrides) {
-        PreparedExperiment prepared = assembler.prepare(experimentFile, overrides);
+        return run(ExperimentFile.read(experimentFile), overrides, null, null);
+    }
+
+    /**
+     * Runs an experiment already read, as a run of {@code parentId} (may be null).
+     *
+     * @param requiredDataSha256 when not null, the data must have this hash or nothing is recorded
+     */
+    public RunResult run(ExperimentFile file, List<String> overrides, String parentId, String requiredDataSha256) {
+        PreparedExperiment prepared = assembler.prepare(file, overrides);
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
+        if (requiredDataSha256 != null && !requiredDataSha256.equals(setup.dataset().sha256())) {
+            throw new TrainyardException("the data differ from the run's: it trained on data with SHA-256 "
+                    + requiredDataSha256 + ", the data found now have " + setup.dataset().sha256()
+                    + "; restore the original files (or point dataset.path at them)");
+        }
         String runId = ids.next();
         // The recorder creates the run's folder first: if that fails, no run is left RUNNING in the database.
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat);
         store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                 setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params(),
-                heartbeat, provenance.collect(experiment, setup.dataset())));
+                heartbeat, provenance.collect(experiment, setup.dataset(), overrides), parentId));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
                 location.describe(), setup.model().summary());
         ActiveRun run = new ActiveRun(runId, experiment, setup, location.runDirectory(runId), console);

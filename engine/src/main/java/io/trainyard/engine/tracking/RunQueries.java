@@ -152,6 +152,12 @@ public final class RunQueries {
         return logged;
     }
 
+    /** The experiment file's text as the run read it, or null if not recorded. */
+    public String experimentText(String runId) {
+        return query("SELECT experiment_text FROM runs WHERE id = ?", statement -> statement.setString(1, runId),
+                result -> result.next() ? result.getString(1) : null);
+    }
+
     /** A run's per-step metrics in step order. */
     public List<StepMetric> steps(String runId) {
         return query("SELECT data FROM step_chunks WHERE run_id = ? ORDER BY first_step",

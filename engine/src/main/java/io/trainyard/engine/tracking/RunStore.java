@@ -31,7 +31,7 @@ public final class RunStore {
             long experimentId = experimentId(connection, run.experiment(), run.start());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, experiment_id, name,"
                     + " status, start_time, seed, dataset_sha256, experiment_file, experiment_text, heartbeat_at,"
-                    + " heartbeat_seconds) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " heartbeat_seconds, parent_id) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, run.id());
                 insert.setLong(2, experimentId);
                 insert.setString(3, run.name());
@@ -42,6 +42,7 @@ public final class RunStore {
                 insert.setString(8, run.experimentText());
                 insert.setTimestamp(9, Timestamp.from(run.start()));
                 insert.setLong(10, run.heartbeat().interval().toSeconds());
+                insert.setString(11, run.parentId());
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(

@@ -56,11 +56,16 @@ public final class ExperimentAssembler {
      * that failed to load are reported first: the experiment may be about to miss one.
      */
     public PreparedExperiment prepare(Path file, List<String> overrides) {
+        return prepare(ExperimentFile.read(file), overrides);
+    }
+
+    /** As {@link #prepare(Path, List)}, from an experiment's text already read (a recorded run's). */
+    public PreparedExperiment prepare(ExperimentFile file, List<String> overrides) {
         for (LoadFailure failure : registry.failures()) {
             console.printf("warning: skipped a plugin that failed to load from %s: %s%n", failure.origin(),
                     failure.reason());
         }
-        Experiment experiment = resolver.resolve(ExperimentFile.read(file), overrides);
+        Experiment experiment = resolver.resolve(file, overrides);
         ThreadSettings.apply(experiment.threads());
         return new PreparedExperiment(experiment, assemble(experiment));
     }

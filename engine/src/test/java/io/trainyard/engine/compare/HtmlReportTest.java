@@ -73,7 +73,7 @@ class HtmlReportTest {
                 String id = "run-" + seed;
                 store.create(new NewRun(id, HOSTILE, HOSTILE, Instant.parse("2026-11-0" + seed + "T00:00:00Z"), seed,
                         "sha", "e.yaml", "", Map.of("optimizer.name", seed == 3 ? HOSTILE : "sgd", "seed",
-                                (long) seed), Heartbeat.DEFAULT, Map.of()));
+                                (long) seed), Heartbeat.DEFAULT, Map.of(), null));
                 for (int epoch = 1; epoch <= 4; epoch++) {
                     store.recordEpoch(id, new EpochResult(epoch, 1.0 / epoch, 0.5 + 0.1 * epoch, 1.1 / epoch,
                             0.45 + 0.1 * epoch + 0.01 * seed, 1), List.of());

@@ -55,6 +55,7 @@ class ProvenanceCollectorTest {
         assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), facts.get("cpu.cores"));
         assertTrue(facts.get("nd4j.backend").contains("CpuBackend"), facts.get("nd4j.backend"));
         assertEquals("7", facts.get("seed"));
+        assertEquals("epochs=2", facts.get("experiment.overrides"));
         assertEquals(Long.toString(io.trainyard.engine.training.Seeds.derive(7, "data.shuffle")),
                 facts.get("seed.data.shuffle"));
         assertTrue(facts.containsKey("seed.model.init"));
@@ -66,7 +67,8 @@ class ProvenanceCollectorTest {
 
     private Map<String, String> collect(Path file) {
         Experiment experiment = new ExperimentResolver(registry).resolve(ExperimentFile.read(file), List.of());
-        return new ProvenanceCollector(registry).collect(experiment, Experiments.assemble(experiment).dataset());
+        return new ProvenanceCollector(registry).collect(experiment, Experiments.assemble(experiment).dataset(),
+                List.of("epochs=2"));
     }
 
     private byte[] git(String... arguments) throws Exception {

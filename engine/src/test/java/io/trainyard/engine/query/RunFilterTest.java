@@ -57,7 +57,7 @@ class RunFilterTest {
             double[] accuracies) {
         store.create(new NewRun(id, "fashion", id, Instant.parse("2026-11-0" + day + "T12:00:00Z"), day, "sha",
                 "e.yaml", "", Map.of("optimizer.name", optimizer, "optimizer.lr", lr, "optimizer.nesterov",
-                nesterov, "epochs", (long) accuracies.length), Heartbeat.DEFAULT, Map.of()));
+                nesterov, "epochs", (long) accuracies.length), Heartbeat.DEFAULT, Map.of(), null));
         for (int epoch = 1; epoch <= accuracies.length; epoch++) {
             store.recordEpoch(id, new EpochResult(epoch, 1 - accuracies[epoch - 1], accuracies[epoch - 1],
                     1.1 - accuracies[epoch - 1], accuracies[epoch - 1], 1.0), List.of());

@@ -1,0 +1,178 @@
+package io.trainyard.engine.run;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.engine.config.ExperimentFile;
+import io.trainyard.engine.plugin.PluginDescriptor;
+import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.provenance.GitState;
+import io.trainyard.engine.provenance.ProvenanceCollector;
+import io.trainyard.engine.tracking.RunDetails;
+import io.trainyard.engine.tracking.RunQueries;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * {@code trainyard rerun}: runs a recorded run again from its record alone (the experiment's text as read, the
+ * command line's overrides, hence the same resolved settings and seed) as a new run linked to it, then compares the
+ * two epoch by epoch, bit for bit. What can no longer be had (other data, a plugin missing or at another version, a
+ * commit the checkout lacks) is refused before anything is recorded.
+ */
+public final class Reproduction {
+
+    /** Epoch metrics that measure time, not results: never compared. */
+    private static final String TIMING = "epoch_seconds";
+
+    private final ExperimentRunner runner;
+    private final RunQueries queries;
+    private final PluginRegistry registry;
+
+    @Inject
+    public Reproduction(ExperimentRunner runner, RunQueries queries, PluginRegistry registry) {
+        this.runner = runner;
+        this.queries = queries;
+        this.registry = registry;
+    }
+
+    /**
+     * @param differences per epoch of the original, the metrics that differ ({@code name: original vs rerun}),
+     *     empty when bit-identical; a missing epoch on either side is a difference
+     * @param provenance the recorded facts that differ ({@code key: original vs rerun})
+     */
+    public record Outcome(RunDetails original, RunResult rerun, Map<Integer, List<String>> differences,
+            List<String> provenance) {
+
+        public boolean identical() {
+            return differences.values().stream().allMatch(List::isEmpty);
+        }
+    }
+
+    public Outcome rerun(String idOrPrefix) {
+        RunDetails original = queries.find(idOrPrefix);
+        String id = original.summary().id();
+        String text = queries.experimentText(id);
+        if (text == null) {
+            throw new TrainyardException("cannot rerun " + id + ": it has no recorded experiment text");
+        }
+        checkPluginsAvailable(original);
+        checkCommitAvailable(original);
+        String overrides = original.provenance().getOrDefault(ProvenanceCollector.OVERRIDES, "");
+        RunResult rerun;
+        try {
+            rerun = runner.run(ExperimentFile.recorded(Path.of(original.summary().experimentFile()), text),
+                    overrides.isEmpty() ? List.of() : List.of(overrides.split("\n")), id,
+                    original.summary().datasetSha256());
+        } catch (TrainyardException e) {
+            throw new TrainyardException("cannot rerun " + id + ": " + e.getMessage(), e);
+        }
+        RunDetails again = queries.find(rerun.runId());
+        return new Outcome(original, rerun, differences(original, again, queries), provenanceDiff(original, again));
+    }
+
+    /** Every plugin the run named must be installed at the version it recorded. */
+    private void checkPluginsAvailable(RunDetails original) {
+        for (Map.Entry<String, String> fact : original.provenance().entrySet()) {
+            if (!fact.getKey().startsWith("plugin.") || !usedBy(original, fact.getKey())) {
+                continue;
+            }
+            String[] kindAndName = fact.getKey().substring("plugin.".length()).split("\\.", 2);
+            String recordedVersion = fact.getValue().split(" ", 2)[0];
+            PluginDescriptor installed = registry.all().stream()
+                    .filter(plugin -> plugin.kind().label().equals(kindAndName[0])
+                            && plugin.name().equals(kindAndName[1]))
+                    .findFirst().orElseThrow(() -> new TrainyardException("cannot rerun " + original.summary().id()
+                            + ": it used the " + kindAndName[0] + " '" + kindAndName[1] + "' (" + fact.getValue()
+                            + "), which is not installed; add its jar with --plugins DIR"));
+            if (!installed.plugin().version().equals(recordedVersion)) {
+                throw new TrainyardException("cannot rerun " + original.summary().id() + ": it used "
+                        + kindAndName[0] + " '" + kindAndName[1] + "' version " + recordedVersion + ", but version "
+                        + installed.plugin().version() + " is installed (" + installed.origin() + ")");
+            }
+        }
+    }
+
+    /** Whether the run's params name this plugin: the dataset, model, loss, optimizer or one of its callbacks. */
+    private static boolean usedBy(RunDetails run, String fact) {
+        String[] kindAndName = fact.substring("plugin.".length()).split("\\.", 2);
+        if (kindAndName[0].equals("callback")) {
+            return run.params().containsKey("callbacks." + kindAndName[1]);
+        }
+        return kindAndName[1].equals(run.params().get(kindAndName[0] + ".name"));
+    }
+
+    /** The commit the run was trained from must still exist in the checkout (HEAD may have moved on). */
+    private static void checkCommitAvailable(RunDetails original) {
+        String commit = original.provenance().get("git.commit");
+        String root = original.provenance().get("git.root");
+        if (commit != null && root != null && !GitState.hasCommit(Path.of(root), commit)) {
+            throw new TrainyardException("cannot rerun " + original.summary().id() + ": it was trained from commit "
+                    + commit + ", which the checkout " + root + " does not have; fetch it or restore the checkout");
+        }
+    }
+
+    private static Map<Integer, List<String>> differences(RunDetails original, RunDetails again,
+            RunQueries queries) {
+        Map<String, Map<Integer, Map<String, Double>>> logged = queries.loggedMetrics(List.of(
+                original.summary().id(), again.summary().id()));
+        Map<Integer, Map<String, Double>> before = metricsByEpoch(original, logged);
+        Map<Integer, Map<String, Double>> after = metricsByEpoch(again, logged);
+        Map<Integer, List<String>> differences = new java.util.TreeMap<>();
+        TreeSet<Integer> epochs = new TreeSet<>(before.keySet());
+        epochs.addAll(after.keySet());
+        for (int epoch : epochs) {
+            List<String> different = new ArrayList<>();
+            Map<String, Double> a = before.get(epoch);
+            Map<String, Double> b = after.get(epoch);
+            if (a == null || b == null) {
+                different.add(a == null ? "only in the rerun" : "missing from the rerun");
+            } else {
+                TreeSet<String> names = new TreeSet<>(a.keySet());
+                names.addAll(b.keySet());
+                for (String name : names) {
+                    Double x = a.get(name);
+                    Double y = b.get(name);
+                    boolean same = x != null && y != null && Double.doubleToLongBits(x) == Double.doubleToLongBits(y);
+                    if (!same) {
+                        different.add(name + ": " + x + " vs " + y);
+                    }
+                }
+            }
+            differences.put(epoch, different);
+        }
+        return differences;
+    }
+
+    private static Map<Integer, Map<String, Double>> metricsByEpoch(RunDetails run,
+            Map<String, Map<Integer, Map<String, Double>>> logged) {
+        Map<Integer, Map<String, Double>> byEpoch = new java.util.TreeMap<>();
+        for (EpochResult epoch : run.epochs()) {
+            Map<String, Double> metrics = new java.util.LinkedHashMap<>(Map.of("train_loss", epoch.trainLoss(),
+                    "train_accuracy", epoch.trainAccuracy(), "test_loss", epoch.testLoss(), "test_accuracy",
+                    epoch.testAccuracy()));
+            metrics.putAll(logged.getOrDefault(run.summary().id(), Map.of()).getOrDefault(epoch.epoch(), Map.of()));
+            metrics.remove(TIMING);
+            byEpoch.put(epoch.epoch(), metrics);
+        }
+        return byEpoch;
+    }
+
+    private static List<String> provenanceDiff(RunDetails original, RunDetails again) {
+        TreeSet<String> keys = new TreeSet<>(original.provenance().keySet());
+        keys.addAll(again.provenance().keySet());
+        List<String> diff = new ArrayList<>();
+        for (String key : keys) {
+            String before = original.provenance().get(key);
+            String after = again.provenance().get(key);
+            if (!Objects.equals(before, after)) {
+                diff.add(key + ": " + (before == null ? "(not recorded)" : before) + " -> "
+                        + (after == null ? "(not recorded)" : after));
+            }
+        }
+        return diff;
+    }
+}
