@@ -1,5 +1,6 @@
 package io.trainyard.api.model;
 
+import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,6 +36,14 @@ public interface Layer {
 
     /** Writes initial parameter values, drawing only from {@code random} so runs are reproducible. */
     default void initialize(Random random) {
+    }
+
+    /**
+     * Values outside the parameters that evaluation depends on (a batch norm's running statistics), as the live
+     * arrays: checkpoints save them and restore them in place. Most layers have none.
+     */
+    default List<double[]> state() {
+        return List.of();
     }
 
     /** Computes the output for a batch; keeps what backward needs. */

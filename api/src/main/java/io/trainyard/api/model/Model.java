@@ -1,5 +1,6 @@
 package io.trainyard.api.model;
 
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,6 +17,11 @@ public interface Model {
 
     /** The trainable parameters, in flat buffers. */
     Parameters parameters();
+
+    /** Non-trainable values evaluation depends on, as live arrays (see {@link Layer#state()}); saved by checkpoints. */
+    default List<double[]> state() {
+        return List.of();
+    }
 
     /** A multi-line, human-readable description of the architecture. */
     String summary();

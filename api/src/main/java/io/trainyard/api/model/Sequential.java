@@ -1,5 +1,6 @@
 package io.trainyard.api.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,6 +66,13 @@ public final class Sequential implements Model {
     @Override
     public Parameters parameters() {
         return parameters;
+    }
+
+    @Override
+    public List<double[]> state() {
+        List<double[]> state = new ArrayList<>();
+        layers.forEach(layer -> state.addAll(layer.state()));
+        return state;
     }
 
     public List<Layer> layers() {

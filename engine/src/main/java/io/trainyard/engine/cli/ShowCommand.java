@@ -1,6 +1,7 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.report.RunReport;
+import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +24,13 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunReport.print(root.get(RunQueries.class).find(runId), allProvenance, root.out());
+        RunQueries queries = root.get(RunQueries.class);
+        RunDetails details = queries.find(runId);
+        RunReport.print(details, allProvenance, root.out());
+        queries.checkpoints(details.summary().id()).values().forEach(checkpoint -> root.out().printf(
+                java.util.Locale.ROOT, "Checkpoint  %s: epoch %d, %s %.6g, %s (sha256 %s)%n", checkpoint.kind(),
+                checkpoint.epoch(), checkpoint.monitor(), checkpoint.value(), checkpoint.path(),
+                checkpoint.sha256()));
         return ExitCodes.OK;
     }
 }

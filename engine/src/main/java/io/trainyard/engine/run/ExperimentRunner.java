@@ -5,6 +5,7 @@ import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
+import io.trainyard.engine.checkpoint.CheckpointRecorder;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.provenance.ProvenanceCollector;
@@ -88,7 +89,10 @@ public final class ExperimentRunner {
         FinalAccuracy finalAccuracy = new FinalAccuracy();
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
                 () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {
-            RunResult result = train(experiment, setup, run, recorder, finalAccuracy);
+            CheckpointRecorder checkpoints = new CheckpointRecorder(store, runId, location.runDirectory(runId),
+                    setup.model());
+            RunResult result = train(experiment, setup, run, List.of(recorder, checkpoints, finalAccuracy),
+                    finalAccuracy);
             // Printed before the guard closes: on Ctrl-C the JVM halts as soon as it does.
             console.printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", runId, result.status(),
                     Double.isNaN(result.finalTestAccuracy()) ? "" : String.format(Locale.ROOT,
@@ -97,10 +101,11 @@ public final class ExperimentRunner {
         }
     }
 
-    private static RunResult train(Experiment experiment, TrainingSetup setup, ActiveRun run, RunRecorder recorder,
+    /** @param hooks the engine's callbacks, the recorder first */
+    private static RunResult train(Experiment experiment, TrainingSetup setup, ActiveRun run, List<Callback> hooks,
             FinalAccuracy finalAccuracy) {
         try {
-            RunStatus status = new Trainer().train(experiment, setup, run, List.of(recorder, finalAccuracy));
+            RunStatus status = new Trainer().train(experiment, setup, run, hooks);
             return new RunResult(run.runId(), status, finalAccuracy.value, null);
         } catch (StoreException e) {
             throw e;

@@ -2,11 +2,9 @@ package io.trainyard.engine.run;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.EpochResult;
-import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.plugin.PluginDescriptor;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.provenance.GitState;
-import io.trainyard.engine.provenance.ProvenanceCollector;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;
@@ -55,18 +53,12 @@ public final class Reproduction {
     public Outcome rerun(String idOrPrefix) {
         RunDetails original = queries.find(idOrPrefix);
         String id = original.summary().id();
-        String text = queries.experimentText(id);
-        if (text == null) {
-            throw new TrainyardException("cannot rerun " + id + ": it has no recorded experiment text");
-        }
-        checkPluginsAvailable(original);
-        checkCommitAvailable(original);
-        String overrides = original.provenance().getOrDefault(ProvenanceCollector.OVERRIDES, "");
         RunResult rerun;
         try {
-            rerun = runner.run(ExperimentFile.recorded(Path.of(original.summary().experimentFile()), text),
-                    overrides.isEmpty() ? List.of() : List.of(overrides.split("\n")), id,
-                    original.summary().datasetSha256());
+            RecordedExperiment recorded = RecordedExperiment.of(original, queries);
+            checkPluginsAvailable(original);
+            checkCommitAvailable(original);
+            rerun = runner.run(recorded.file(), recorded.overrides(), id, original.summary().datasetSha256());
         } catch (TrainyardException e) {
             throw new TrainyardException("cannot rerun " + id + ": " + e.getMessage(), e);
         }
@@ -85,11 +77,10 @@ public final class Reproduction {
             PluginDescriptor installed = registry.all().stream()
                     .filter(plugin -> plugin.kind().label().equals(kindAndName[0])
                             && plugin.name().equals(kindAndName[1]))
-                    .findFirst().orElseThrow(() -> new TrainyardException("cannot rerun " + original.summary().id()
-                            + ": it used the " + kindAndName[0] + " '" + kindAndName[1] + "' (" + fact.getValue()
+                    .findFirst().orElseThrow(() -> new TrainyardException("it used the " + kindAndName[0] + " '" + kindAndName[1] + "' (" + fact.getValue()
                             + "), which is not installed; add its jar with --plugins DIR"));
             if (!installed.plugin().version().equals(recordedVersion)) {
-                throw new TrainyardException("cannot rerun " + original.summary().id() + ": it used "
+                throw new TrainyardException("it used "
                         + kindAndName[0] + " '" + kindAndName[1] + "' version " + recordedVersion + ", but version "
                         + installed.plugin().version() + " is installed (" + installed.origin() + ")");
             }
@@ -110,7 +101,7 @@ public final class Reproduction {
         String commit = original.provenance().get("git.commit");
         String root = original.provenance().get("git.root");
         if (commit != null && root != null && !GitState.hasCommit(Path.of(root), commit)) {
-            throw new TrainyardException("cannot rerun " + original.summary().id() + ": it was trained from commit "
+            throw new TrainyardException("it was trained from commit "
                     + commit + ", which the checkout " + root + " does not have; fetch it or restore the checkout");
         }
     }

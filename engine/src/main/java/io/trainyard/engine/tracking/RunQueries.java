@@ -152,6 +152,19 @@ public final class RunQueries {
         return logged;
     }
 
+    /** A run's saved model files by kind ({@code last}, {@code best}). */
+    public Map<String, Checkpoint> checkpoints(String runId) {
+        return query("SELECT kind, epoch, path, sha256, monitor, metric_value FROM checkpoints WHERE run_id = ?"
+                + " ORDER BY kind DESC", statement -> statement.setString(1, runId), result -> {
+                    Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
+                    while (result.next()) {
+                        checkpoints.put(result.getString(1), new Checkpoint(result.getString(1), result.getInt(2),
+                                result.getString(3), result.getString(4), result.getString(5), number(result, 6)));
+                    }
+                    return checkpoints;
+                });
+    }
+
     /** The experiment file's text as the run read it, or null if not recorded. */
     public String experimentText(String runId) {
         return query("SELECT experiment_text FROM runs WHERE id = ?", statement -> statement.setString(1, runId),

@@ -154,6 +154,24 @@ public final class RunStore {
         }
     }
 
+    /** Records a saved model file, replacing the run's previous one of that kind ({@code last} or {@code best}). */
+    public void recordCheckpoint(String runId, String kind, int epoch, String path, String sha256, String monitor,
+            double value) {
+        transactions.run(connection -> {
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO checkpoints (run_id, kind, epoch,"
+                    + " path, sha256, monitor, metric_value) KEY (run_id, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                merge.setString(1, runId);
+                merge.setString(2, kind);
+                merge.setInt(3, epoch);
+                merge.setString(4, path);
+                merge.setString(5, sha256);
+                merge.setString(6, monitor);
+                setNumber(merge, 7, value);
+                merge.executeUpdate();
+            }
+        });
+    }
+
     /**
      * Confirms the run's process is alive. A run that was recorded CRASHED meanwhile (its process was suspended
      * longer than the heartbeat allows) is RUNNING again.

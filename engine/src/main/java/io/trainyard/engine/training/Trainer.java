@@ -125,7 +125,8 @@ public final class Trainer {
         return new double[] {lossSum, correct};
     }
 
-    private Evaluation evaluate(TrainingSetup setup, int evalBatchSize) {
+    /** Average test loss and accuracy of the model as it is, in evaluation mode. */
+    public Evaluation evaluate(TrainingSetup setup, int evalBatchSize) {
         DataSplit test = setup.dataset().test();
         int[] order = identity(test.size());
         long[] sampleShape = setup.dataset().sampleShape();

@@ -1,6 +1,7 @@
 package io.trainyard.plugins.layer;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -143,6 +144,11 @@ public final class BatchNorm1d extends HostLayer {
     }
 
     /** The running mean, a copy. */
+    @Override
+    public List<double[]> state() {
+        return List.of(runningMean, runningVariance);
+    }
+
     public double[] runningMean() {
         return runningMean.clone();
     }

@@ -1,0 +1,75 @@
+package io.trainyard.engine.checkpoint;
+
+import io.trainyard.api.callback.Callback;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunContext;
+import io.trainyard.api.model.Model;
+import io.trainyard.engine.tracking.RunStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Saves the model at the end of every epoch into the run's folder: {@code last.model}, and {@code best.model}
+ * whenever the monitored metric improves (test accuracy when there is one, else test loss). Each file is written
+ * whole before it replaces the previous one, and recorded with its SHA-256, so a crash never leaves a torn file.
+ */
+public final class CheckpointRecorder implements Callback {
+
+    public static final String LAST = "last";
+    public static final String BEST = "best";
+
+    private final RunStore store;
+    private final String runId;
+    private final Path directory;
+    private final Model model;
+    private double best = Double.NaN;
+
+    public CheckpointRecorder(RunStore store, String runId, Path directory, Model model) {
+        this.store = store;
+        this.runId = runId;
+        this.directory = directory;
+        this.model = model;
+    }
+
+    @Override
+    public void onEpochEnd(RunContext run, EpochResult result) {
+        boolean accuracy = !Double.isNaN(result.testAccuracy());
+        String monitor = accuracy ? "test_accuracy" : "test_loss";
+        double value = accuracy ? result.testAccuracy() : result.testLoss();
+        byte[] data = ModelFile.encode(model);
+        String sha256 = sha256(data);
+        store.recordCheckpoint(runId, LAST, result.epoch(), write(LAST, data).toString(), sha256, monitor, value);
+        if (Double.isNaN(best) || (accuracy ? value > best : value < best)) {
+            best = value;
+            store.recordCheckpoint(runId, BEST, result.epoch(), write(BEST, data).toString(), sha256, monitor,
+                    value);
+        }
+    }
+
+    private Path write(String kind, byte[] data) {
+        try {
+            Files.createDirectories(directory);
+            Path target = directory.resolve(kind + ".model").toAbsolutePath();
+            Path partial = directory.resolve(kind + ".model.partial");
+            Files.write(partial, data);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the " + kind + " checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.trainyard.engine.checkpoint;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.model.Model;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A model's saved state: every parameter and every state array (running statistics), as big-endian doubles after
+ * the magic {@code TYMODEL1} and their counts. Doubles keep float parameters exact.
+ */
+public final class ModelFile {
+
+    private static final long MAGIC = 0x54594d4f44454c31L;
+
+    private ModelFile() {
+    }
+
+    public static byte[] encode(Model model) {
+        double[] values = model.parameters().values().data().asDouble();
+        long count = model.parameters().count();
+        List<double[]> state = model.state();
+        int size = Long.BYTES * 2 + Double.BYTES * (int) count + Integer.BYTES;
+        for (double[] array : state) {
+            size += Integer.BYTES + Double.BYTES * array.length;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(size).putLong(MAGIC).putLong(count);
+        for (int i = 0; i < count; i++) {
+            buffer.putDouble(values[i]);
+        }
+        buffer.putInt(state.size());
+        for (double[] array : state) {
+            buffer.putInt(array.length);
+            for (double value : array) {
+                buffer.putDouble(value);
+            }
+        }
+        return buffer.array();
+    }
+
+    /** Loads saved state into a model of the same architecture; an error if the shapes do not fit. */
+    public static void restore(byte[] data, Model model, String source) {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        if (data.length < 2 * Long.BYTES || buffer.getLong() != MAGIC) {
+            throw new TrainyardException(source + " is not a Trainyard model file");
+        }
+        long count = buffer.getLong();
+        if (count != model.parameters().count()) {
+            throw new TrainyardException(source + " holds " + count + " parameters, the model has "
+                    + model.parameters().count() + "; it was saved from another architecture");
+        }
+        double[] values = new double[(int) count];
+        for (int i = 0; i < count; i++) {
+            values[i] = buffer.getDouble();
+        }
+        if (count > 0) {
+            model.parameters().values().assign(Nd4j.createFromArray(new double[][] {values})
+                    .castTo(model.parameters().dataType()));
+        }
+        List<double[]> state = model.state();
+        int arrays = buffer.getInt();
+        if (arrays != state.size()) {
+            throw new TrainyardException(source + " holds " + arrays + " state arrays, the model has " + state.size());
+        }
+        for (double[] array : state) {
+            int length = buffer.getInt();
+            if (length != array.length) {
+                throw new TrainyardException(source + " holds a state array of " + length + " values where the model"
+                        + " has " + array.length);
+            }
+            for (int i = 0; i < length; i++) {
+                array[i] = buffer.getDouble();
+            }
+        }
+    }
+}
