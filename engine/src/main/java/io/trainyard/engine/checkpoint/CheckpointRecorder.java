@@ -3,6 +3,7 @@ package io.trainyard.engine.checkpoint;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
+import io.trainyard.api.callback.RunStatus;
 import io.trainyard.api.model.Model;
 import io.trainyard.engine.tracking.RunStore;
 import java.io.IOException;
@@ -13,11 +14,18 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Saves the model at the end of every epoch into the run's folder: {@code last.model}, and {@code best.model}
  * whenever the monitored metric improves (test accuracy when there is one, else test loss). Each file is written
  * whole before it replaces the previous one, and recorded with its SHA-256, so a crash never leaves a torn file.
+ * The training thread only copies the model (milliseconds); hashing, writing and recording happen on a thread of
+ * their own, one epoch after another, and a failure surfaces at the next epoch's end or the run's.
  */
 public final class CheckpointRecorder implements Callback {
 
@@ -29,6 +37,12 @@ public final class CheckpointRecorder implements Callback {
     private final Path directory;
     private final Model model;
     private double best = Double.NaN;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "trainyard-checkpoints");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<?> pending = CompletableFuture.completedFuture(null);
 
     public CheckpointRecorder(RunStore store, String runId, Path directory, Model model) {
         this.store = store;
@@ -43,12 +57,39 @@ public final class CheckpointRecorder implements Callback {
         String monitor = accuracy ? "test_accuracy" : "test_loss";
         double value = accuracy ? result.testAccuracy() : result.testLoss();
         byte[] data = ModelFile.encode(model);
-        String sha256 = sha256(data);
-        store.recordCheckpoint(runId, LAST, result.epoch(), write(LAST, data).toString(), sha256, monitor, value);
-        if (Double.isNaN(best) || (accuracy ? value > best : value < best)) {
+        boolean improved = Double.isNaN(best) || (accuracy ? value > best : value < best);
+        if (improved) {
             best = value;
-            store.recordCheckpoint(runId, BEST, result.epoch(), write(BEST, data).toString(), sha256, monitor,
-                    value);
+        }
+        await();
+        pending = writer.submit(() -> {
+            String sha256 = sha256(data);
+            store.recordCheckpoint(runId, LAST, result.epoch(), write(LAST, data).toString(), sha256, monitor, value);
+            if (improved) {
+                store.recordCheckpoint(runId, BEST, result.epoch(), write(BEST, data).toString(), sha256, monitor,
+                        value);
+            }
+        });
+    }
+
+    @Override
+    public void onRunEnd(RunContext run, RunStatus status) {
+        try {
+            await();
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    private void await() {
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while saving a checkpoint", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("saving a checkpoint failed: " + e.getCause(), e.getCause());
         }
     }
 
