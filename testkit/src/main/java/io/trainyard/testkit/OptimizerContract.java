@@ -8,6 +8,13 @@ import io.trainyard.api.PluginConfig;
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
 import io.trainyard.api.optim.OptimizerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -62,6 +69,26 @@ final class OptimizerContract {
         }
         assertArrayEquals(parameters.values().toDoubleVector(), twin.values().toDoubleVector(), name + ": the same"
                 + " steps from the same start must give bit-identical parameters");
+
+        // Saved state, loaded into a fresh optimizer over a copy of the parameters, must step identically.
+        Parameters copy = parameters(parameters.values());
+        Optimizer resumed = factory.create(config, copy);
+        try {
+            ByteArrayOutputStream saved = new ByteArrayOutputStream();
+            optimizer.saveState(new DataOutputStream(saved));
+            resumed.loadState(new DataInputStream(new ByteArrayInputStream(saved.toByteArray())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int step = 0; step < 5; step++) {
+            for (Parameters each : List.of(parameters, copy)) {
+                each.gradients().assign(each.values()).subi(target);
+            }
+            optimizer.step();
+            resumed.step();
+        }
+        assertArrayEquals(parameters.values().toDoubleVector(), copy.values().toDoubleVector(), name + ": a fresh"
+                + " optimizer loaded with saveState() must step exactly as the one that saved it (resume needs it)");
 
         long growth = NativeMemory.growthDuring(() -> {
             for (int step = 0; step < 5; step++) {

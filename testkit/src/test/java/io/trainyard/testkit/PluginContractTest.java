@@ -33,7 +33,8 @@ import org.opentest4j.AssertionFailedError;
 class PluginContractTest {
 
     /** The ways the test doubles below can be broken. */
-    private enum Flaw { NONE, WRONG_GRADIENT, OVERWRITES_GRADIENT, ALLOCATES, CHANGES_GRADIENTS, THROWS }
+    private enum Flaw { NONE, WRONG_GRADIENT, OVERWRITES_GRADIENT, ALLOCATES, CHANGES_GRADIENTS, THROWS,
+        FORGETS_STATE }
 
     @Test
     void aCorrectLayerPassesAndBrokenOnesFailNamingTheRule() {
@@ -60,6 +61,8 @@ class PluginContractTest {
                 PluginContract.checkOptimizer(new DescentFactory(Flaw.CHANGES_GRADIENTS)));
         assertFails("descent: 100 steps with default settings on 0.5 |p - t|^2 went from", () ->
                 PluginContract.checkOptimizer(new DescentFactory(Flaw.WRONG_GRADIENT)));
+        assertFails("descent: a fresh optimizer loaded with saveState() must step exactly", () ->
+                PluginContract.checkOptimizer(new DescentFactory(Flaw.FORGETS_STATE)));
     }
 
     @Test
@@ -242,6 +245,8 @@ class PluginContractTest {
         public Optimizer create(PluginConfig config, Parameters parameters) {
             return new Optimizer() {
                 private double lr = config.getDouble("lr");
+                /** Heavy-ball momentum, for the flaw that keeps state without saving it. */
+                private final double[] velocity = new double[(int) parameters.count()];
 
                 @Override
                 public void zeroGradients() {
@@ -253,8 +258,13 @@ class PluginContractTest {
                     INDArray values = parameters.values();
                     INDArray gradients = parameters.gradients();
                     double sign = flaw == Flaw.WRONG_GRADIENT ? -1 : 1;
-                    for (long i = 0; i < values.length(); i++) {
-                        values.putScalar(i, values.getDouble(i) - sign * lr * gradients.getDouble(i));
+                    for (int i = 0; i < values.length(); i++) {
+                        double direction = gradients.getDouble(i);
+                        if (flaw == Flaw.FORGETS_STATE) {
+                            velocity[i] = 0.5 * velocity[i] + direction;
+                            direction = velocity[i];
+                        }
+                        values.putScalar(i, values.getDouble(i) - sign * lr * direction);
                         if (flaw == Flaw.CHANGES_GRADIENTS) {
                             gradients.putScalar(i, 0);
                         }

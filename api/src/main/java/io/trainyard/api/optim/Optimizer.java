@@ -1,5 +1,9 @@
 package io.trainyard.api.optim;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Updates a model's {@link io.trainyard.api.model.Parameters} from their gradients. An optimizer is created for one
  * parameter buffer and keeps its per-parameter state (momentum, moments) in flat buffers of the same layout, so a
@@ -18,4 +22,19 @@ public interface Optimizer {
 
     /** Changes the learning rate from the next step on (for schedules). */
     void setLearningRate(double learningRate);
+
+    /**
+     * Writes everything the next steps depend on besides the parameters (learning rate, step count, momentum,
+     * moments), for checkpoints from which a run resumes. An optimizer with state must implement this and
+     * {@link #loadState}; the test kit's optimizer contract checks that a twin loaded from saved state steps
+     * identically.
+     */
+    default void saveState(DataOutput out) throws IOException {
+        out.writeDouble(learningRate());
+    }
+
+    /** Reads what {@link #saveState} wrote, into an optimizer built with the same settings for the same parameters. */
+    default void loadState(DataInput in) throws IOException {
+        setLearningRate(in.readDouble());
+    }
 }

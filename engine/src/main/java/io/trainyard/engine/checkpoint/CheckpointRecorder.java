@@ -56,7 +56,7 @@ public final class CheckpointRecorder implements Callback {
         boolean accuracy = !Double.isNaN(result.testAccuracy());
         String monitor = accuracy ? "test_accuracy" : "test_loss";
         double value = accuracy ? result.testAccuracy() : result.testLoss();
-        byte[] data = ModelFile.encode(model);
+        byte[] data = ModelFile.encode(model, run.optimizer());
         boolean improved = Double.isNaN(best) || (accuracy ? value > best : value < best);
         if (improved) {
             best = value;

@@ -2,13 +2,21 @@ package io.trainyard.engine.checkpoint;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.model.Model;
+import io.trainyard.api.optim.Optimizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A model's saved state: every parameter and every state array (running statistics), as big-endian doubles after
- * the magic {@code TYMODEL1} and their counts. Doubles keep float parameters exact.
+ * A checkpoint's content: every parameter and every state array of the model (running statistics, dropout's
+ * generator), as big-endian doubles after the magic {@code TYMODEL1} and their counts, then the optimizer's saved
+ * state (its length, then its bytes). Doubles keep float parameters exact.
  */
 public final class ModelFile {
 
@@ -17,7 +25,19 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    public static byte[] encode(Model model) {
+    public static byte[] encode(Model model, Optimizer optimizer) {
+        ByteArrayOutputStream optimizerState = new ByteArrayOutputStream();
+        try {
+            optimizer.saveState(new DataOutputStream(optimizerState));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] modelState = encode(model);
+        return ByteBuffer.allocate(modelState.length + Integer.BYTES + optimizerState.size()).put(modelState)
+                .putInt(optimizerState.size()).put(optimizerState.toByteArray()).array();
+    }
+
+    private static byte[] encode(Model model) {
         double[] values = model.parameters().values().data().asDouble();
         long count = model.parameters().count();
         List<double[]> state = model.state();
@@ -39,8 +59,11 @@ public final class ModelFile {
         return buffer.array();
     }
 
-    /** Loads saved state into a model of the same architecture; an error if the shapes do not fit. */
-    public static void restore(byte[] data, Model model, String source) {
+    /**
+     * Loads saved state into a model of the same architecture, and into the optimizer unless it is null (evaluation
+     * needs none); an error if the shapes do not fit.
+     */
+    public static void restore(byte[] data, Model model, Optimizer optimizer, String source) {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         if (data.length < 2 * Long.BYTES || buffer.getLong() != MAGIC) {
             throw new TrainyardException(source + " is not a Trainyard model file");
@@ -71,6 +94,16 @@ public final class ModelFile {
             }
             for (int i = 0; i < length; i++) {
                 array[i] = buffer.getDouble();
+            }
+        }
+        if (optimizer != null) {
+            byte[] optimizerState = new byte[buffer.getInt()];
+            buffer.get(optimizerState);
+            try {
+                optimizer.loadState(new DataInputStream(new ByteArrayInputStream(optimizerState)));
+            } catch (IOException e) {
+                throw new TrainyardException(source + ": the optimizer's state cannot be read (" + e.getMessage()
+                        + "); was it saved by another optimizer?");
             }
         }
     }

@@ -54,7 +54,7 @@ public final class ModelEvaluation {
         }
         RecordedExperiment recorded = RecordedExperiment.of(run, queries);
         PreparedExperiment prepared = assembler.prepare(recorded.file(), recorded.overrides());
-        ModelFile.restore(data, prepared.setup().model(), checkpoint.path());
+        ModelFile.restore(data, prepared.setup().model(), null, checkpoint.path());
         Evaluation evaluation = new Trainer().evaluate(prepared.setup(), prepared.experiment().evalBatchSize());
         return new Result(run, checkpoint, evaluation);
     }

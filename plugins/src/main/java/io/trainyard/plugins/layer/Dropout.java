@@ -1,6 +1,6 @@
 package io.trainyard.plugins.layer;
 
-import java.util.SplittableRandom;
+import java.util.List;
 
 /**
  * Inverted dropout as in PyTorch: in training each value is zeroed with probability {@code p} and the survivors
@@ -8,8 +8,14 @@ import java.util.SplittableRandom;
  */
 public final class Dropout extends HostLayer {
 
+    private static final long GAMMA = 0x9e3779b97f4a7c15L;
+
     private final double probability;
-    private final SplittableRandom random;
+    /**
+     * SplitMix64's state, as two exact 32-bit halves so that {@link #state()} can hand it out (and a checkpoint
+     * restore it) as doubles without touching a bit.
+     */
+    private final double[] generator = new double[2];
     /** Each value's factor in the last training forward: 0 or 1/(1-p). */
     private double[] mask = new double[0];
 
@@ -18,7 +24,13 @@ public final class Dropout extends HostLayer {
             throw new IllegalArgumentException("dropout probability must be in [0, 1], got " + probability);
         }
         this.probability = probability;
-        this.random = new SplittableRandom(seed);
+        store(seed);
+    }
+
+    /** The generator's state, so that a resumed run draws the masks the uninterrupted one would have. */
+    @Override
+    public List<double[]> state() {
+        return List.of(generator);
     }
 
     @Override
@@ -38,10 +50,27 @@ public final class Dropout extends HostLayer {
         if (mask.length < length) {
             mask = new double[length];
         }
+        long state = (long) generator[0] << 32 | (long) generator[1];
         for (int i = 0; i < length; i++) {
-            mask[i] = random.nextDouble() < probability ? 0 : scale;
+            state += GAMMA;
+            mask[i] = uniform(state) < probability ? 0 : scale;
             output[i] = input[i] * mask[i];
         }
+        store(state);
+    }
+
+    /** SplitMix64: a uniform double in [0, 1) from the advanced state. */
+    private static double uniform(long state) {
+        long z = state;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
+    }
+
+    private void store(long state) {
+        generator[0] = state >>> 32;
+        generator[1] = state & 0xffffffffL;
     }
 
     @Override

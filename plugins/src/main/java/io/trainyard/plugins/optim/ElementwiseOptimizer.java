@@ -2,8 +2,13 @@ package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -26,6 +31,7 @@ abstract class ElementwiseOptimizer implements Optimizer {
     private final float[] floatChunk = new float[CHUNK];
     private final double[] valueChunk = new double[CHUNK];
     private final double[] gradientChunk = new double[CHUNK];
+    private final List<double[]> stateArrays = new ArrayList<>();
     private double learningRate;
     private long step;
 
@@ -40,9 +46,33 @@ abstract class ElementwiseOptimizer implements Optimizer {
         this.doubleGradients = single ? null : parameters.gradients().data().asNioDouble();
     }
 
-    /** A zero-filled state array, one value per parameter. */
+    /** A zero-filled state array, one value per parameter, saved and loaded with the optimizer's state. */
     final double[] state() {
-        return new double[size];
+        double[] array = new double[size];
+        stateArrays.add(array);
+        return array;
+    }
+
+    @Override
+    public final void saveState(DataOutput out) throws IOException {
+        out.writeDouble(learningRate);
+        out.writeLong(step);
+        for (double[] array : stateArrays) {
+            for (double value : array) {
+                out.writeDouble(value);
+            }
+        }
+    }
+
+    @Override
+    public final void loadState(DataInput in) throws IOException {
+        learningRate = in.readDouble();
+        step = in.readLong();
+        for (double[] array : stateArrays) {
+            for (int i = 0; i < array.length; i++) {
+                array[i] = in.readDouble();
+            }
+        }
     }
 
     /** Called once per step before any element is updated, with the 1-based step number. */

@@ -2,6 +2,9 @@ package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,6 +43,30 @@ public final class Sgd implements Optimizer {
         this.nesterov = nesterov;
         this.velocity = momentum != 0 ? parameters.values().ulike() : null;
         this.scratch = weightDecay != 0 || nesterov ? parameters.values().ulike() : null;
+    }
+
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        out.writeDouble(learningRate);
+        out.writeBoolean(firstStep);
+        if (velocity != null) {
+            for (double value : velocity.toDoubleVector()) {
+                out.writeDouble(value);
+            }
+        }
+    }
+
+    @Override
+    public void loadState(DataInput in) throws IOException {
+        learningRate = in.readDouble();
+        firstStep = in.readBoolean();
+        if (velocity != null) {
+            double[] values = new double[(int) velocity.length()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.readDouble();
+            }
+            velocity.assign(Nd4j.createFromArray(new double[][] {values}).castTo(velocity.dataType()));
+        }
     }
 
     @Override
