@@ -8,6 +8,7 @@ import io.trainyard.api.model.Model;
 import io.trainyard.engine.tracking.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,9 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Saves the model at the end of every epoch into the run's folder: {@code last.model}, and {@code best.model}
- * whenever the monitored metric improves (test accuracy when there is one, else test loss). Each file is written
- * whole before it replaces the previous one, and recorded with its SHA-256, so a crash never leaves a torn file.
+ * Saves the model at the end of every epoch into the run's folder: {@code last-epochN.model}, and
+ * {@code best-epochN.model} whenever the monitored metric improves (test accuracy when there is one, else test
+ * loss). A file is written whole under its own name, then recorded with its SHA-256, and only then is the kind's
+ * previous file deleted: whenever the process dies, the record points at a complete file that matches it.
  * The training thread only copies the model (milliseconds); hashing, writing and recording happen on a thread of
  * their own, one epoch after another, and a failure surfaces at the next epoch's end or the run's.
  */
@@ -36,7 +38,7 @@ public final class CheckpointRecorder implements Callback {
     private final String runId;
     private final Path directory;
     private final Model model;
-    private double best = Double.NaN;
+    private double best;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "trainyard-checkpoints");
         thread.setDaemon(true);
@@ -44,11 +46,13 @@ public final class CheckpointRecorder implements Callback {
     });
     private Future<?> pending = CompletableFuture.completedFuture(null);
 
-    public CheckpointRecorder(RunStore store, String runId, Path directory, Model model) {
+    /** @param best the best monitored value so far (a resumed run's), or NaN */
+    public CheckpointRecorder(RunStore store, String runId, Path directory, Model model, double best) {
         this.store = store;
         this.runId = runId;
         this.directory = directory;
         this.model = model;
+        this.best = best;
     }
 
     @Override
@@ -64,10 +68,9 @@ public final class CheckpointRecorder implements Callback {
         await();
         pending = writer.submit(() -> {
             String sha256 = sha256(data);
-            store.recordCheckpoint(runId, LAST, result.epoch(), write(LAST, data).toString(), sha256, monitor, value);
+            save(LAST, result.epoch(), data, sha256, monitor, value);
             if (improved) {
-                store.recordCheckpoint(runId, BEST, result.epoch(), write(BEST, data).toString(), sha256, monitor,
-                        value);
+                save(BEST, result.epoch(), data, sha256, monitor, value);
             }
         });
     }
@@ -93,14 +96,21 @@ public final class CheckpointRecorder implements Callback {
         }
     }
 
-    private Path write(String kind, byte[] data) {
+    private void save(String kind, int epoch, byte[] data, String sha256, String monitor, double value) {
         try {
             Files.createDirectories(directory);
-            Path target = directory.resolve(kind + ".model").toAbsolutePath();
-            Path partial = directory.resolve(kind + ".model.partial");
+            Path target = directory.resolve(kind + "-epoch" + epoch + ".model").toAbsolutePath();
+            Path partial = directory.resolve(kind + "-epoch" + epoch + ".model.partial");
             Files.write(partial, data);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
+            store.recordCheckpoint(runId, kind, epoch, target.toString(), sha256, monitor, value);
+            try (DirectoryStream<Path> older = Files.newDirectoryStream(directory, kind + "-epoch*.model")) {
+                for (Path file : older) {
+                    if (!file.toAbsolutePath().equals(target)) {
+                        Files.delete(file);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the " + kind + " checkpoint: " + e.getMessage(), e);
         }

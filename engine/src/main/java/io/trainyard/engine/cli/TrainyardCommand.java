@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "trainyard", mixinStandardHelpOptions = true, version = "Trainyard 0.1.0",
         description = "Train, record and compare reproducible experiments.",
-        subcommands = {RunCommand.class, RerunCommand.class, EvaluateCommand.class, RunsCommand.class,
-            ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class, NoteCommand.class,
-            PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class})
+        subcommands = {RunCommand.class, RerunCommand.class, ResumeCommand.class, EvaluateCommand.class,
+            RunsCommand.class, ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class,
+            NoteCommand.class, PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class})
 public final class TrainyardCommand implements AutoCloseable {
 
     @Option(names = "--store", paramLabel = "DIR|JDBC_URL", scope = picocli.CommandLine.ScopeType.INHERIT,

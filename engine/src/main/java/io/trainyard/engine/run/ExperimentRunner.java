@@ -6,12 +6,15 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.checkpoint.CheckpointRecorder;
+import io.trainyard.engine.checkpoint.ModelFile;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.provenance.ProvenanceCollector;
+import io.trainyard.engine.tracking.Checkpoint;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.NewRun;
+import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunRecorder;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreException;
@@ -85,14 +88,45 @@ public final class ExperimentRunner {
                 heartbeat, provenance.collect(experiment, setup.dataset(), overrides), parentId));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
                 location.describe(), setup.model().summary());
+        return execute(runId, experiment, setup, recorder, Double.NaN, 0);
+    }
+
+    /**
+     * Continues a run that crashed, was killed or failed from its last checkpoint to its planned epochs, as the
+     * same run: what it recorded after that checkpoint's epoch is replaced.
+     */
+    public RunResult resume(RunDetails run, ExperimentFile file, List<String> overrides, Checkpoint last,
+            byte[] checkpoint, double best) {
+        PreparedExperiment prepared = assembler.prepare(file, overrides);
+        Experiment experiment = prepared.experiment();
+        TrainingSetup setup = prepared.setup();
+        if (!run.summary().datasetSha256().equals(setup.dataset().sha256())) {
+            throw new TrainyardException("the data differ from the run's: it trained on data with SHA-256 "
+                    + run.summary().datasetSha256() + ", the data found now have " + setup.dataset().sha256());
+        }
+        ModelFile.restore(checkpoint, setup.model(), setup.optimizer(), last.path());
+        int completed = last.epoch();
+        long steps = (long) completed * ((setup.dataset().train().size() + experiment.batchSize() - 1)
+                / experiment.batchSize());
+        String runId = run.summary().id();
+        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat,
+                run.epochs().stream().filter(epoch -> epoch.epoch() <= completed).toList(), steps);
+        store.reopen(runId, completed, steps, Instant.now());
+        console.printf("Resuming run %s of %s after epoch %d of %d (store %s)%n%n", runId, experiment.name(),
+                completed, experiment.epochs(), location.describe());
+        return execute(runId, experiment, setup, recorder, best, completed);
+    }
+
+    private RunResult execute(String runId, Experiment experiment, TrainingSetup setup, RunRecorder recorder,
+            double best, int completedEpochs) {
         ActiveRun run = new ActiveRun(runId, experiment, setup, location.runDirectory(runId), console);
         FinalAccuracy finalAccuracy = new FinalAccuracy();
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
                 () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {
             CheckpointRecorder checkpoints = new CheckpointRecorder(store, runId, location.runDirectory(runId),
-                    setup.model());
+                    setup.model(), best);
             RunResult result = train(experiment, setup, run, List.of(recorder, checkpoints, finalAccuracy),
-                    finalAccuracy);
+                    finalAccuracy, completedEpochs);
             // Printed before the guard closes: on Ctrl-C the JVM halts as soon as it does.
             console.printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", runId, result.status(),
                     Double.isNaN(result.finalTestAccuracy()) ? "" : String.format(Locale.ROOT,
@@ -103,9 +137,9 @@ public final class ExperimentRunner {
 
     /** @param hooks the engine's callbacks, the recorder first */
     private static RunResult train(Experiment experiment, TrainingSetup setup, ActiveRun run, List<Callback> hooks,
-            FinalAccuracy finalAccuracy) {
+            FinalAccuracy finalAccuracy, int completedEpochs) {
         try {
-            RunStatus status = new Trainer().train(experiment, setup, run, hooks);
+            RunStatus status = new Trainer().train(experiment, setup, run, hooks, completedEpochs);
             return new RunResult(run.runId(), status, finalAccuracy.value, null);
         } catch (StoreException e) {
             throw e;

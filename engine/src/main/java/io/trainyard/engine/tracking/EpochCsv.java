@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -21,10 +22,14 @@ final class EpochCsv implements AutoCloseable {
 
     private final CSVPrinter printer;
 
-    EpochCsv(Path runDirectory) throws IOException {
+    /** @param kept the epochs already recorded (a resumed run's), written again before any new one */
+    EpochCsv(Path runDirectory, List<EpochResult> kept) throws IOException {
         Files.createDirectories(runDirectory);
         BufferedWriter writer = Files.newBufferedWriter(runDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8);
         this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
+        for (EpochResult epoch : kept) {
+            append(epoch);
+        }
         printer.flush();
     }
 

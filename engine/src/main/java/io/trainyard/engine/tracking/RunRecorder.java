@@ -37,12 +37,24 @@ public final class RunRecorder implements Callback {
     private String errorMessage;
 
     public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery, Heartbeat heartbeat) {
+        this(store, location, runId, logEvery, heartbeat, List.of(), 0);
+    }
+
+    /**
+     * A recorder continuing a resumed run.
+     *
+     * @param kept the run's epochs that stand (rewritten to its CSV file)
+     * @param firstStep the global batch index the run continues from
+     */
+    public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery, Heartbeat heartbeat,
+            List<EpochResult> kept, long firstStep) {
         this.store = store;
         this.runId = runId;
         this.logEvery = logEvery;
         this.heartbeat = heartbeat;
+        this.step = firstStep;
         try {
-            this.csv = new EpochCsv(location.runDirectory(runId));
+            this.csv = new EpochCsv(location.runDirectory(runId), kept);
         } catch (IOException e) {
             throw new StoreException("cannot write " + location.runDirectory(runId) + ": " + e.getMessage(), e);
         }

@@ -154,10 +154,40 @@ public final class RunStore {
         }
     }
 
-    /** Records a saved model file, replacing the run's previous one of that kind ({@code last} or {@code best}). */
+    /**
+     * Makes a run that ended (crashed, killed, failed) RUNNING again, to be resumed after epoch {@code epochs}: what
+     * it recorded after that epoch (its last checkpoint's) is removed, so the resumed epochs replace it.
+     *
+     * @param steps the number of batches in the kept epochs; step rows from there on are removed
+     */
+    public void reopen(String runId, int epochs, long steps, Instant now) {
+        transactions.durable(connection -> {
+            for (String sql : new String[] {"DELETE FROM epoch_metrics WHERE run_id = ? AND epoch > ?",
+                "DELETE FROM logged_metrics WHERE run_id = ? AND epoch > ?",
+                "DELETE FROM step_chunks WHERE run_id = ? AND first_step >= ?"}) {
+                try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                    delete.setString(1, runId);
+                    delete.setLong(2, sql.contains("first_step") ? steps : epochs);
+                    delete.executeUpdate();
+                }
+            }
+            MetricSummaries.refresh(connection, runId);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = 'RUNNING',"
+                    + " end_time = NULL, error_message = NULL, stop_reason = NULL, heartbeat_at = ? WHERE id = ?")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, runId);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Records a saved model file, replacing the run's previous one of that kind ({@code last} or {@code best}); on
+     * disk before it returns, since the previous file is deleted next.
+     */
     public void recordCheckpoint(String runId, String kind, int epoch, String path, String sha256, String monitor,
             double value) {
-        transactions.run(connection -> {
+        transactions.durable(connection -> {
             try (PreparedStatement merge = connection.prepareStatement("MERGE INTO checkpoints (run_id, kind, epoch,"
                     + " path, sha256, monitor, metric_value) KEY (run_id, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 merge.setString(1, runId);

@@ -37,13 +37,23 @@ public final class Trainer {
      * @param engineHooks the engine's own callbacks (the recorder), called before the experiment's
      */
     public RunStatus train(Experiment experiment, TrainingSetup setup, ActiveRun run, List<Callback> engineHooks) {
+        return train(experiment, setup, run, engineHooks, 0);
+    }
+
+    /**
+     * As {@link #train(Experiment, TrainingSetup, ActiveRun, List)}, continuing after {@code completedEpochs}
+     * epochs whose model and optimizer state the setup already holds (a resumed run): the data order is drawn as
+     * it was for those epochs, so the continuation is the uninterrupted run's.
+     */
+    public RunStatus train(Experiment experiment, TrainingSetup setup, ActiveRun run, List<Callback> engineHooks,
+            int completedEpochs) {
         List<Callback> hooks = new ArrayList<>(engineHooks);
         hooks.addAll(setup.callbacks());
         HookChain chain = new HookChain(hooks);
         RunStatus status;
         try {
             chain.runStart(run);
-            status = runEpochs(experiment, setup, run, chain);
+            status = runEpochs(experiment, setup, run, chain, completedEpochs);
         } catch (RuntimeException | Error e) {
             RuntimeException hookError = chain.failure(run, e);
             RuntimeException endError = chain.runEnd(run, RunStatus.FAILED);
@@ -62,11 +72,15 @@ public final class Trainer {
     }
 
     /** Epochs until the plan is done, a callback asks to stop (FINISHED) or the user interrupts (KILLED). */
-    private RunStatus runEpochs(Experiment experiment, TrainingSetup setup, ActiveRun run, HookChain chain) {
+    private RunStatus runEpochs(Experiment experiment, TrainingSetup setup, ActiveRun run, HookChain chain,
+            int completedEpochs) {
         DataSplit train = setup.dataset().train();
         int[] order = identity(train.size());
         Random shuffle = new Random(Seeds.derive(experiment.seed(), Seeds.DATA_SHUFFLE));
-        for (int epoch = 1; epoch <= experiment.epochs() && !run.stopRequested(); epoch++) {
+        for (int epoch = 1; epoch <= completedEpochs; epoch++) {
+            shuffle(order, shuffle);
+        }
+        for (int epoch = completedEpochs + 1; epoch <= experiment.epochs() && !run.stopRequested(); epoch++) {
             run.startEpoch();
             chain.epochStart(run, epoch);
             long start = System.nanoTime();

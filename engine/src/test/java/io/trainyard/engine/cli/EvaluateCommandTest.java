@@ -44,7 +44,7 @@ class EvaluateCommandTest {
         assertTrue(best.out().contains("best checkpoint (epoch " + bestEpoch + ", test_accuracy "), best.out());
         assertTrue(cli.run("show", id).out().contains("Checkpoint  last: epoch 4, test_accuracy"));
 
-        Path file = store.resolve("runs").resolve(id).resolve("last.model");
+        Path file = store.resolve("runs").resolve(id).resolve("last-epoch4.model");
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 1] ^= 1;
         Files.write(file, bytes);

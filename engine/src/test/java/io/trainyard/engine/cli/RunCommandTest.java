@@ -148,7 +148,7 @@ class RunCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("run", "rerun", "evaluate", "runs", "show", "compare", "export", "tag", "note", "plugins", "bench", "bench-store")) {
+        for (String command : List.of("run", "rerun", "resume", "evaluate", "runs", "show", "compare", "export", "tag", "note", "plugins", "bench", "bench-store")) {
             Cli.Result help = cli.run(command, "--help");
             assertEquals(0, help.exitCode(), command);
             assertTrue(help.out().startsWith("Usage: trainyard " + command), help.out());
