@@ -10,6 +10,7 @@ import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreLocation;
+import io.trainyard.engine.tracking.SweepStore;
 import java.io.PrintStream;
 import java.time.Instant;
 
@@ -29,6 +30,7 @@ public final class EngineModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(EngineOptions.class).toInstance(options);
         bind(StoreLocation.class).toInstance(options.store());
         bind(Heartbeat.class).toInstance(options.heartbeat());
         bind(PrintStream.class).toInstance(options.console());
@@ -47,7 +49,9 @@ public final class EngineModule extends AbstractModule {
     Database database(StoreLocation location) {
         Database database = resources.register(new Database(location));
         // "Next open" is when a run whose process died is noticed: every command that reads or writes runs sees it.
-        new RunStore(database).recordCrashes(Instant.now());
+        Instant now = Instant.now();
+        new RunStore(database).recordCrashes(now);
+        new SweepStore(database).recordCrashes(now);
         return database;
     }
 }

@@ -6,6 +6,7 @@ import io.trainyard.engine.query.RunOrder;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.MetricSummaries;
+import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
@@ -136,6 +137,6 @@ public final class StoreBenchmark {
 
     private static NewRun run(String id, long seed, Map<String, Object> params) {
         return new NewRun(id, "bench", id, Instant.now(), seed, "sha", "bench.yaml", "", params, Heartbeat.DEFAULT,
-                Map.of(), null);
+                Map.of(), Lineage.NONE);
     }
 }

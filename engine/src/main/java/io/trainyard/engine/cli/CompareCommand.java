@@ -1,10 +1,13 @@
 package io.trainyard.engine.cli;
 
+import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.compare.Comparison;
 import io.trainyard.engine.compare.ComparisonReport;
 import io.trainyard.engine.compare.HtmlReport;
 import io.trainyard.engine.report.OutputFormat;
 import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.SweepQueries;
+import io.trainyard.engine.tracking.TrialState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
             + " epochs; runs that differ only in seed are grouped (mean ± sd), and two such groups get Welch's"
             + " t-test.", "--format html writes a self-contained report with the per-epoch curves."},
         footer = {"", "  trainyard compare 20261125-0329 20261125-0412",
-            "  trainyard compare --filter \"experiment = 'fashion-mnist-sgd'\" --format html --out report.html"})
+            "  trainyard compare --filter \"experiment = 'fashion-mnist-sgd'\" --format html --out report.html",
+            "  trainyard compare --sweep 20261125-0501"})
 final class CompareCommand implements Callable<Integer> {
 
     enum Format { TABLE, MARKDOWN, CSV, JSON, HTML }
@@ -39,6 +44,10 @@ final class CompareCommand implements Callable<Integer> {
             + " (see 'trainyard runs --help')")
     private String filter;
 
+    @Option(names = "--sweep", paramLabel = "SWEEP_ID", description = "Rank the trials of a sweep (the latest run of"
+            + " each), best configuration first, repeats grouped")
+    private String sweep;
+
     @Option(names = "--all-params", description = "Show every param, not only those that differ")
     private boolean allParams;
 
@@ -50,8 +59,22 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Comparison comparison = Comparison.of(RunSelection.select(root.get(RunQueries.class), runIds, filter,
-                false, format == Format.HTML), allParams);
+        Comparison comparison;
+        if (sweep != null) {
+            if (!runIds.isEmpty() || filter != null) {
+                throw new TrainyardException("--sweep compares a sweep's trials; leave out run ids and --filter");
+            }
+            List<String> trials = root.get(SweepQueries.class).trials(root.get(SweepQueries.class).find(sweep).id())
+                    .stream().map(TrialState::runId).filter(Objects::nonNull).toList();
+            if (trials.isEmpty()) {
+                throw new TrainyardException("sweep " + sweep + " has no trial run yet");
+            }
+            comparison = Comparison.ranked(root.get(RunQueries.class).details(trials, format == Format.HTML),
+                    allParams);
+        } else {
+            comparison = Comparison.of(RunSelection.select(root.get(RunQueries.class), runIds, filter, false,
+                    format == Format.HTML), allParams);
+        }
         if (out == null) {
             write(comparison, root.out());
             return ExitCodes.OK;
@@ -59,7 +82,7 @@ final class CompareCommand implements Callable<Integer> {
         try (PrintStream file = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
             write(comparison, file);
         } catch (IOException e) {
-            throw new io.trainyard.api.TrainyardException("cannot write " + out + ": " + e
+            throw new TrainyardException("cannot write " + out + ": " + e
                     + "; pass --out with a writable path");
         }
         root.out().printf("Wrote %s (%d runs)%n", out, comparison.runs().size());

@@ -1,5 +1,9 @@
 package io.trainyard.engine.cli;
 
+import io.trainyard.api.callback.RunStatus;
+import io.trainyard.engine.run.RunResult;
+import java.io.PrintStream;
+
 /** Exit codes of the {@code trainyard} command. */
 final class ExitCodes {
 
@@ -18,5 +22,14 @@ final class ExitCodes {
     static final int INTERNAL_ERROR = 70;
 
     private ExitCodes() {
+    }
+
+    /** How a command that trained a run exits: by the run's status, a failure's message printed to {@code err}. */
+    static int of(RunResult result, PrintStream err) {
+        if (result.status() == RunStatus.FAILED) {
+            err.printf("error: run %s FAILED: %s%n", result.runId(), result.error());
+            return RUN_FAILED;
+        }
+        return result.status() == RunStatus.KILLED ? KILLED : OK;
     }
 }

@@ -1,8 +1,6 @@
 package io.trainyard.engine.cli;
 
-import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.run.Resumption;
-import io.trainyard.engine.run.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,11 +19,6 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult result = root.get(Resumption.class).resume(runId);
-        if (result.status() == RunStatus.FAILED) {
-            root.err().printf("error: run %s FAILED: %s%n", result.runId(), result.error());
-            return ExitCodes.RUN_FAILED;
-        }
-        return result.status() == RunStatus.KILLED ? ExitCodes.KILLED : ExitCodes.OK;
+        return ExitCodes.of(root.get(Resumption.class).resume(runId), root.err());
     }
 }

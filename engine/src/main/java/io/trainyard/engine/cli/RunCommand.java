@@ -1,8 +1,6 @@
 package io.trainyard.engine.cli;
 
-import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.run.ExperimentRunner;
-import io.trainyard.engine.run.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +36,6 @@ final class RunCommand implements Callable<Integer> {
         if (data != null) {
             assignments.add("dataset.path=" + data);
         }
-        RunResult result = root.get(ExperimentRunner.class).run(file, assignments);
-        if (result.status() == RunStatus.FAILED) {
-            root.err().printf("error: run %s FAILED: %s%n", result.runId(), result.error());
-            return ExitCodes.RUN_FAILED;
-        }
-        return result.status() == RunStatus.KILLED ? ExitCodes.KILLED : ExitCodes.OK;
+        return ExitCodes.of(root.get(ExperimentRunner.class).run(file, assignments), root.err());
     }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
             "  trainyard runs --filter \"params.optimizer.name = 'sgd' and metrics.test_accuracy >= 0.8\"",
             "  trainyard runs --filter \"metrics.test_loss.min < 0.4 or tags.baseline = 'yes'\" --order seed",
             "Fields: params.KEY, metrics.NAME (last value; .first .min .max), tags.KEY, id, experiment, status,",
-            "seed, start, end, note, parent. Operators: = != < <= > >= ~ (substring or glob) in (...), and, or,",
-            "not, parentheses. Quote text with ' or \"."})
+            "seed, start, end, note, parent, sweep, trial. Operators: = != < <= > >= ~ (substring or glob)",
+            "in (...), and, or, not, parentheses. Quote text with ' or \"."})
 final class RunsCommand implements Callable<Integer> {
 
     @ParentCommand

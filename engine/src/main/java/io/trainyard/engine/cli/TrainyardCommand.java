@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "trainyard", mixinStandardHelpOptions = true, version = "Trainyard 0.1.0",
         description = "Train, record and compare reproducible experiments.",
         subcommands = {RunCommand.class, RerunCommand.class, ResumeCommand.class, EvaluateCommand.class,
-            RunsCommand.class, ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class,
-            NoteCommand.class, PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class})
+            SweepCommand.class, SweepTrialCommand.class, RunsCommand.class, SweepsCommand.class, ShowCommand.class,
+            CompareCommand.class, ExportCommand.class, TagCommand.class, NoteCommand.class, PluginsCommand.class,
+            BenchCommand.class, StoreBenchCommand.class})
 public final class TrainyardCommand implements AutoCloseable {
 
     @Option(names = "--store", paramLabel = "DIR|JDBC_URL", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -60,7 +61,7 @@ public final class TrainyardCommand implements AutoCloseable {
             EngineOptions options = new EngineOptions(StoreLocation.resolve(store, environment),
                     EngineOptions.defaultCacheDirectory(environment), out,
                     EngineOptions.pluginDirectories(pluginDirectories, environment),
-                    Heartbeat.fromEnvironment(environment));
+                    Heartbeat.fromEnvironment(environment), environment);
             injector = Guice.createInjector(new EngineModule(options, resources));
         }
         return injector.getInstance(type);

@@ -4,6 +4,7 @@ import io.trainyard.engine.report.Table;
 import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +38,25 @@ public final class Comparison {
     public record Group(int number, String label, List<RunDetails> runs, double mean, double sd) {
     }
 
-    private Comparison(List<RunDetails> runs, boolean allParams) {
-        this.runs = List.copyOf(runs);
+    private Comparison(List<RunDetails> runs, boolean allParams, boolean ranked) {
         TreeSet<String> keys = new TreeSet<>();
         runs.forEach(run -> keys.addAll(run.params().keySet()));
         this.paramKeys = keys.stream().filter(key -> allParams || differs(key, runs)).toList();
-        groupRepeats();
+        groupRepeats(runs, ranked);
+        this.runs = ranked ? groups.stream().flatMap(group -> group.runs().stream()).toList() : List.copyOf(runs);
     }
 
+    /** The runs in the order given, grouped in order of first appearance. */
     public static Comparison of(List<RunDetails> runs, boolean allParams) {
-        return new Comparison(runs, allParams);
+        return new Comparison(runs, allParams, false);
+    }
+
+    /**
+     * The runs ranked: groups by mean final test accuracy, best first (groups without one last), numbered by rank,
+     * and the runs of a group by final test accuracy.
+     */
+    public static Comparison ranked(List<RunDetails> runs, boolean allParams) {
+        return new Comparison(runs, allParams, true);
     }
 
     public List<RunDetails> runs() {
@@ -111,7 +121,7 @@ public final class Comparison {
                 rows);
     }
 
-    private void groupRepeats() {
+    private void groupRepeats(List<RunDetails> runs, boolean ranked) {
         Map<Map<String, Object>, List<RunDetails>> byParams = new LinkedHashMap<>();
         for (RunDetails run : runs) {
             byParams.computeIfAbsent(withoutSeed(run.params()), key -> new ArrayList<>()).add(run);
@@ -119,8 +129,16 @@ public final class Comparison {
         TreeSet<String> keys = new TreeSet<>();
         runs.forEach(run -> keys.addAll(run.params().keySet()));
         List<String> distinguishing = keys.stream().filter(key -> !key.equals("seed") && differs(key, runs)).toList();
+        List<List<RunDetails>> sets = new ArrayList<>(byParams.values());
+        if (ranked) {
+            sets.forEach(members -> members.sort(Comparator.comparingDouble(Comparison::finalAccuracy).reversed()));
+            sets.sort(Comparator.comparingDouble((List<RunDetails> members) -> {
+                double[] accuracies = finalAccuracies(members);
+                return accuracies.length == 0 ? Double.NEGATIVE_INFINITY : WelchTest.mean(accuracies);
+            }).reversed());
+        }
         int number = 1;
-        for (List<RunDetails> members : byParams.values()) {
+        for (List<RunDetails> members : sets) {
             RunDetails first = members.get(0);
             String label = byParams.size() == 1 ? "all runs" : distinguishing.stream()
                     .map(key -> key + "=" + first.params().get(key)).collect(Collectors.joining(", "));
@@ -139,6 +157,12 @@ public final class Comparison {
         Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.remove("seed");
         return copy;
+    }
+
+    /** A run's final test accuracy; -infinity without one, so that it ranks last. */
+    private static double finalAccuracy(RunDetails run) {
+        MetricSummary accuracy = run.metrics().get("test_accuracy");
+        return accuracy == null || Double.isNaN(accuracy.last()) ? Double.NEGATIVE_INFINITY : accuracy.last();
     }
 
     private static double[] finalAccuracies(Group group) {

@@ -41,6 +41,8 @@ public final class ExperimentResolver {
     private static final List<PluginKind> SECTIONS =
             List.of(PluginKind.DATASET, PluginKind.MODEL, PluginKind.LOSS, PluginKind.OPTIMIZER);
     private static final String CALLBACKS = "callbacks";
+    /** The block {@code trainyard sweep} reads; a single run's settings leave it aside. */
+    public static final String SWEEP = "sweep";
     private static final String ENABLED = "enabled";
 
     private final PluginRegistry registry;
@@ -81,6 +83,7 @@ public final class ExperimentResolver {
         SETTINGS.forEach(setting -> known.add(setting.name()));
         SECTIONS.forEach(kind -> known.add(kind.label()));
         known.add(CALLBACKS);
+        known.add(SWEEP);
         for (String key : tree.keySet()) {
             if (!known.contains(key)) {
                 throw new TrainyardException("unknown key '" + key + "' in the experiment"

@@ -18,7 +18,8 @@ public record Field(Scope scope, String name, String aggregate) {
     public enum Attribute {
         ID("r.id", Kind.TEXT), EXPERIMENT("e.name", Kind.TEXT), STATUS("r.status", Kind.TEXT),
         SEED("r.seed", Kind.NUMBER), START("r.start_time", Kind.TIME), END("r.end_time", Kind.TIME),
-        NOTE("r.note", Kind.TEXT), PARENT("r.parent_id", Kind.TEXT);
+        NOTE("r.note", Kind.TEXT), PARENT("r.parent_id", Kind.TEXT), SWEEP("r.sweep_id", Kind.TEXT),
+        TRIAL("r.trial", Kind.NUMBER);
 
         enum Kind { NUMBER, TIME, TEXT }
 

@@ -9,10 +9,12 @@ import io.trainyard.engine.checkpoint.CheckpointRecorder;
 import io.trainyard.engine.checkpoint.ModelFile;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
+import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.provenance.ProvenanceCollector;
 import io.trainyard.engine.tracking.Checkpoint;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunRecorder;
@@ -29,6 +31,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,15 +66,23 @@ public final class ExperimentRunner {
     }
 
     public RunResult run(Path experimentFile, List<String> overrides) {
-        return run(ExperimentFile.read(experimentFile), overrides, null, null);
+        ExperimentFile file = ExperimentFile.read(experimentFile);
+        if (file.tree().containsKey(ExperimentResolver.SWEEP)) {
+            console.printf("note: %s has a sweep block; 'run' trains its settings once, 'trainyard sweep %s' runs"
+                    + " the sweep%n", experimentFile, experimentFile);
+        }
+        return run(file, overrides, Lineage.NONE, null, List.of());
     }
 
     /**
-     * Runs an experiment already read, as a run of {@code parentId} (may be null).
+     * Runs an experiment already read.
      *
+     * @param lineage the run it reruns or the sweep it is a trial of
      * @param requiredDataSha256 when not null, the data must have this hash or nothing is recorded
+     * @param hooks engine callbacks of this run besides the recorder's (a sweep's pruning rule)
      */
-    public RunResult run(ExperimentFile file, List<String> overrides, String parentId, String requiredDataSha256) {
+    public RunResult run(ExperimentFile file, List<String> overrides, Lineage lineage, String requiredDataSha256,
+            List<Callback> hooks) {
         PreparedExperiment prepared = assembler.prepare(file, overrides);
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
@@ -85,10 +96,10 @@ public final class ExperimentRunner {
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat);
         store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                 setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params(),
-                heartbeat, provenance.collect(experiment, setup.dataset(), overrides), parentId));
+                heartbeat, provenance.collect(experiment, setup.dataset(), overrides), lineage));
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
                 location.describe(), setup.model().summary());
-        return execute(runId, experiment, setup, recorder, Double.NaN, 0);
+        return execute(runId, experiment, setup, recorder, Double.NaN, 0, hooks);
     }
 
     /**
@@ -96,7 +107,7 @@ public final class ExperimentRunner {
      * same run: what it recorded after that checkpoint's epoch is replaced.
      */
     public RunResult resume(RunDetails run, ExperimentFile file, List<String> overrides, Checkpoint last,
-            byte[] checkpoint, double best) {
+            byte[] checkpoint, double best, List<Callback> hooks) {
         PreparedExperiment prepared = assembler.prepare(file, overrides);
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
@@ -114,19 +125,20 @@ public final class ExperimentRunner {
         store.reopen(runId, completed, steps, Instant.now());
         console.printf("Resuming run %s of %s after epoch %d of %d (store %s)%n%n", runId, experiment.name(),
                 completed, experiment.epochs(), location.describe());
-        return execute(runId, experiment, setup, recorder, best, completed);
+        return execute(runId, experiment, setup, recorder, best, completed, hooks);
     }
 
     private RunResult execute(String runId, Experiment experiment, TrainingSetup setup, RunRecorder recorder,
-            double best, int completedEpochs) {
+            double best, int completedEpochs, List<Callback> hooks) {
         ActiveRun run = new ActiveRun(runId, experiment, setup, location.runDirectory(runId), console);
         FinalAccuracy finalAccuracy = new FinalAccuracy();
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
                 () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {
             CheckpointRecorder checkpoints = new CheckpointRecorder(store, runId, location.runDirectory(runId),
                     setup.model(), best);
-            RunResult result = train(experiment, setup, run, List.of(recorder, checkpoints, finalAccuracy),
-                    finalAccuracy, completedEpochs);
+            List<Callback> engineHooks = new ArrayList<>(List.of(recorder, checkpoints, finalAccuracy));
+            engineHooks.addAll(hooks);
+            RunResult result = train(experiment, setup, run, engineHooks, finalAccuracy, completedEpochs);
             // Printed before the guard closes: on Ctrl-C the JVM halts as soon as it does.
             console.printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", runId, result.status(),
                     Double.isNaN(result.finalTestAccuracy()) ? "" : String.format(Locale.ROOT,

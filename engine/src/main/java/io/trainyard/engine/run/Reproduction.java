@@ -5,6 +5,7 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.engine.plugin.PluginDescriptor;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.provenance.GitState;
+import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;
@@ -58,7 +59,8 @@ public final class Reproduction {
             RecordedExperiment recorded = RecordedExperiment.of(original, queries);
             checkPluginsAvailable(original);
             checkCommitAvailable(original);
-            rerun = runner.run(recorded.file(), recorded.overrides(), id, original.summary().datasetSha256());
+            rerun = runner.run(recorded.file(), recorded.overrides(), Lineage.rerunOf(id),
+                    original.summary().datasetSha256(), List.of());
         } catch (TrainyardException e) {
             throw new TrainyardException("cannot rerun " + id + ": " + e.getMessage(), e);
         }

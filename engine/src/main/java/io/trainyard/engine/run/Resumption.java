@@ -1,11 +1,13 @@
 package io.trainyard.engine.run;
 
 import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.Callback;
 import io.trainyard.engine.checkpoint.CheckpointRecorder;
 import io.trainyard.engine.tracking.Checkpoint;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * {@code trainyard resume}: a run that crashed, was killed or failed continues from its last checkpoint (model,
@@ -23,6 +25,11 @@ public final class Resumption {
     }
 
     public RunResult resume(String idOrPrefix) {
+        return resume(idOrPrefix, List.of());
+    }
+
+    /** @param hooks engine callbacks of the resumed run besides the recorder's (a sweep's pruning rule) */
+    public RunResult resume(String idOrPrefix, List<Callback> hooks) {
         RunDetails run = queries.find(idOrPrefix);
         String id = run.summary().id();
         try {
@@ -37,7 +44,7 @@ public final class Resumption {
             Checkpoint best = queries.checkpoints(id).get(CheckpointRecorder.BEST);
             RecordedExperiment recorded = RecordedExperiment.of(run, queries);
             return runner.resume(run, recorded.file(), recorded.overrides(), last.checkpoint(), last.data(),
-                    best == null ? Double.NaN : best.value());
+                    best == null ? Double.NaN : best.value(), hooks);
         } catch (TrainyardException e) {
             throw new TrainyardException("cannot resume " + id + ": " + e.getMessage(), e);
         }

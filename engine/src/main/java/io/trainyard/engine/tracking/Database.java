@@ -117,6 +117,11 @@ public final class Database implements AutoCloseable {
                     return;
                 } catch (SQLException e) {
                     // A stale port of a process that died, or a holder that is closing: try again.
+                } catch (TrainyardException e) {
+                    if (answers(serverUrl)) {
+                        throw e;
+                    }
+                    // The holder closed while the schema was checked through it: try again, perhaps as holder.
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -132,6 +137,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static boolean answers(String serverUrl) {
+        try (Connection probe = DriverManager.getConnection(serverUrl, "sa", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private void migrate() {
         try {
             Flyway.configure()
@@ -142,7 +155,9 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            close();
+            if (keepAlive != null) {
+                close(); // this process held the file: release it
+            }
             throw failure(e.getMessage());
         }
     }

@@ -9,9 +9,9 @@ import java.util.Map;
  * @param params every resolved hyperparameter under its dotted key, typed
  * @param heartbeat how often the training process will confirm it is alive
  * @param provenance where the run came from (code, machine, libraries, plugins, data), dotted key to text
- * @param parentId the run this one belongs to (the run it reruns), or null
+ * @param lineage the run it reruns or the sweep it is a trial of
  */
 public record NewRun(String id, String experiment, String name, Instant start, long seed, String datasetSha256,
         String experimentFile, String experimentText, Map<String, Object> params, Heartbeat heartbeat,
-        Map<String, String> provenance, String parentId) {
+        Map<String, String> provenance, Lineage lineage) {
 }

@@ -1,18 +1,16 @@
 package io.trainyard.engine.tracking;
 
-import io.trainyard.api.TrainyardException;
+import static io.trainyard.engine.tracking.StoreReads.instant;
+import static io.trainyard.engine.tracking.StoreReads.number;
+
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.engine.query.Filter;
 import io.trainyard.engine.query.FilterSql;
 import io.trainyard.engine.query.RunOrder;
 import io.trainyard.engine.query.SqlFragment;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +29,11 @@ public final class RunQueries {
 
     private static final int ID_SLICE = 100;
 
-    private final Database database;
+    private final StoreReads reads;
 
     @Inject
     public RunQueries(Database database) {
-        this.database = database;
+        this.reads = new StoreReads(database);
     }
 
     /** Every run, newest first. */
@@ -62,7 +60,7 @@ public final class RunQueries {
             sql.append(" LIMIT ?");
             parameters.add(limit);
         }
-        return query(sql.toString(), statement -> {
+        return reads.query(sql.toString(), statement -> {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
@@ -71,15 +69,9 @@ public final class RunQueries {
 
     /** A run by its id or by a prefix that matches exactly one run. */
     public RunDetails find(String idOrPrefix) {
-        List<RunSummary> matches = query(SUMMARY + " WHERE r.id LIKE ? ESCAPE '\\' ORDER BY r.id",
-                statement -> statement.setString(1, escapeLike(idOrPrefix) + "%"), this::summaries);
-        Optional<RunSummary> exact = matches.stream().filter(run -> run.id().equals(idOrPrefix)).findFirst();
-        if (exact.isEmpty() && matches.size() != 1) {
-            throw new TrainyardException(matches.isEmpty()
-                    ? "no run '" + idOrPrefix + "' in the store; 'trainyard runs' lists the runs"
-                    : "run id prefix '" + idOrPrefix + "' matches " + matches.size() + " runs; give more of the id");
-        }
-        return details(List.of(exact.orElse(matches.get(0)).id()), true).get(0);
+        List<RunSummary> matches = reads.query(SUMMARY + " WHERE r.id LIKE ? ESCAPE '\\' ORDER BY r.id",
+                statement -> statement.setString(1, StoreReads.escapeLike(idOrPrefix) + "%"), this::summaries);
+        return details(List.of(StoreReads.unique(matches, RunSummary::id, idOrPrefix, "run").id()), true).get(0);
     }
 
     /**
@@ -93,7 +85,7 @@ public final class RunQueries {
         Object[] array = ids.toArray();
         Map<String, RunSummary> summaries = new java.util.HashMap<>();
         for (Object[] slice : slices(array)) {
-            query(SUMMARY + " WHERE r.id = ANY(?)", statement -> statement.setObject(1, slice), this::summaries)
+            reads.query(SUMMARY + " WHERE r.id = ANY(?)", statement -> statement.setObject(1, slice), this::summaries)
                     .forEach(summary -> summaries.put(summary.id(), summary));
         }
         Map<String, Map<String, Object>> params = grouped("SELECT run_id, param_key, value_type, num_value,"
@@ -154,7 +146,7 @@ public final class RunQueries {
 
     /** A run's saved model files by kind ({@code last}, {@code best}). */
     public Map<String, Checkpoint> checkpoints(String runId) {
-        return query("SELECT kind, epoch, path, sha256, monitor, metric_value FROM checkpoints WHERE run_id = ?"
+        return reads.query("SELECT kind, epoch, path, sha256, monitor, metric_value FROM checkpoints WHERE run_id = ?"
                 + " ORDER BY kind DESC", statement -> statement.setString(1, runId), result -> {
                     Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
                     while (result.next()) {
@@ -167,13 +159,13 @@ public final class RunQueries {
 
     /** The experiment file's text as the run read it, or null if not recorded. */
     public String experimentText(String runId) {
-        return query("SELECT experiment_text FROM runs WHERE id = ?", statement -> statement.setString(1, runId),
+        return reads.query("SELECT experiment_text FROM runs WHERE id = ?", statement -> statement.setString(1, runId),
                 result -> result.next() ? result.getString(1) : null);
     }
 
     /** A run's per-step metrics in step order. */
     public List<StepMetric> steps(String runId) {
-        return query("SELECT data FROM step_chunks WHERE run_id = ? ORDER BY first_step",
+        return reads.query("SELECT data FROM step_chunks WHERE run_id = ? ORDER BY first_step",
                 statement -> statement.setString(1, runId), result -> {
                     List<StepMetric> steps = new ArrayList<>();
                     while (result.next()) {
@@ -195,7 +187,7 @@ public final class RunQueries {
     private <V> Map<String, Map<String, V>> grouped(String sql, Object[] ids, RowReader<V> reader) {
         Map<String, Map<String, V>> byRun = new java.util.HashMap<>();
         for (Object[] slice : slices(ids)) {
-            query(sql, statement -> statement.setObject(1, slice), result -> {
+            reads.query(sql, statement -> statement.setObject(1, slice), result -> {
                 while (result.next()) {
                     reader.read(result, byRun.computeIfAbsent(result.getString(1), id -> new LinkedHashMap<>()));
                 }
@@ -222,37 +214,5 @@ public final class RunQueries {
                     result.getString(11), result.getString(12), result.getString(13)));
         }
         return runs;
-    }
-
-    private static double number(ResultSet result, int column) throws SQLException {
-        double value = result.getDouble(column);
-        return result.wasNull() ? Double.NaN : value;
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface Reader<T> {
-        T read(ResultSet result) throws SQLException;
-    }
-
-    private <T> T query(String sql, Binder binder, Reader<T> reader) {
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet result = statement.executeQuery()) {
-                return reader.read(result);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading the store failed: " + e.getMessage(), e);
-        }
     }
 }

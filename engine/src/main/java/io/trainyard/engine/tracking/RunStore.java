@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.h2.api.ErrorCode;
 
 /**
  * Writes runs to the database. Each method is one transaction: a run's creation with all its params, an epoch with
@@ -31,7 +32,8 @@ public final class RunStore {
             long experimentId = experimentId(connection, run.experiment(), run.start());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, experiment_id, name,"
                     + " status, start_time, seed, dataset_sha256, experiment_file, experiment_text, heartbeat_at,"
-                    + " heartbeat_seconds, parent_id) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " heartbeat_seconds, parent_id, sweep_id, trial)"
+                    + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, run.id());
                 insert.setLong(2, experimentId);
                 insert.setString(3, run.name());
@@ -42,7 +44,13 @@ public final class RunStore {
                 insert.setString(8, run.experimentText());
                 insert.setTimestamp(9, Timestamp.from(run.start()));
                 insert.setLong(10, run.heartbeat().interval().toSeconds());
-                insert.setString(11, run.parentId());
+                insert.setString(11, run.lineage().parentId());
+                insert.setString(12, run.lineage().sweepId());
+                if (run.lineage().sweepId() == null) {
+                    insert.setNull(13, Types.INTEGER);
+                } else {
+                    insert.setInt(13, run.lineage().trial());
+                }
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
@@ -83,6 +91,11 @@ public final class RunStore {
             insert.setTimestamp(2, Timestamp.from(now));
             insert.setString(3, name);
             insert.executeUpdate();
+        } catch (SQLException e) {
+            // Another process created the experiment since this transaction began (parallel sweep trials do).
+            if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                throw e;
+            }
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM experiments WHERE name = ?")) {
             select.setString(1, name);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
@@ -73,7 +74,7 @@ class HtmlReportTest {
                 String id = "run-" + seed;
                 store.create(new NewRun(id, HOSTILE, HOSTILE, Instant.parse("2026-11-0" + seed + "T00:00:00Z"), seed,
                         "sha", "e.yaml", "", Map.of("optimizer.name", seed == 3 ? HOSTILE : "sgd", "seed",
-                                (long) seed), Heartbeat.DEFAULT, Map.of(), null));
+                                (long) seed), Heartbeat.DEFAULT, Map.of(), Lineage.NONE));
                 for (int epoch = 1; epoch <= 4; epoch++) {
                     store.recordEpoch(id, new EpochResult(epoch, 1.0 / epoch, 0.5 + 0.1 * epoch, 1.1 / epoch,
                             0.45 + 0.1 * epoch + 0.01 * seed, 1), List.of());

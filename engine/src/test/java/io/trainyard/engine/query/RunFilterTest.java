@@ -8,6 +8,7 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunAnnotations;
 import io.trainyard.engine.tracking.RunQueries;
@@ -57,7 +58,7 @@ class RunFilterTest {
             double[] accuracies) {
         store.create(new NewRun(id, "fashion", id, Instant.parse("2026-11-0" + day + "T12:00:00Z"), day, "sha",
                 "e.yaml", "", Map.of("optimizer.name", optimizer, "optimizer.lr", lr, "optimizer.nesterov",
-                nesterov, "epochs", (long) accuracies.length), Heartbeat.DEFAULT, Map.of(), null));
+                nesterov, "epochs", (long) accuracies.length), Heartbeat.DEFAULT, Map.of(), Lineage.NONE));
         for (int epoch = 1; epoch <= accuracies.length; epoch++) {
             store.recordEpoch(id, new EpochResult(epoch, 1 - accuracies[epoch - 1], accuracies[epoch - 1],
                     1.1 - accuracies[epoch - 1], accuracies[epoch - 1], 1.0), List.of());
@@ -130,7 +131,8 @@ class RunFilterTest {
         assertError("filter: expected ')' to close the '(', found the end of the filter at column 22\n"
                 + "  (seed = 1 or seed = 2\n", "(seed = 1 or seed = 2");
         assertError("filter: unknown field 'accuracy'; use params.KEY, metrics.NAME[.first|.last|.min|.max],"
-                + " tags.KEY or one of id, experiment, status, seed, start, end, note, parent at column 1",
+                + " tags.KEY or one of id, experiment, status, seed, start, end, note, parent, sweep, trial at"
+                + " column 1",
                 "accuracy > 0.8");
         assertError("filter: expected a value; quote text, as in 'sgd' at column 25", "params.optimizer.name = sgd");
         assertError("filter: this text has no closing ' at column 10", "status = 'FINISHED");

@@ -195,6 +195,6 @@ class RunStoreTest {
         return new NewRun(id, experiment, experiment, Instant.parse(id.startsWith("2026")
                 ? id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 8) + "T00:00:00Z"
                 : "2026-01-01T00:00:00Z"), 42, "abc", "e.yaml", "name: e", params, Heartbeat.DEFAULT,
-                Map.of("git.commit", "abc123", "seed", "42"), null);
+                Map.of("git.commit", "abc123", "seed", "42"), Lineage.NONE);
     }
 }

@@ -1,0 +1,33 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.engine.sweep.TrialExecution;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The process {@code trainyard sweep} starts for each trial; not for users, hence hidden. */
+@Command(name = "sweep-trial", hidden = true, description = "Run one trial of a recorded sweep.")
+final class SweepTrialCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Parameters(index = "0", paramLabel = "SWEEP_ID")
+    private String sweepId;
+
+    @Parameters(index = "1", paramLabel = "TRIAL")
+    private int trial;
+
+    @Option(names = "--threads", paramLabel = "N", required = true)
+    private int threads;
+
+    @Override
+    public Integer call() {
+        // A trial outliving its sweep (killed with -9) would train on unseen; it stops as if interrupted instead.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(
+                ExitCodes.KILLED)));
+        return ExitCodes.of(root.get(TrialExecution.class).run(sweepId, trial, threads), root.err());
+    }
+}

@@ -1,0 +1,26 @@
+package io.trainyard.engine.cli;
+
+import io.trainyard.engine.report.OutputFormat;
+import io.trainyard.engine.report.SweepsTable;
+import io.trainyard.engine.tracking.SweepQueries;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sweeps", mixinStandardHelpOptions = true,
+        description = "List recorded sweeps: id, experiment, status, trials ended of planned, best trial.")
+final class SweepsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TrainyardCommand root;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv, json or markdown")
+    private OutputFormat format = OutputFormat.TABLE;
+
+    @Override
+    public Integer call() {
+        SweepsTable.print(root.get(SweepQueries.class).list(), format, root.out());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,52 @@
+package io.trainyard.engine.sweep;
+
+import io.trainyard.api.callback.Callback;
+import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.RunContext;
+import io.trainyard.engine.tracking.SweepQueries;
+
+/**
+ * Applies a sweep's {@link MedianRule} to one of its trials at each epoch's end, against the completed trials'
+ * values in the store (read once an epoch, never in the batch loop). A pruned trial ends FINISHED with the rule's
+ * reason as its stop reason; its last epoch is never pruned, as it ends anyway.
+ */
+public final class MedianPruner implements Callback {
+
+    private final MedianRule rule;
+    private final SweepQueries queries;
+    private final String sweepId;
+    private double best = Double.NaN;
+
+    public MedianPruner(MedianRule rule, SweepQueries queries, String sweepId) {
+        this.rule = rule;
+        this.queries = queries;
+        this.sweepId = sweepId;
+    }
+
+    @Override
+    public void onEpochEnd(RunContext run, EpochResult result) {
+        double value = value(run, result);
+        if (!Double.isNaN(value) && (Double.isNaN(best) || (rule.maximize() ? value > best : value < best))) {
+            best = value;
+        }
+        if (result.epoch() >= run.epochs() || result.epoch() <= rule.warmupEpochs()) {
+            return;
+        }
+        String reason = rule.verdict(result.epoch(), best, queries.completedValues(sweepId, rule.monitor(),
+                result.epoch()));
+        if (reason != null) {
+            run.console().println(reason);
+            run.requestStop(reason);
+        }
+    }
+
+    private double value(RunContext run, EpochResult result) {
+        return switch (rule.monitor()) {
+            case "train_loss" -> result.trainLoss();
+            case "train_accuracy" -> result.trainAccuracy();
+            case "test_loss" -> result.testLoss();
+            case "test_accuracy" -> result.testAccuracy();
+            default -> run.epochMetrics().getOrDefault(rule.monitor(), Double.NaN);
+        };
+    }
+}

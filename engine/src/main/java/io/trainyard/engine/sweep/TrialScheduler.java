@@ -1,0 +1,224 @@
+package io.trainyard.engine.sweep;
+
+import io.trainyard.api.TrainyardException;
+import io.trainyard.engine.tracking.Database;
+import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.RunSummary;
+import io.trainyard.engine.tracking.StoreLocation;
+import io.trainyard.engine.tracking.SweepQueries;
+import io.trainyard.engine.tracking.SweepRecord;
+import io.trainyard.engine.tracking.SweepStore;
+import io.trainyard.engine.tracking.TrialState;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a recorded sweep's remaining trials, {@code parallel} processes at a time, keeping the sweep's heartbeat.
+ * Ctrl-C or SIGTERM stops the trials (each records its finished epochs and ends KILLED) and records the sweep
+ * KILLED; running the same command again continues it. A trial's output goes to its log in the sweep's folder.
+ */
+public final class TrialScheduler {
+
+    /** How long an interrupted sweep waits for its trials to record how they ended. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final TrialLauncher launcher;
+    private final SweepStore store;
+    private final SweepQueries queries;
+    private final RunStore runs;
+    private final RunQueries runQueries;
+    private final Database database;
+    private final Heartbeat heartbeat;
+    private final StoreLocation location;
+    private final PrintStream console;
+
+    @Inject
+    public TrialScheduler(TrialLauncher launcher, SweepStore store, SweepQueries queries, RunStore runs,
+            RunQueries runQueries, Database database, Heartbeat heartbeat, StoreLocation location,
+            PrintStream console) {
+        this.launcher = launcher;
+        this.store = store;
+        this.queries = queries;
+        this.runs = runs;
+        this.runQueries = runQueries;
+        this.database = database;
+        this.heartbeat = heartbeat;
+        this.location = location;
+        this.console = console;
+    }
+
+    public void run(SweepRecord sweep, int parallel, int threads) {
+        List<TrialState> trials = queries.trials(sweep.id());
+        Path directory = location.directory().resolve("sweeps").resolve(sweep.id());
+        Set<Process> live = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicLong trialNanos = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService slots = Executors.newFixedThreadPool(parallel);
+        ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
+        long interval = heartbeat.interval().toMillis();
+        beats.scheduleAtFixedRate(() -> store.heartbeat(sweep.id(), Instant.now()), interval, interval,
+                TimeUnit.MILLISECONDS);
+        Thread hook = new Thread(() -> stop(sweep, stopping, slots, live), "trainyard-sweep-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            List<Future<?>> running = trials.stream().filter(trial -> !trial.ended()).<Future<?>>map(trial -> slots
+                    .submit(() -> runTrial(sweep, trial, trials.size(), threads, directory, live, trialNanos)))
+                    .toList();
+            for (Future<?> trial : running) {
+                trial.get();
+            }
+        } catch (ExecutionException e) {
+            String message = e.getCause().getMessage();
+            live.forEach(Process::destroy);
+            store.finish(sweep.id(), "FAILED", message);
+            throw new TrainyardException("sweep " + sweep.id() + " FAILED: " + message, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            beats.shutdownNow();
+            slots.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook records the sweep KILLED.
+            }
+        }
+        if (!stopping.get() && !Thread.currentThread().isInterrupted()) {
+            finish(sweep, directory, (System.nanoTime() - start) / 1e9, trialNanos.get() / 1e9);
+        }
+    }
+
+    private void runTrial(SweepRecord sweep, TrialState state, int total, int threads, Path directory,
+            Set<Process> live, AtomicLong trialNanos) {
+        int number = state.trial().number();
+        String name = String.format(Locale.ROOT, "trial %d/%d [%s]", number, total, state.trial().label());
+        state = awaitOtherProcess(sweep, state, name);
+        if (state.ended()) {
+            return;
+        }
+        Path log = directory.resolve("trial-" + number + ".log");
+        synchronized (console) {
+            console.printf("%s %s (log %s)%n", name, state.runId() == null ? "started" : "continues run "
+                    + state.runId(), log);
+        }
+        long begin = System.nanoTime();
+        int exitCode;
+        try {
+            Process process = launcher.start(sweep.id(), number, threads, log);
+            live.add(process);
+            exitCode = process.waitFor();
+            live.remove(process);
+        } catch (IOException e) {
+            throw new TrainyardException("cannot start " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        trialNanos.addAndGet(System.nanoTime() - begin);
+        TrialState after = trial(sweep, number);
+        String outcome;
+        if (after.runId() == null || (!after.ended() && exitCode != 0 && !"KILLED".equals(after.status()))) {
+            outcome = "did not run (exit code " + exitCode + "): " + lastError(log);
+        } else {
+            RunSummary run = runQueries.find(after.runId()).summary();
+            outcome = "run " + run.id() + " " + run.status() + (Double.isNaN(run.finalTestAccuracy()) ? ""
+                    : String.format(Locale.ROOT, ", final test accuracy %.2f%%", 100 * run.finalTestAccuracy()))
+                    + (run.stopReason() == null ? "" : " (" + run.stopReason() + ")")
+                    + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - begin) / 1e9);
+        }
+        synchronized (console) {
+            console.printf("%s %s%n", name, outcome);
+        }
+    }
+
+    /**
+     * A trial whose run is RUNNING belongs to another process, such as a trial of an interrupted sweep still
+     * stopping: wait until it ends, or misses its heartbeats and is recorded CRASHED (then it resumes here).
+     */
+    private TrialState awaitOtherProcess(SweepRecord sweep, TrialState state, String name) {
+        if (!"RUNNING".equals(state.status())) {
+            return state;
+        }
+        synchronized (console) {
+            console.printf("%s waits for run %s, RUNNING in another process%n", name, state.runId());
+        }
+        while ("RUNNING".equals(state.status())) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return state;
+            }
+            runs.recordCrashes(Instant.now());
+            state = trial(sweep, state.trial().number());
+        }
+        return state;
+    }
+
+    private TrialState trial(SweepRecord sweep, int number) {
+        return queries.trials(sweep.id()).stream().filter(trial -> trial.trial().number() == number).findFirst()
+                .orElseThrow();
+    }
+
+    private void finish(SweepRecord sweep, Path directory, double wallSeconds, double trialSeconds) {
+        List<TrialState> trials = queries.trials(sweep.id());
+        List<TrialState> unfinished = trials.stream().filter(trial -> !trial.ended()).toList();
+        String error = unfinished.isEmpty() ? null : unfinished.size() + " trial(s) did not end: "
+                + unfinished.stream().map(trial -> trial.trial().number() + " (see "
+                        + directory.resolve("trial-" + trial.trial().number() + ".log") + ")").toList();
+        store.finish(sweep.id(), error == null ? "FINISHED" : "FAILED", error);
+        console.printf(Locale.ROOT, "Sweep %s %s: %d of %d trials ended in %.1f s (trials' own time %.1f s, %.2fx"
+                + " in parallel)%s%nRank the trials with: trainyard compare --sweep %s%n", sweep.id(),
+                error == null ? "FINISHED" : "FAILED", trials.size() - unfinished.size(), trials.size(), wallSeconds,
+                trialSeconds, wallSeconds > 0 ? trialSeconds / wallSeconds : 0, error == null ? "" : "; " + error,
+                sweep.id());
+    }
+
+    /** On Ctrl-C or SIGTERM: no new trial starts, the running ones are stopped and given time to record it. */
+    private void stop(SweepRecord sweep, AtomicBoolean stopping, ExecutorService slots, Set<Process> live) {
+        stopping.set(true);
+        slots.shutdownNow();
+        live.forEach(Process::destroy);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        for (Process process : live) {
+            try {
+                process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        store.finish(sweep.id(), "KILLED", null);
+        database.close();
+    }
+
+    /** The log's last error line, or its last line. */
+    private static String lastError(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+            return lines.stream().filter(line -> line.startsWith("error:")).reduce((a, b) -> b)
+                    .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
+        } catch (IOException e) {
+            return "no log at " + log;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.trainyard.engine.tracking;
+
+import io.trainyard.api.TrainyardException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** One query on a connection of its own, and the conversions every reader of the store needs. */
+final class StoreReads {
+
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    interface Reader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    private final Database database;
+
+    StoreReads(Database database) {
+        this.database = database;
+    }
+
+    <T> T query(String sql, Binder binder, Reader<T> reader) {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet result = statement.executeQuery()) {
+                return reader.read(result);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A nullable number column, NULL read as NaN. */
+    static double number(ResultSet result, int column) throws SQLException {
+        double value = result.getDouble(column);
+        return result.wasNull() ? Double.NaN : value;
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * The one record whose id is {@code idOrPrefix}, or the only one it prefixes.
+     *
+     * @param matches the records whose id starts with {@code idOrPrefix}
+     * @param kind "run" or "sweep", for messages; {@code trainyard <kind>s} lists them
+     */
+    static <T> T unique(List<T> matches, Function<T, String> id, String idOrPrefix, String kind) {
+        Optional<T> exact = matches.stream().filter(match -> id.apply(match).equals(idOrPrefix)).findFirst();
+        if (exact.isEmpty() && matches.size() != 1) {
+            throw new TrainyardException(matches.isEmpty()
+                    ? "no " + kind + " '" + idOrPrefix + "' in the store; 'trainyard " + kind + "s' lists the " + kind
+                            + "s"
+                    : kind + " id prefix '" + idOrPrefix + "' matches " + matches.size() + " " + kind + "s; give more"
+                            + " of the id");
+        }
+        return exact.orElse(matches.get(0));
+    }
+
+    /** {@code text} matched literally by {@code LIKE ... ESCAPE '\'}. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,102 @@
+package io.trainyard.engine.tracking;
+
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes sweeps: the parent record with its planned trials, its liveness and how it ended. */
+public final class SweepStore {
+
+    private final Transactions transactions;
+
+    @Inject
+    public SweepStore(Database database) {
+        this.transactions = new Transactions(database);
+    }
+
+    /** Records a new RUNNING sweep and every trial it plans, in one transaction. */
+    public void create(SweepRecord sweep, List<Trial> trials, Heartbeat heartbeat) {
+        transactions.durable(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sweeps (id, name, status,"
+                    + " start_time, method, repeats, definition_sha256, experiment_file, experiment_text, overrides,"
+                    + " heartbeat_at, heartbeat_seconds) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, sweep.id());
+                insert.setString(2, sweep.name());
+                insert.setTimestamp(3, Timestamp.from(sweep.start()));
+                insert.setString(4, sweep.method());
+                insert.setInt(5, sweep.repeats());
+                insert.setString(6, sweep.definitionSha256());
+                insert.setString(7, sweep.experimentFile());
+                insert.setString(8, sweep.experimentText());
+                insert.setString(9, String.join("\n", sweep.overrides()));
+                insert.setTimestamp(10, Timestamp.from(sweep.start()));
+                insert.setLong(11, heartbeat.interval().toSeconds());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sweep_trials (sweep_id, trial,"
+                    + " configuration, repeat_index, assignments) VALUES (?, ?, ?, ?, ?)")) {
+                for (Trial trial : trials) {
+                    insert.setString(1, sweep.id());
+                    insert.setInt(2, trial.number());
+                    insert.setInt(3, trial.configuration());
+                    insert.setInt(4, trial.repeat());
+                    insert.setString(5, String.join("\n", trial.assignments()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** A sweep that ended before all its trials did is RUNNING again, continued by this process. */
+    public void reopen(String sweepId, Instant now) {
+        update("UPDATE sweeps SET status = 'RUNNING', end_time = NULL, error_message = NULL, heartbeat_at = ?"
+                + " WHERE id = ?", now, sweepId);
+    }
+
+    /** Confirms the sweep's process is alive (a sweep recorded CRASHED meanwhile is RUNNING again). */
+    public void heartbeat(String sweepId, Instant now) {
+        update("UPDATE sweeps SET heartbeat_at = ?, status = 'RUNNING', end_time = NULL, error_message = NULL"
+                + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')", now, sweepId);
+    }
+
+    /** Records how the sweep ended, on disk before returning (it may run in a shutdown hook). */
+    public void finish(String sweepId, String status, String errorMessage) {
+        transactions.durable(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET status = ?, end_time = ?,"
+                    + " error_message = ? WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
+                update.setString(1, status);
+                update.setTimestamp(2, Timestamp.from(Instant.now()));
+                update.setString(3, errorMessage == null || errorMessage.length() <= 4000 ? errorMessage
+                        : errorMessage.substring(0, 3999) + "…");
+                update.setString(4, sweepId);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** Records as CRASHED every RUNNING sweep whose process stopped beating, as {@link RunStore#recordCrashes}. */
+    public void recordCrashes(Instant now) {
+        transactions.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET status = 'CRASHED',"
+                    + " end_time = heartbeat_at, error_message = 'the sweep process stopped without recording an end'"
+                    + " WHERE status = 'RUNNING' AND DATEADD(SECOND, ? * heartbeat_seconds, heartbeat_at) < ?")) {
+                update.setInt(1, Heartbeat.MISSED_BEATS);
+                update.setTimestamp(2, Timestamp.from(now));
+                update.executeUpdate();
+            }
+        });
+    }
+
+    private void update(String sql, Instant now, String sweepId) {
+        transactions.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, sweepId);
+                update.executeUpdate();
+            }
+        });
+    }
+}

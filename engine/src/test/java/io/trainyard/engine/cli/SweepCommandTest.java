@@ -1,0 +1,240 @@
+package io.trainyard.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.engine.testing.Cli;
+import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.TrainingProcess;
+import io.trainyard.engine.tracking.Database;
+import io.trainyard.engine.tracking.RunDetails;
+import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.StoreLocation;
+import io.trainyard.engine.tracking.SweepQueries;
+import io.trainyard.engine.tracking.SweepRecord;
+import io.trainyard.engine.tracking.TrialState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweeps through the real command line, trials in real child processes. */
+class SweepCommandTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aGridWithRepeatsRunsInParallelAsChildRunsOfOneSweepAndRanksThem() throws Exception {
+        Path file = experiment("""
+                sweep:
+                  parameters:
+                    optimizer.lr: [0.1, 0.001]
+                  repeats: 2
+                """);
+        Cli cli = cli();
+        Cli.Result sweep = cli.run("sweep", file.toString(), "--parallel", "2");
+        assertEquals(0, sweep.exitCode(), sweep.out() + sweep.err() + logs());
+        String id = sweepId(sweep.out());
+        assertTrue(sweep.out().contains("Sweep " + id + " FINISHED: 4 of 4 trials ended"), sweep.out());
+
+        List<TrialState> trials = trials(id);
+        assertEquals(List.of("FINISHED", "FINISHED", "FINISHED", "FINISHED"),
+                trials.stream().map(TrialState::status).toList());
+        List<RunDetails> runs = details(trials);
+        assertEquals(List.of(0.1, 0.001, 0.1, 0.001), runs.stream().map(run -> run.params().get("optimizer.lr"))
+                .toList());
+        assertEquals(List.of(7L, 7L, 8L, 8L), runs.stream().map(run -> run.params().get("seed")).toList());
+        long share = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        runs.forEach(run -> assertEquals(share, run.params().get("threads"), "each trial gets its share of cores"));
+
+        Cli.Result listed = cli.run("runs", "--filter", "sweep = '" + id + "' and trial >= 3", "--format", "csv");
+        assertEquals(3, listed.out().lines().count(), listed.out());
+
+        Cli.Result ranking = cli.run("compare", "--sweep", id.substring(0, 15), "--format", "csv");
+        assertEquals(0, ranking.exitCode(), ranking.err());
+        List<List<String>> rows = ranking.out().lines().map(line -> List.of(line.split(","))).toList();
+        int lr = rows.get(0).indexOf("optimizer.lr");
+        int group = rows.get(0).indexOf("group");
+        assertEquals(List.of("0.1/1", "0.1/1", "0.001/2", "0.001/2"), rows.subList(1, 5).stream()
+                .map(row -> row.get(lr) + "/" + row.get(group)).toList(), "ranked: the better rate first");
+        assertTrue(cli.run("compare", "--sweep", id).out().contains("Repeats (runs that differ only in their seed)"));
+
+        Cli.Result again = cli.run("sweep", file.toString(), "--parallel", "2");
+        assertEquals(0, again.exitCode());
+        assertTrue(again.out().startsWith("Sweep " + id + " of blobs-mlp already ran its 4 trials"), again.out());
+        assertEquals(4, cli.run("runs", "--format", "csv").out().lines().count() - 1, "no trial ran twice");
+        assertTrue(cli.run("sweeps").out().contains(id + "  blobs-mlp   FINISHED  grid"), cli.run("sweeps").out());
+    }
+
+    @Test
+    void aKilledSweepContinuesWhereItStoppedAndResumesTheInterruptedTrial() throws Exception {
+        Path file = experiment("""
+                epochs: 6
+                callbacks: [{name: slow-down, millis: 120}]
+                sweep:
+                  parameters:
+                    optimizer.lr: [0.1, 0.05]
+                """);
+        Path store = directory.resolve("store");
+        TrainingProcess parent = TrainingProcess.start(directory.resolve("sweep.txt"),
+                Map.of("TRAINYARD_HEARTBEAT_SECONDS", "1", "TRAINYARD_CACHE", directory.resolve("cache").toString()),
+                "sweep", file.toString(), "--store", store.toString());
+        Path secondTrialLog = awaitSecondTrialRunning(parent, store);
+        List<ProcessHandle> trials = parent.process().descendants().toList();
+        parent.process().destroyForcibly();
+        assertTrue(parent.process().waitFor(60, TimeUnit.SECONDS));
+        for (ProcessHandle trial : trials) {
+            trial.onExit().get(60, TimeUnit.SECONDS);
+        }
+        String id = sweepId(parent.output());
+        TrialState interrupted = trials(store, id).get(1);
+        assertEquals("KILLED", interrupted.status(), "the orphaned trial stopped and said so: "
+                + Files.readString(secondTrialLog));
+        Thread.sleep(3_500); // the sweep's own heartbeat lapses: it is CRASHED, not RUNNING elsewhere
+
+        Cli.Result continued = new Cli(store, directory.resolve("cache")).run("sweep", file.toString());
+        assertEquals(0, continued.exitCode(), continued.out() + continued.err());
+        assertTrue(continued.out().startsWith("Continuing sweep " + id + " of blobs-mlp: 1 of 2 trials ended, 1 to"
+                + " run"), continued.out());
+        assertTrue(continued.out().contains("trial 2/2 [optimizer.lr=0.05 seed=7] continues run "
+                + interrupted.runId()), continued.out());
+        List<TrialState> after = trials(store, id);
+        assertEquals(interrupted.runId(), after.get(1).runId(), "resumed as the same run");
+        assertEquals(List.of("FINISHED", "FINISHED"), after.stream().map(TrialState::status).toList());
+        assertEquals(6, details(store, after).get(1).epochs().size());
+        try (Database database = new Database(new StoreLocation(store))) {
+            SweepRecord sweep = new SweepQueries(database).find(id);
+            assertEquals("FINISHED", sweep.status());
+            assertEquals(2, new RunQueries(database).list().size(), "the finished trial did not run again");
+        }
+    }
+
+    @Test
+    void theMedianRulePrunesATrialWorseThanTheCompletedOnes() throws Exception {
+        Path file = experiment("""
+                sweep:
+                  parameters:
+                    optimizer.lr: [0.1, 1.0e-6]
+                  prune: {warmup_epochs: 1, min_trials: 1}
+                """);
+        Cli.Result sweep = cli().run("sweep", file.toString());
+        assertEquals(0, sweep.exitCode(), sweep.out() + sweep.err() + logs());
+        List<RunDetails> runs = details(trials(sweepId(sweep.out())));
+        assertEquals(null, runs.get(0).summary().stopReason());
+        assertEquals(3, runs.get(0).summary().epochs(), sweep.out() + logs());
+        assertEquals("FINISHED", runs.get(1).summary().status());
+        assertEquals(2, runs.get(1).summary().epochs(), "stopped after the warm-up epoch and one more");
+        assertTrue(runs.get(1).summary().stopReason().startsWith("pruned: best test_accuracy "),
+                runs.get(1).summary().stopReason());
+    }
+
+    @Test
+    void badSweepsAreRefusedBeforeAnythingIsRecorded() throws Exception {
+        Cli cli = cli();
+        Cli.Result noBlock = cli.run("sweep", Experiments.blobsFile().toString());
+        assertEquals(2, noBlock.exitCode());
+        assertEquals("error: " + Experiments.blobsFile() + " has no 'sweep' block; add one saying what to vary (see"
+                + " the README, 'Sweeps'), or train the experiment once with 'trainyard run " + Experiments.blobsFile()
+                + "'\n", noBlock.err());
+
+        Path file = experiment("""
+                sweep:
+                  parameters:
+                    optimizer.name: [sgd, adam]
+                """);
+        Cli.Result badTrial = cli.run("sweep", file.toString());
+        assertEquals(2, badTrial.exitCode());
+        assertEquals("error: sweep trial 2 (optimizer.name=adam seed=7): unknown key optimizer.momentum for optimizer"
+                + " 'adam'; its keys are: lr, betas, eps, weight_decay, amsgrad; to give each optimizer its own"
+                + " settings, sweep the whole section: 'optimizer: [{name: a, ...}, {name: b, ...}]'\n",
+                badTrial.err());
+        assertEquals("No sweeps yet. Start one with: trainyard sweep FILE (a file with a 'sweep' block)\n",
+                cli.run("sweeps").out());
+        assertTrue(cli.run("runs").out().startsWith("No runs yet."));
+    }
+
+    /** Every trial log of the store, for failure messages. */
+    private String logs() throws Exception {
+        StringBuilder logs = new StringBuilder();
+        try (var files = Files.walk(directory.resolve("store"))) {
+            for (Path log : files.filter(path -> path.toString().endsWith(".log")).sorted().toList()) {
+                logs.append("\n--- ").append(log.getFileName()).append('\n').append(Files.readString(log));
+            }
+        }
+        return logs.toString();
+    }
+
+    private Cli cli() {
+        return new Cli(directory.resolve("store"), directory.resolve("cache"));
+    }
+
+    /** The test experiment (blobs, 3 epochs) with these lines appended. */
+    private Path experiment(String extra) throws Exception {
+        Path file = directory.resolve("sweep.yaml");
+        String base = Files.readString(Experiments.blobsFile());
+        if (extra.startsWith("callbacks:") || extra.contains("\ncallbacks:")) {
+            base = base.substring(0, base.indexOf("callbacks:"));
+        }
+        if (extra.startsWith("epochs:")) {
+            base = base.replace("epochs: 3\n", "");
+        }
+        Files.writeString(file, base + extra);
+        return file;
+    }
+
+    private static String sweepId(String output) {
+        return output.lines().filter(line -> line.startsWith("Sweep ")).findFirst().orElseThrow().split(" ")[1];
+    }
+
+    /** Waits until the second trial's run has recorded an epoch; returns that trial's log. */
+    private static Path awaitSecondTrialRunning(TrainingProcess parent, Path store) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            Path runs = store.resolve("runs");
+            if (Files.isDirectory(runs)) {
+                try (var list = Files.list(runs)) {
+                    for (Path run : list.toList()) {
+                        Path csv = run.resolve("epochs.csv");
+                        if (Files.exists(csv) && Files.readAllLines(csv).size() > 1
+                                && Files.list(runs).count() == 2 && Files.readAllLines(csv).size() < 7) {
+                            try (var sweeps = Files.list(store.resolve("sweeps"))) {
+                                return sweeps.findFirst().orElseThrow().resolve("trial-2.log");
+                            }
+                        }
+                    }
+                }
+            }
+            assertTrue(parent.process().isAlive(), parent.output());
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the second trial recorded no epoch in time");
+    }
+
+    private List<TrialState> trials(String id) {
+        return trials(directory.resolve("store"), id);
+    }
+
+    private static List<TrialState> trials(Path store, String id) {
+        try (Database database = new Database(new StoreLocation(store))) {
+            return new SweepQueries(database).trials(id);
+        }
+    }
+
+    private List<RunDetails> details(List<TrialState> trials) {
+        return details(directory.resolve("store"), trials);
+    }
+
+    private static List<RunDetails> details(Path store, List<TrialState> trials) {
+        try (Database database = new Database(new StoreLocation(store))) {
+            List<String> ids = trials.stream().map(TrialState::runId).toList();
+            ids.forEach(id -> assertNotNull(id));
+            return new RunQueries(database).details(ids, true);
+        }
+    }
+}
