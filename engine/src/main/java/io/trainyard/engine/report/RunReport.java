@@ -24,6 +24,12 @@ public final class RunReport {
         out.printf("Run         %s%n", run.id());
         out.printf("Experiment  %s (%s)%n", run.experiment(), run.experimentFile());
         out.printf("Status      %s%n", run.status());
+        if (run.lineage().parentId() != null) {
+            out.printf("Rerun of    %s%n", run.lineage().parentId());
+        }
+        if (run.lineage().sweepId() != null) {
+            out.printf("Sweep       %s, trial %d%n", run.lineage().sweepId(), run.lineage().trial());
+        }
         if (run.errorMessage() != null) {
             out.printf("Error       %s%n", run.errorMessage());
         }

@@ -24,7 +24,7 @@ public final class RunQueries {
             + " (SELECT COUNT(*) FROM epoch_metrics m WHERE m.run_id = r.id),"
             + " (SELECT s.last_value FROM metric_summaries s WHERE s.run_id = r.id AND s.metric = 'test_accuracy'),"
             + " (SELECT s.last_value FROM metric_summaries s WHERE s.run_id = r.id AND s.metric = 'test_loss'),"
-            + " r.error_message, r.stop_reason, r.dataset_sha256, r.experiment_file"
+            + " r.error_message, r.stop_reason, r.dataset_sha256, r.experiment_file, r.parent_id, r.sweep_id, r.trial"
             + " FROM runs r JOIN experiments e ON e.id = r.experiment_id";
 
     private static final int ID_SLICE = 100;
@@ -211,7 +211,8 @@ public final class RunQueries {
             runs.add(new RunSummary(result.getString(1), result.getString(2), result.getString(3),
                     instant(result.getTimestamp(4)), instant(result.getTimestamp(5)), result.getLong(6),
                     result.getInt(7), number(result, 8), number(result, 9), result.getString(10),
-                    result.getString(11), result.getString(12), result.getString(13)));
+                    result.getString(11), result.getString(12), result.getString(13),
+                    new Lineage(result.getString(14), result.getString(15), result.getInt(16))));
         }
         return runs;
     }

@@ -37,6 +37,7 @@ class RerunCommandTest {
         String copy = rerun.out().lines().filter(line -> line.startsWith("Rerun of ")).findFirst().orElseThrow()
                 .split(" ")[4];
         assertTrue(cli.run("runs", "--filter", "parent = '" + original + "'").out().contains(copy));
+        assertTrue(cli.run("show", copy).out().contains("\nRerun of    " + original + "\n"));
     }
 
     @Test

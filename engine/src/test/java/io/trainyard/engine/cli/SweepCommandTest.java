@@ -8,6 +8,7 @@ import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
 import io.trainyard.engine.testing.TrainingProcess;
 import io.trainyard.engine.tracking.Database;
+import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.StoreLocation;
@@ -50,6 +51,10 @@ class SweepCommandTest {
         assertEquals(List.of(0.1, 0.001, 0.1, 0.001), runs.stream().map(run -> run.params().get("optimizer.lr"))
                 .toList());
         assertEquals(List.of(7L, 7L, 8L, 8L), runs.stream().map(run -> run.params().get("seed")).toList());
+        for (int trial = 1; trial <= 4; trial++) {
+            assertEquals(new Lineage(null, id, trial), runs.get(trial - 1).summary().lineage());
+        }
+        assertTrue(cli.run("show", trials.get(2).runId()).out().contains("\nSweep       " + id + ", trial 3\n"));
         long share = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         runs.forEach(run -> assertEquals(share, run.params().get("threads"), "each trial gets its share of cores"));
 
