@@ -113,7 +113,9 @@ public final class PluginContract {
     /**
      * A callback built with its defaults: passes {@link #checkPlugin}; survives every hook of a three-epoch run in the
      * documented order, a failing run ({@code onFailure}, then {@code onRunEnd(FAILED)}) and a run killed before
-     * its first epoch; gives a reason when it requests a stop. Test what the callback does with {@link TestRun}.
+     * its first epoch; gives a reason when it requests a stop; and, resumed from its saved state after a crash, acts
+     * as in an uninterrupted run (see {@link io.trainyard.api.callback.Callback#saveState}). Test what the callback
+     * does with {@link TestRun}.
      */
     public static void checkCallback(CallbackFactory factory) {
         CallbackContract.check(factory);

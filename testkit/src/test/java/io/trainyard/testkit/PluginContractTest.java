@@ -23,6 +23,9 @@ import io.trainyard.api.model.Parameters;
 import io.trainyard.api.model.Sequential;
 import io.trainyard.api.optim.Optimizer;
 import io.trainyard.api.optim.OptimizerFactory;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,14 @@ class PluginContractTest {
         PluginContract.checkCallback(new LastEpochFactory(Flaw.NONE));
         assertFails("last-epoch failed while a run was failing: onFailure and onRunEnd must not throw", () ->
                 PluginContract.checkCallback(new LastEpochFactory(Flaw.THROWS)));
+    }
+
+    @Test
+    void aCallbackThatForgetsWhatItCountedWhenResumedIsCaught() {
+        PluginContract.checkCallback(new StopAfterFactory(Flaw.NONE));
+        assertFails("stop-after: a run resumed after epoch 3 acts otherwise than an uninterrupted one; save what the"
+                + " callback acts on in saveState and read it in loadState", () ->
+                PluginContract.checkCallback(new StopAfterFactory(Flaw.FORGETS_STATE)));
     }
 
     @Test
@@ -318,6 +329,49 @@ class PluginContractTest {
                         return;
                     }
                     run.console().println("last epoch " + last.epoch());
+                }
+            };
+        }
+    }
+
+    /** Stops the run after its fifth epoch; the flawed one does not save its count with the checkpoints. */
+    private record StopAfterFactory(Flaw flaw) implements CallbackFactory {
+
+        @Override
+        public String name() {
+            return "stop-after";
+        }
+
+        @Override
+        public String description() {
+            return "stops after five epochs";
+        }
+
+        @Override
+        public List<HyperParameter> hyperParameters() {
+            return List.of();
+        }
+
+        @Override
+        public Callback create(PluginConfig config) {
+            return new Callback() {
+                private int epochs;
+
+                @Override
+                public void onEpochEnd(RunContext run, EpochResult result) {
+                    if (++epochs == 5) {
+                        run.requestStop("five epochs");
+                    }
+                }
+
+                @Override
+                public void saveState(DataOutput out) throws IOException {
+                    out.writeInt(flaw == Flaw.NONE ? epochs : 0);
+                }
+
+                @Override
+                public void loadState(DataInput in) throws IOException {
+                    epochs = in.readInt();
                 }
             };
         }

@@ -1,6 +1,9 @@
 package io.trainyard.api.callback;
 
 import io.trainyard.api.model.Parameters;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * Hooks into the training loop. Every method has an empty default, so a callback implements only what it needs.
@@ -58,5 +61,18 @@ public interface Callback {
 
     /** Last hook of every run that started, whatever its outcome. */
     default void onRunEnd(RunContext run, RunStatus status) {
+    }
+
+    /**
+     * Writes what this callback has learnt during the run and will act on later (a best value, a count of epochs
+     * without improvement, a position in a file). It is saved with every checkpoint, after every callback's
+     * {@code onEpochEnd}, and loaded by {@link #loadState} when the run resumes from that checkpoint, so a resumed
+     * run behaves as one that was never interrupted. Callbacks that keep nothing need neither method.
+     */
+    default void saveState(DataOutput out) throws IOException {
+    }
+
+    /** Reads what {@link #saveState} wrote, into a callback created with the same settings, before the run resumes. */
+    default void loadState(DataInput in) throws IOException {
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ public final class CheckpointRecorder implements Callback {
     private final String runId;
     private final Path directory;
     private final Model model;
+    private final List<Callback> callbacks;
     private double best;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "trainyard-checkpoints");
@@ -46,12 +48,17 @@ public final class CheckpointRecorder implements Callback {
     });
     private Future<?> pending = CompletableFuture.completedFuture(null);
 
-    /** @param best the best monitored value so far (a resumed run's), or NaN */
-    public CheckpointRecorder(RunStore store, String runId, Path directory, Model model, double best) {
+    /**
+     * @param callbacks the experiment's callbacks, whose state goes into each checkpoint
+     * @param best the best monitored value so far (a resumed run's), or NaN
+     */
+    public CheckpointRecorder(RunStore store, String runId, Path directory, Model model, List<Callback> callbacks,
+            double best) {
         this.store = store;
         this.runId = runId;
         this.directory = directory;
         this.model = model;
+        this.callbacks = List.copyOf(callbacks);
         this.best = best;
     }
 
@@ -60,7 +67,7 @@ public final class CheckpointRecorder implements Callback {
         boolean accuracy = !Double.isNaN(result.testAccuracy());
         String monitor = accuracy ? "test_accuracy" : "test_loss";
         double value = accuracy ? result.testAccuracy() : result.testLoss();
-        byte[] data = ModelFile.encode(model, run.optimizer());
+        byte[] data = ModelFile.encode(model, run.optimizer(), callbacks);
         boolean improved = Double.isNaN(best) || (accuracy ? value > best : value < best);
         if (improved) {
             best = value;

@@ -1,11 +1,14 @@
 package io.trainyard.engine.checkpoint;
 
 import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.Callback;
 import io.trainyard.api.model.Model;
 import io.trainyard.api.optim.Optimizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A checkpoint's content: every parameter and every state array of the model (running statistics, dropout's
  * generator), as big-endian doubles after the magic {@code TYMODEL1} and their counts, then the optimizer's saved
- * state (its length, then its bytes). Doubles keep float parameters exact.
+ * state (its length, then its bytes), then the count of the experiment's callbacks and each one's saved state (its
+ * length, then its bytes; files written before callbacks had state end after the optimizer's). Doubles keep float
+ * parameters exact.
  */
 public final class ModelFile {
 
@@ -25,16 +30,33 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    public static byte[] encode(Model model, Optimizer optimizer) {
-        ByteArrayOutputStream optimizerState = new ByteArrayOutputStream();
+    public static byte[] encode(Model model, Optimizer optimizer, List<Callback> callbacks) {
+        ByteArrayOutputStream states = new ByteArrayOutputStream();
         try {
-            optimizer.saveState(new DataOutputStream(optimizerState));
+            DataOutputStream out = new DataOutputStream(states);
+            section(out, optimizer::saveState);
+            out.writeInt(callbacks.size());
+            for (Callback callback : callbacks) {
+                section(out, callback::saveState);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         byte[] modelState = encode(model);
-        return ByteBuffer.allocate(modelState.length + Integer.BYTES + optimizerState.size()).put(modelState)
-                .putInt(optimizerState.size()).put(optimizerState.toByteArray()).array();
+        return ByteBuffer.allocate(modelState.length + states.size()).put(modelState).put(states.toByteArray())
+                .array();
+    }
+
+    private interface StateWriter {
+        void write(DataOutput out) throws IOException;
+    }
+
+    /** What {@code writer} writes, after its length. */
+    private static void section(DataOutputStream out, StateWriter writer) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writer.write(new DataOutputStream(bytes));
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
     }
 
     private static byte[] encode(Model model) {
@@ -60,10 +82,11 @@ public final class ModelFile {
     }
 
     /**
-     * Loads saved state into a model of the same architecture, and into the optimizer unless it is null (evaluation
-     * needs none); an error if the shapes do not fit.
+     * Loads saved state into a model of the same architecture, and into the optimizer and the callbacks unless they
+     * are null (evaluation needs neither); an error if the shapes do not fit.
      */
-    public static void restore(byte[] data, Model model, Optimizer optimizer, String source) {
+    public static void restore(byte[] data, Model model, Optimizer optimizer, List<Callback> callbacks,
+            String source) {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         if (data.length < 2 * Long.BYTES || buffer.getLong() != MAGIC) {
             throw new TrainyardException(source + " is not a Trainyard model file");
@@ -96,15 +119,35 @@ public final class ModelFile {
                 array[i] = buffer.getDouble();
             }
         }
-        if (optimizer != null) {
-            byte[] optimizerState = new byte[buffer.getInt()];
-            buffer.get(optimizerState);
-            try {
-                optimizer.loadState(new DataInputStream(new ByteArrayInputStream(optimizerState)));
-            } catch (IOException e) {
-                throw new TrainyardException(source + ": the optimizer's state cannot be read (" + e.getMessage()
-                        + "); was it saved by another optimizer?");
-            }
+        if (optimizer == null) {
+            return;
+        }
+        load(buffer, optimizer::loadState, source + ": the optimizer's state cannot be read", "another optimizer");
+        if (callbacks == null || !buffer.hasRemaining()) {
+            return;
+        }
+        int saved = buffer.getInt();
+        if (saved != callbacks.size()) {
+            throw new TrainyardException(source + " holds the state of " + saved + " callbacks, the experiment has "
+                    + callbacks.size());
+        }
+        for (int i = 0; i < saved; i++) {
+            load(buffer, callbacks.get(i)::loadState, source + ": the state of callback " + (i + 1)
+                    + " cannot be read", "another callback");
+        }
+    }
+
+    private interface StateReader {
+        void read(DataInput in) throws IOException;
+    }
+
+    private static void load(ByteBuffer buffer, StateReader reader, String failure, String other) {
+        byte[] state = new byte[buffer.getInt()];
+        buffer.get(state);
+        try {
+            reader.read(new DataInputStream(new ByteArrayInputStream(state)));
+        } catch (IOException e) {
+            throw new TrainyardException(failure + " (" + e.getMessage() + "); was it saved by " + other + "?");
         }
     }
 }

@@ -115,7 +115,7 @@ public final class ExperimentRunner {
             throw new TrainyardException("the data differ from the run's: it trained on data with SHA-256 "
                     + run.summary().datasetSha256() + ", the data found now have " + setup.dataset().sha256());
         }
-        ModelFile.restore(checkpoint, setup.model(), setup.optimizer(), last.path());
+        ModelFile.restore(checkpoint, setup.model(), setup.optimizer(), setup.callbacks(), last.path());
         int completed = last.epoch();
         long steps = (long) completed * ((setup.dataset().train().size() + experiment.batchSize() - 1)
                 / experiment.batchSize());
@@ -134,11 +134,13 @@ public final class ExperimentRunner {
         FinalAccuracy finalAccuracy = new FinalAccuracy();
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
                 () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {
+            // Called after the experiment's callbacks: a checkpoint holds what they did at the epoch's end.
             CheckpointRecorder checkpoints = new CheckpointRecorder(store, runId, location.runDirectory(runId),
-                    setup.model(), best);
-            List<Callback> engineHooks = new ArrayList<>(List.of(recorder, checkpoints, finalAccuracy));
+                    setup.model(), setup.callbacks(), best);
+            List<Callback> engineHooks = new ArrayList<>(List.of(recorder, finalAccuracy));
             engineHooks.addAll(hooks);
-            RunResult result = train(experiment, setup, run, engineHooks, finalAccuracy, completedEpochs);
+            RunResult result = train(experiment, setup, run, engineHooks, checkpoints, finalAccuracy,
+                    completedEpochs);
             // Printed before the guard closes: on Ctrl-C the JVM halts as soon as it does.
             console.printf(Locale.ROOT, "Run %s %s%s%nSee it with: trainyard show %s%n", runId, result.status(),
                     Double.isNaN(result.finalTestAccuracy()) ? "" : String.format(Locale.ROOT,
@@ -149,9 +151,10 @@ public final class ExperimentRunner {
 
     /** @param hooks the engine's callbacks, the recorder first */
     private static RunResult train(Experiment experiment, TrainingSetup setup, ActiveRun run, List<Callback> hooks,
-            FinalAccuracy finalAccuracy, int completedEpochs) {
+            Callback checkpoints, FinalAccuracy finalAccuracy, int completedEpochs) {
         try {
-            RunStatus status = new Trainer().train(experiment, setup, run, hooks, completedEpochs);
+            RunStatus status = new Trainer().train(experiment, setup, run, hooks, List.of(checkpoints),
+                    completedEpochs);
             return new RunResult(run.runId(), status, finalAccuracy.value, null);
         } catch (StoreException e) {
             throw e;

@@ -34,7 +34,7 @@ public final class ModelEvaluation {
         SavedCheckpoint saved = SavedCheckpoint.read(queries, id, kind);
         RecordedExperiment recorded = RecordedExperiment.of(run, queries);
         PreparedExperiment prepared = assembler.prepare(recorded.file(), recorded.overrides());
-        ModelFile.restore(saved.data(), prepared.setup().model(), null, saved.checkpoint().path());
+        ModelFile.restore(saved.data(), prepared.setup().model(), null, null, saved.checkpoint().path());
         Evaluation evaluation = new Trainer().evaluate(prepared.setup(), prepared.experiment().evalBatchSize());
         return new Result(run, saved.checkpoint(), evaluation);
     }

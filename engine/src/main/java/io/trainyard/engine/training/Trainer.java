@@ -37,18 +37,21 @@ public final class Trainer {
      * @param engineHooks the engine's own callbacks (the recorder), called before the experiment's
      */
     public RunStatus train(Experiment experiment, TrainingSetup setup, ActiveRun run, List<Callback> engineHooks) {
-        return train(experiment, setup, run, engineHooks, 0);
+        return train(experiment, setup, run, engineHooks, List.of(), 0);
     }
 
     /**
      * As {@link #train(Experiment, TrainingSetup, ActiveRun, List)}, continuing after {@code completedEpochs}
      * epochs whose model and optimizer state the setup already holds (a resumed run): the data order is drawn as
      * it was for those epochs, so the continuation is the uninterrupted run's.
+     *
+     * @param closingHooks engine callbacks called after the experiment's (the checkpoints, which hold their state)
      */
     public RunStatus train(Experiment experiment, TrainingSetup setup, ActiveRun run, List<Callback> engineHooks,
-            int completedEpochs) {
+            List<Callback> closingHooks, int completedEpochs) {
         List<Callback> hooks = new ArrayList<>(engineHooks);
         hooks.addAll(setup.callbacks());
+        hooks.addAll(closingHooks);
         HookChain chain = new HookChain(hooks);
         RunStatus status;
         try {

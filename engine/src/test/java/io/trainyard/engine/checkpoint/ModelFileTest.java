@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.trainyard.api.PluginConfig;
 import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.Callback;
 import io.trainyard.api.model.Model;
 import io.trainyard.api.model.ModelContext;
 import io.trainyard.api.optim.Optimizer;
 import io.trainyard.plugins.model.MlpFactory;
 import io.trainyard.plugins.optim.SgdFactory;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,17 +31,53 @@ class ModelFileTest {
         Model other = model(List.of(8L), 2);
         Optimizer optimizer = sgd(saved);
         optimizer.setLearningRate(0.25);
-        byte[] data = ModelFile.encode(saved, optimizer);
+        byte[] data = ModelFile.encode(saved, optimizer, List.of());
         Optimizer restored = sgd(other);
-        ModelFile.restore(data, other, restored, "saved.model");
+        ModelFile.restore(data, other, restored, List.of(), "saved.model");
         assertEquals(0.25, restored.learningRate());
         assertArrayEquals(saved.parameters().values().toFloatVector(), other.parameters().values().toFloatVector());
 
         TrainyardException wrong = assertThrows(TrainyardException.class,
-                () -> ModelFile.restore(data, model(List.of(9L), 1), null, "saved.model"));
+                () -> ModelFile.restore(data, model(List.of(9L), 1), null, null, "saved.model"));
         assertEquals("saved.model holds 83 parameters, the model has 93; it was saved from another architecture",
                 wrong.getMessage());
-        assertThrows(TrainyardException.class, () -> ModelFile.restore(new byte[] {1, 2, 3}, other, null, "junk"));
+        assertThrows(TrainyardException.class, () -> ModelFile.restore(new byte[] {1, 2, 3}, other, null, null,
+                "junk"));
+    }
+
+    @Test
+    void theCallbacksStateTravelsWithTheCheckpointInTheExperimentsOrder() {
+        Model model = model(List.of(4L), 1);
+        byte[] data = ModelFile.encode(model, sgd(model), List.of(new Counter(3), new Callback() { }, new Counter(7)));
+        Counter first = new Counter(0);
+        Counter third = new Counter(0);
+        ModelFile.restore(data, model, sgd(model), List.of(first, new Callback() { }, third), "saved.model");
+        assertEquals(3, first.count);
+        assertEquals(7, third.count);
+
+        TrainyardException fewer = assertThrows(TrainyardException.class,
+                () -> ModelFile.restore(data, model, sgd(model), List.of(new Counter(0)), "saved.model"));
+        assertEquals("saved.model holds the state of 3 callbacks, the experiment has 1", fewer.getMessage());
+    }
+
+    /** A callback whose state is one number. */
+    private static final class Counter implements Callback {
+
+        private int count;
+
+        Counter(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public void saveState(DataOutput out) throws IOException {
+            out.writeInt(count);
+        }
+
+        @Override
+        public void loadState(DataInput in) throws IOException {
+            count = in.readInt();
+        }
     }
 
     private static Optimizer sgd(Model model) {

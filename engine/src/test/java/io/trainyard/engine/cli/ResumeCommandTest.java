@@ -27,7 +27,8 @@ class ResumeCommandTest {
     /** Momentum, dropout and a schedule: every kind of state a resume must restore. */
     private static final String[] SETTINGS = {"--set", "epochs=6", "--set",
         "model={name: mlp, hidden: [16], dropout: 0.2}", "--set", "optimizer={name: sgd, lr: 0.1, momentum: 0.9}",
-        "--set", "callbacks=[{name: step-lr, step_size: 2, gamma: 0.5}, {name: slow-down, millis: 40}]"};
+        "--set", "callbacks=[{name: step-lr, step_size: 2, gamma: 0.5}, {name: csv-logger}, {name: slow-down,"
+        + " millis: 40}]"};
 
     @TempDir
     Path directory;
@@ -67,6 +68,9 @@ class ResumeCommandTest {
         assertEquals(expected.stepCount(), after.stepCount());
         List<String> csv = Files.readAllLines(store.resolve("runs").resolve(id).resolve("epochs.csv"));
         assertEquals(7, csv.size(), csv.toString());
+        assertEquals(withoutSeconds(directory.resolve("reference").resolve("runs").resolve(referenceId)
+                .resolve("log.csv")), withoutSeconds(store.resolve("runs").resolve(id).resolve("log.csv")),
+                "the csv-logger's file as the uninterrupted run's: no epoch lost or written twice");
     }
 
     @Test
@@ -78,6 +82,12 @@ class ResumeCommandTest {
         assertEquals(2, resume.exitCode());
         assertEquals("error: cannot resume " + id + ": it FINISHED; 'trainyard rerun " + id + "' trains it again as a"
                 + " new run\n", resume.err());
+    }
+
+    /** A CSV file's lines without the epoch_seconds column (the sixth), which measures time. */
+    private static List<String> withoutSeconds(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().map(line -> line.replaceFirst("^((?:[^,]*,){5})[^,]*", "$1"))
+                .toList();
     }
 
     private static RunDetails details(Path store, String id) {

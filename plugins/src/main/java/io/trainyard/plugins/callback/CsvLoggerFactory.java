@@ -9,8 +9,11 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import java.io.BufferedWriter;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +60,10 @@ public final class CsvLoggerFactory implements CallbackFactory {
         boolean append = config.getBoolean("append");
         return new Callback() {
             private BufferedWriter writer;
+            private Path file;
             private List<String> logged;
+            /** The file's length after the last finished epoch's line; a resumed run continues from there. */
+            private long length = -1;
 
             @Override
             public void onEpochEnd(RunContext run, EpochResult result) {
@@ -73,14 +79,23 @@ public final class CsvLoggerFactory implements CallbackFactory {
                     writer.write(String.join(separator, cells));
                     writer.newLine();
                     writer.flush();
+                    length = Files.size(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException("csv-logger cannot write: " + e.getMessage(), e);
                 }
             }
 
             private void open(RunContext run) throws IOException {
-                Path file = run.runDirectory().resolve(config.getString("path"));
+                file = run.runDirectory().resolve(config.getString("path"));
                 Files.createDirectories(file.toAbsolutePath().getParent());
+                if (length >= 0 && Files.exists(file)) {
+                    // Resumed: keep the lines of the epochs that stand, drop any written after the checkpoint.
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.truncate(length);
+                    }
+                    writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                    return;
+                }
                 boolean header = !append || !Files.exists(file) || Files.size(file) == 0;
                 writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
@@ -93,6 +108,25 @@ public final class CsvLoggerFactory implements CallbackFactory {
                     writer.write(String.join(separator, columns));
                     writer.newLine();
                 }
+            }
+
+            @Override
+            public void saveState(DataOutput out) throws IOException {
+                out.writeLong(length);
+                out.writeInt(logged == null ? 0 : logged.size());
+                for (String name : logged == null ? List.<String>of() : logged) {
+                    out.writeUTF(name);
+                }
+            }
+
+            @Override
+            public void loadState(DataInput in) throws IOException {
+                length = in.readLong();
+                List<String> names = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    names.add(in.readUTF());
+                }
+                logged = List.copyOf(names);
             }
 
             @Override

@@ -7,6 +7,9 @@ import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,6 +74,20 @@ public final class EarlyStoppingFactory implements CallbackFactory {
                             + " for %d epoch(s); best %.6g at epoch %d", monitor.metric(), minDelta, wait, best,
                             bestEpoch));
                 }
+            }
+
+            @Override
+            public void saveState(DataOutput out) throws IOException {
+                out.writeDouble(best);
+                out.writeInt(bestEpoch);
+                out.writeInt(wait);
+            }
+
+            @Override
+            public void loadState(DataInput in) throws IOException {
+                best = in.readDouble();
+                bestEpoch = in.readInt();
+                wait = in.readInt();
             }
         };
     }

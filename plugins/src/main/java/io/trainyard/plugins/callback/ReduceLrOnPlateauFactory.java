@@ -8,6 +8,9 @@ import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -97,6 +100,20 @@ public final class ReduceLrOnPlateauFactory implements CallbackFactory {
                     cooldownLeft = cooldown;
                     badEpochs = 0;
                 }
+            }
+
+            @Override
+            public void saveState(DataOutput out) throws IOException {
+                out.writeDouble(best);
+                out.writeInt(badEpochs);
+                out.writeInt(cooldownLeft);
+            }
+
+            @Override
+            public void loadState(DataInput in) throws IOException {
+                best = in.readDouble();
+                badEpochs = in.readInt();
+                cooldownLeft = in.readInt();
             }
 
             private boolean better(double current) {
