@@ -8,7 +8,8 @@ import io.trainyard.engine.tracking.SweepQueries;
 /**
  * Applies a sweep's {@link MedianRule} to one of its trials at each epoch's end, against the completed trials'
  * values in the store (read once an epoch, never in the batch loop). A pruned trial ends FINISHED with the rule's
- * reason as its stop reason; its last epoch is never pruned, as it ends anyway.
+ * reason as its stop reason; its last epoch is never pruned, as it ends anyway. A resumed trial's best so far
+ * includes the epochs it recorded before.
  */
 public final class MedianPruner implements Callback {
 
@@ -16,6 +17,7 @@ public final class MedianPruner implements Callback {
     private final SweepQueries queries;
     private final String sweepId;
     private double best = Double.NaN;
+    private boolean started;
 
     public MedianPruner(MedianRule rule, SweepQueries queries, String sweepId) {
         this.rule = rule;
@@ -25,10 +27,12 @@ public final class MedianPruner implements Callback {
 
     @Override
     public void onEpochEnd(RunContext run, EpochResult result) {
-        double value = value(run, result);
-        if (!Double.isNaN(value) && (Double.isNaN(best) || (rule.maximize() ? value > best : value < best))) {
-            best = value;
+        if (!started) {
+            // A resumed trial starts with what its recorded epochs reached.
+            queries.earlierValues(run.runId(), rule.monitor(), result.epoch()).forEach(this::offer);
+            started = true;
         }
+        offer(value(run, result));
         if (result.epoch() >= run.epochs() || result.epoch() <= rule.warmupEpochs()) {
             return;
         }
@@ -37,6 +41,12 @@ public final class MedianPruner implements Callback {
         if (reason != null) {
             run.console().println(reason);
             run.requestStop(reason);
+        }
+    }
+
+    private void offer(double value) {
+        if (!Double.isNaN(value) && (Double.isNaN(best) || (rule.maximize() ? value > best : value < best))) {
+            best = value;
         }
     }
 

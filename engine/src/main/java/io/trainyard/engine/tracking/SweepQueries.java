@@ -83,17 +83,25 @@ public final class SweepQueries {
      * was not pruned. An epoch metric or one a callback logged.
      */
     public List<Double> completedValues(String sweepId, String metric, int epoch) {
-        String completed = "r.sweep_id = ? AND r.status = 'FINISHED' AND (r.stop_reason IS NULL"
-                + " OR r.stop_reason NOT LIKE 'pruned:%') AND " + LATEST_RUN;
-        String sql = EPOCH_COLUMNS.contains(metric)
-                ? "SELECT m." + metric + " FROM epoch_metrics m JOIN runs r ON r.id = m.run_id WHERE " + completed
-                        + " AND m.epoch = ?"
-                : "SELECT m.metric_value FROM logged_metrics m JOIN runs r ON r.id = m.run_id WHERE " + completed
-                        + " AND m.epoch = ? AND m.metric = ?";
+        return values(metric, "r.sweep_id = ? AND r.status = 'FINISHED' AND (r.stop_reason IS NULL"
+                + " OR r.stop_reason NOT LIKE 'pruned:%') AND " + LATEST_RUN + " AND m.epoch = ?", sweepId, epoch);
+    }
+
+    /** The values of {@code metric} a run recorded in its epochs before {@code epoch}. */
+    public List<Double> earlierValues(String runId, String metric, int epoch) {
+        return values(metric, "r.id = ? AND m.epoch < ?", runId, epoch);
+    }
+
+    /** A metric's values (missing ones left out) in the epochs {@code condition} selects of runs {@code r}. */
+    private List<Double> values(String metric, String condition, String id, int epoch) {
+        boolean column = EPOCH_COLUMNS.contains(metric);
+        String sql = (column ? "SELECT m." + metric + " FROM epoch_metrics m"
+                : "SELECT m.metric_value FROM logged_metrics m") + " JOIN runs r ON r.id = m.run_id WHERE "
+                + condition + (column ? "" : " AND m.metric = ?");
         return reads.query(sql, statement -> {
-            statement.setString(1, sweepId);
+            statement.setString(1, id);
             statement.setInt(2, epoch);
-            if (!EPOCH_COLUMNS.contains(metric)) {
+            if (!column) {
                 statement.setString(3, metric);
             }
         }, result -> {
