@@ -94,6 +94,10 @@ public final class TrialScheduler {
             throw new TrainyardException("sweep " + sweep.id() + " FAILED: " + message, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            live.forEach(Process::destroy);
+            store.finish(sweep.id(), "KILLED", null);
+            throw new TrainyardException("sweep " + sweep.id() + " was interrupted; run the same command to continue"
+                    + " it", e);
         } finally {
             beats.shutdownNow();
             slots.shutdownNow();
@@ -103,8 +107,23 @@ public final class TrialScheduler {
                 // The hook records the sweep KILLED.
             }
         }
-        if (!stopping.get() && !Thread.currentThread().isInterrupted()) {
-            finish(sweep, directory, (System.nanoTime() - start) / 1e9, trialNanos.get() / 1e9);
+        if (stopping.get()) {
+            awaitHalt();
+        }
+        finish(sweep, directory, (System.nanoTime() - start) / 1e9, trialNanos.get() / 1e9);
+    }
+
+    /**
+     * The JVM is shutting down: the hook records the sweep KILLED once its trials have recorded theirs, then closes
+     * the store. Returning would let the command close the store first, so this thread waits for the halt.
+     */
+    private static void awaitHalt() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // Only the halt ends this wait.
+            }
         }
     }
 

@@ -121,6 +121,32 @@ class SweepCommandTest {
     }
 
     @Test
+    void aSweepStoppedWithSigtermRecordsItselfAndItsRunningTrialKilled() throws Exception {
+        Path file = experiment("""
+                epochs: 6
+                callbacks: [{name: slow-down, millis: 120}]
+                sweep:
+                  parameters:
+                    optimizer.lr: [0.1, 0.05]
+                """);
+        Path store = directory.resolve("store");
+        TrainingProcess parent = TrainingProcess.start(directory.resolve("sweep.txt"),
+                Map.of("TRAINYARD_CACHE", directory.resolve("cache").toString()), "sweep", file.toString(),
+                "--store", store.toString());
+        awaitSecondTrialRunning(parent, store);
+        parent.process().destroy();
+        assertTrue(parent.process().waitFor(60, TimeUnit.SECONDS));
+        String id = sweepId(parent.output());
+        List<TrialState> trials = trials(store, id);
+        assertEquals(List.of("FINISHED", "KILLED"), trials.stream().map(TrialState::status).toList(),
+                parent.output());
+        assertTrue(details(store, trials).get(1).epochs().size() >= 1, "the killed trial kept its finished epochs");
+        try (Database database = new Database(new StoreLocation(store))) {
+            assertEquals("KILLED", new SweepQueries(database).find(id).status());
+        }
+    }
+
+    @Test
     void theMedianRulePrunesATrialWorseThanTheCompletedOnes() throws Exception {
         Path file = experiment("""
                 sweep:
@@ -197,7 +223,10 @@ class SweepCommandTest {
         return output.lines().filter(line -> line.startsWith("Sweep ")).findFirst().orElseThrow().split(" ")[1];
     }
 
-    /** Waits until the second trial's run has recorded an epoch; returns that trial's log. */
+    /**
+     * Waits until the second trial's run has recorded two epochs (so the first epoch's checkpoint, written while the
+     * second trains, is on record); returns that trial's log.
+     */
     private static Path awaitSecondTrialRunning(TrainingProcess parent, Path store) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
@@ -206,7 +235,7 @@ class SweepCommandTest {
                 try (var list = Files.list(runs)) {
                     for (Path run : list.toList()) {
                         Path csv = run.resolve("epochs.csv");
-                        if (Files.exists(csv) && Files.readAllLines(csv).size() > 1
+                        if (Files.exists(csv) && Files.readAllLines(csv).size() > 2
                                 && Files.list(runs).count() == 2 && Files.readAllLines(csv).size() < 7) {
                             try (var sweeps = Files.list(store.resolve("sweeps"))) {
                                 return sweeps.findFirst().orElseThrow().resolve("trial-2.log");
