@@ -1,6 +1,7 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.sweep.TrialExecution;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +27,20 @@ final class SweepTrialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A trial outliving its sweep (killed with -9) would train on unseen; it stops as if interrupted instead.
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(
-                ExitCodes.KILLED)));
+        // The sweep holds this process's stdin open, so end of input means it is gone. (ProcessHandle.onExit on a
+        // process that is not a child polls its start time in /proc: a guess where the pipe is a certainty.)
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the sweep writes nothing
+                }
+            } catch (IOException e) {
+                // the pipe broke: the sweep is gone as well
+            }
+            System.exit(ExitCodes.KILLED);
+        }, "trainyard-sweep-watch");
+        watch.setDaemon(true);
+        watch.start();
         return ExitCodes.of(root.get(TrialExecution.class).run(sweepId, trial, threads), root.err());
     }
 }

@@ -122,7 +122,7 @@ public final class ExperimentRunner {
         String runId = run.summary().id();
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat,
                 run.epochs().stream().filter(epoch -> epoch.epoch() <= completed).toList(), steps);
-        store.reopen(runId, completed, steps, Instant.now());
+        store.reopen(runId, completed, steps, heartbeat, Instant.now());
         console.printf("Resuming run %s of %s after epoch %d of %d (store %s)%n%n", runId, experiment.name(),
                 completed, experiment.epochs(), location.describe());
         return execute(runId, experiment, setup, recorder, best, completed, hooks);

@@ -89,7 +89,7 @@ public final class SweepRunner {
                 }
                 return queries.find(sweep.id());
             }
-            store.reopen(sweep.id(), Instant.now());
+            store.reopen(sweep.id(), heartbeat, Instant.now());
             console.printf("Continuing sweep %s of %s: %d of %d trials ended, %d to run, %d at a time with %d"
                     + " thread(s) each (store %s)%n", sweep.id(), sweep.name(), ended, trials.size(),
                     trials.size() - ended, parallel, budget, location.describe());

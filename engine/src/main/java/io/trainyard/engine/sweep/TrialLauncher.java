@@ -47,8 +47,9 @@ public final class TrialLauncher {
         for (Path directory : options.pluginDirectories()) {
             command.addAll(List.of("--plugins", directory.toAbsolutePath().toString()));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // stdin stays an open pipe for the trial's life: the trial stops when it closes, as it does when we die.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(options.environment());
         // BLAS gets the trial's share of the cores from its first call; OpenMP (element-wise ops) one thread.
         builder.environment().put("OMP_NUM_THREADS", "1");

@@ -156,7 +156,8 @@ public final class TrialScheduler {
         trialNanos.addAndGet(System.nanoTime() - begin);
         TrialState after = trial(sweep, number);
         String outcome;
-        if (after.runId() == null || (!after.ended() && exitCode != 0 && !"KILLED".equals(after.status()))) {
+        // 0, 1 (the run FAILED) and 130 (KILLED) end a run; other codes mean the trial could not start one.
+        if (after.runId() == null || (exitCode != 0 && exitCode != 1 && exitCode != 130)) {
             outcome = "did not run (exit code " + exitCode + "): " + lastError(log);
         } else {
             RunSummary run = runQueries.find(after.runId()).summary();

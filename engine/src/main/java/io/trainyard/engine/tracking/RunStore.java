@@ -172,8 +172,9 @@ public final class RunStore {
      * it recorded after that epoch (its last checkpoint's) is removed, so the resumed epochs replace it.
      *
      * @param steps the number of batches in the kept epochs; step rows from there on are removed
+     * @param heartbeat the interval of the process that continues the run (its first may have had another)
      */
-    public void reopen(String runId, int epochs, long steps, Instant now) {
+    public void reopen(String runId, int epochs, long steps, Heartbeat heartbeat, Instant now) {
         transactions.durable(connection -> {
             for (String sql : new String[] {"DELETE FROM epoch_metrics WHERE run_id = ? AND epoch > ?",
                 "DELETE FROM logged_metrics WHERE run_id = ? AND epoch > ?",
@@ -186,9 +187,11 @@ public final class RunStore {
             }
             MetricSummaries.refresh(connection, runId);
             try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = 'RUNNING',"
-                    + " end_time = NULL, error_message = NULL, stop_reason = NULL, heartbeat_at = ? WHERE id = ?")) {
+                    + " end_time = NULL, error_message = NULL, stop_reason = NULL, heartbeat_at = ?,"
+                    + " heartbeat_seconds = ? WHERE id = ?")) {
                 update.setTimestamp(1, Timestamp.from(now));
-                update.setString(2, runId);
+                update.setLong(2, heartbeat.interval().toSeconds());
+                update.setString(3, runId);
                 update.executeUpdate();
             }
         });

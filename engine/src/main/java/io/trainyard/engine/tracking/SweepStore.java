@@ -51,15 +51,29 @@ public final class SweepStore {
     }
 
     /** A sweep that ended before all its trials did is RUNNING again, continued by this process. */
-    public void reopen(String sweepId, Instant now) {
-        update("UPDATE sweeps SET status = 'RUNNING', end_time = NULL, error_message = NULL, heartbeat_at = ?"
-                + " WHERE id = ?", now, sweepId);
+    public void reopen(String sweepId, Heartbeat heartbeat, Instant now) {
+        transactions.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET status = 'RUNNING',"
+                    + " end_time = NULL, error_message = NULL, heartbeat_at = ?, heartbeat_seconds = ? WHERE id = ?")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setLong(2, heartbeat.interval().toSeconds());
+                update.setString(3, sweepId);
+                update.executeUpdate();
+            }
+        });
     }
 
     /** Confirms the sweep's process is alive (a sweep recorded CRASHED meanwhile is RUNNING again). */
     public void heartbeat(String sweepId, Instant now) {
-        update("UPDATE sweeps SET heartbeat_at = ?, status = 'RUNNING', end_time = NULL, error_message = NULL"
-                + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')", now, sweepId);
+        transactions.run(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET heartbeat_at = ?,"
+                    + " status = 'RUNNING', end_time = NULL, error_message = NULL"
+                    + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, sweepId);
+                update.executeUpdate();
+            }
+        });
     }
 
     /** Records how the sweep ended, on disk before returning (it may run in a shutdown hook). */
@@ -85,16 +99,6 @@ public final class SweepStore {
                     + " WHERE status = 'RUNNING' AND DATEADD(SECOND, ? * heartbeat_seconds, heartbeat_at) < ?")) {
                 update.setInt(1, Heartbeat.MISSED_BEATS);
                 update.setTimestamp(2, Timestamp.from(now));
-                update.executeUpdate();
-            }
-        });
-    }
-
-    private void update(String sql, Instant now, String sweepId) {
-        transactions.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setString(2, sweepId);
                 update.executeUpdate();
             }
         });

@@ -104,7 +104,7 @@ class SweepCommandTest {
         Thread.sleep(3_500); // the sweep's own heartbeat lapses: it is CRASHED, not RUNNING elsewhere
 
         Cli.Result continued = new Cli(store, directory.resolve("cache")).run("sweep", file.toString());
-        assertEquals(0, continued.exitCode(), continued.out() + continued.err());
+        assertEquals(0, continued.exitCode(), continued.out() + continued.err() + logs());
         assertTrue(continued.out().startsWith("Continuing sweep " + id + " of blobs-mlp: 1 of 2 trials ended, 1 to"
                 + " run"), continued.out());
         assertTrue(continued.out().contains("trial 2/2 [optimizer.lr=0.05 seed=7] continues run "
