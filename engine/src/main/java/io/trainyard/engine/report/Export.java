@@ -60,7 +60,7 @@ public final class Export {
         TreeSet<String> paramKeys = new TreeSet<>();
         runs.forEach(run -> paramKeys.addAll(run.params().keySet()));
         List<String> columns = new ArrayList<>(List.of("id", "experiment", "status", "start", "end",
-                "duration_seconds", "seed", "epochs", "stop_reason", "error"));
+                "duration_seconds", "seed", "epochs", "stop_reason", "error", "parent", "sweep", "trial"));
         paramKeys.forEach(key -> columns.add("params." + key));
         for (String metric : METRICS) {
             columns.addAll(List.of("final_" + metric, "best_" + metric, "best_" + metric + "_epoch"));
@@ -77,6 +77,9 @@ public final class Export {
             row.add(run.epochs().size());
             row.add(summary.stopReason());
             row.add(summary.errorMessage());
+            row.add(summary.lineage().parentId());
+            row.add(summary.lineage().sweepId());
+            row.add(summary.lineage().sweepId() == null ? null : summary.lineage().trial());
             paramKeys.forEach(key -> row.add(run.params().get(key)));
             for (String metric : METRICS) {
                 MetricSummary values = run.metrics().get(metric);

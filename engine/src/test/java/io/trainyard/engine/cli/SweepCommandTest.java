@@ -61,6 +61,14 @@ class SweepCommandTest {
         Cli.Result listed = cli.run("runs", "--filter", "sweep = '" + id + "' and trial >= 3", "--format", "csv");
         assertEquals(3, listed.out().lines().count(), listed.out());
 
+        cli.run("export", "--filter", "sweep = '" + id + "'", "--out", directory.resolve("export").toString());
+        List<String> exported = Files.readAllLines(directory.resolve("export").resolve("runs.csv"));
+        List<String> header = List.of(exported.get(0).split(","));
+        assertEquals(List.of(id + "/1", id + "/2", id + "/3", id + "/4"), exported.subList(1, 5).stream()
+                .map(line -> List.of(line.split(",")))
+                .map(row -> row.get(header.indexOf("sweep")) + "/" + row.get(header.indexOf("trial"))).sorted()
+                .toList(), "runs.csv links each run to its sweep and trial");
+
         Cli.Result ranking = cli.run("compare", "--sweep", id.substring(0, 15), "--format", "csv");
         assertEquals(0, ranking.exitCode(), ranking.err());
         List<List<String>> rows = ranking.out().lines().map(line -> List.of(line.split(","))).toList();
