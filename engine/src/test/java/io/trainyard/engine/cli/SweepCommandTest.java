@@ -87,13 +87,7 @@ class SweepCommandTest {
 
     @Test
     void aKilledSweepContinuesWhereItStoppedAndResumesTheInterruptedTrial() throws Exception {
-        Path file = experiment("""
-                epochs: 6
-                callbacks: [{name: slow-down, millis: 120}]
-                sweep:
-                  parameters:
-                    optimizer.lr: [0.1, 0.05]
-                """);
+        Path file = slowSweep();
         Path store = directory.resolve("store");
         TrainingProcess parent = TrainingProcess.start(directory.resolve("sweep.txt"),
                 Map.of("TRAINYARD_HEARTBEAT_SECONDS", "1", "TRAINYARD_CACHE", directory.resolve("cache").toString()),
@@ -130,16 +124,9 @@ class SweepCommandTest {
 
     @Test
     void aSweepStoppedWithSigtermRecordsItselfAndItsRunningTrialKilled() throws Exception {
-        Path file = experiment("""
-                epochs: 6
-                callbacks: [{name: slow-down, millis: 120}]
-                sweep:
-                  parameters:
-                    optimizer.lr: [0.1, 0.05]
-                """);
         Path store = directory.resolve("store");
         TrainingProcess parent = TrainingProcess.start(directory.resolve("sweep.txt"),
-                Map.of("TRAINYARD_CACHE", directory.resolve("cache").toString()), "sweep", file.toString(),
+                Map.of("TRAINYARD_CACHE", directory.resolve("cache").toString()), "sweep", slowSweep().toString(),
                 "--store", store.toString());
         awaitSecondTrialRunning(parent, store);
         parent.process().destroy();
@@ -211,6 +198,17 @@ class SweepCommandTest {
 
     private Cli cli() {
         return new Cli(directory.resolve("store"), directory.resolve("cache"));
+    }
+
+    /** Two trials of six epochs slow enough (0.7 s an epoch) to be interrupted in the second. */
+    private Path slowSweep() throws Exception {
+        return experiment("""
+                epochs: 6
+                callbacks: [{name: slow-down, millis: 120}]
+                sweep:
+                  parameters:
+                    optimizer.lr: [0.1, 0.05]
+                """);
     }
 
     /** The test experiment (blobs, 3 epochs) with these lines appended. */
