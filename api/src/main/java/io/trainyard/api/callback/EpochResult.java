@@ -13,4 +13,23 @@ package io.trainyard.api.callback;
  */
 public record EpochResult(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
         double seconds) {
+
+    /**
+     * One of the metrics by its recorded name: {@code train_loss}, {@code train_accuracy}, {@code test_loss},
+     * {@code test_accuracy} or {@code epoch_seconds} (see {@link MetricNames#BUILT_IN}).
+     *
+     * @throws IllegalArgumentException for any other name (a metric a callback logs is in
+     *     {@link RunContext#epochMetrics()})
+     */
+    public double metric(String name) {
+        return switch (name) {
+            case "train_loss" -> trainLoss;
+            case "train_accuracy" -> trainAccuracy;
+            case "test_loss" -> testLoss;
+            case "test_accuracy" -> testAccuracy;
+            case "epoch_seconds" -> seconds;
+            default -> throw new IllegalArgumentException("'" + name + "' is not one of the built-in metrics "
+                    + MetricNames.BUILT_IN);
+        };
+    }
 }

@@ -133,8 +133,8 @@ public final class Comparison {
         if (ranked) {
             sets.forEach(members -> members.sort(Comparator.comparingDouble(Comparison::finalAccuracy).reversed()));
             sets.sort(Comparator.comparingDouble((List<RunDetails> members) -> {
-                double[] accuracies = finalAccuracies(members);
-                return accuracies.length == 0 ? Double.NEGATIVE_INFINITY : WelchTest.mean(accuracies);
+                double mean = meanFinalAccuracy(members);
+                return Double.isNaN(mean) ? Double.NEGATIVE_INFINITY : mean;
             }).reversed());
         }
         int number = 1;
@@ -142,9 +142,9 @@ public final class Comparison {
             RunDetails first = members.get(0);
             String label = byParams.size() == 1 ? "all runs" : distinguishing.stream()
                     .map(key -> key + "=" + first.params().get(key)).collect(Collectors.joining(", "));
-            double[] accuracies = finalAccuracies(members);
-            double mean = accuracies.length == 0 ? Double.NaN : WelchTest.mean(accuracies);
-            double sd = accuracies.length == 0 ? Double.NaN : Math.sqrt(WelchTest.variance(accuracies, mean));
+            double mean = meanFinalAccuracy(members);
+            double sd = Double.isNaN(mean) ? Double.NaN
+                    : Math.sqrt(WelchTest.variance(finalAccuracies(members), mean));
             groups.add(new Group(number, label, List.copyOf(members), mean, sd));
             for (RunDetails member : members) {
                 groupOfRun.put(member.summary().id(), number);
@@ -157,6 +157,12 @@ public final class Comparison {
         Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.remove("seed");
         return copy;
+    }
+
+    /** The mean final test accuracy of runs; NaN when none finished an epoch. */
+    private static double meanFinalAccuracy(List<RunDetails> runs) {
+        double[] accuracies = finalAccuracies(runs);
+        return accuracies.length == 0 ? Double.NaN : WelchTest.mean(accuracies);
     }
 
     /** A run's final test accuracy; -infinity without one, so that it ranks last. */

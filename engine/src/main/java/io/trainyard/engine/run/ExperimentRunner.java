@@ -117,8 +117,8 @@ public final class ExperimentRunner {
         }
         ModelFile.restore(checkpoint, setup.model(), setup.optimizer(), setup.callbacks(), last.path());
         int completed = last.epoch();
-        long steps = (long) completed * ((setup.dataset().train().size() + experiment.batchSize() - 1)
-                / experiment.batchSize());
+        long steps = (long) completed * Trainer.batchesPerEpoch(setup.dataset().train().size(),
+                experiment.batchSize());
         String runId = run.summary().id();
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat,
                 run.epochs().stream().filter(epoch -> epoch.epoch() <= completed).toList(), steps);

@@ -2,6 +2,7 @@ package io.trainyard.engine.run;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.engine.plugin.PluginDescriptor;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.provenance.GitState;
@@ -144,9 +145,8 @@ public final class Reproduction {
             Map<String, Map<Integer, Map<String, Double>>> logged) {
         Map<Integer, Map<String, Double>> byEpoch = new java.util.TreeMap<>();
         for (EpochResult epoch : run.epochs()) {
-            Map<String, Double> metrics = new java.util.LinkedHashMap<>(Map.of("train_loss", epoch.trainLoss(),
-                    "train_accuracy", epoch.trainAccuracy(), "test_loss", epoch.testLoss(), "test_accuracy",
-                    epoch.testAccuracy()));
+            Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+            MetricNames.BUILT_IN.forEach(name -> metrics.put(name, epoch.metric(name)));
             metrics.putAll(logged.getOrDefault(run.summary().id(), Map.of()).getOrDefault(epoch.epoch(), Map.of()));
             metrics.remove(TIMING);
             byEpoch.put(epoch.epoch(), metrics);

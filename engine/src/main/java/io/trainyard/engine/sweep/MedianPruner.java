@@ -2,6 +2,7 @@ package io.trainyard.engine.sweep;
 
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.engine.tracking.SweepQueries;
 
@@ -51,12 +52,7 @@ public final class MedianPruner implements Callback {
     }
 
     private double value(RunContext run, EpochResult result) {
-        return switch (rule.monitor()) {
-            case "train_loss" -> result.trainLoss();
-            case "train_accuracy" -> result.trainAccuracy();
-            case "test_loss" -> result.testLoss();
-            case "test_accuracy" -> result.testAccuracy();
-            default -> run.epochMetrics().getOrDefault(rule.monitor(), Double.NaN);
-        };
+        return MetricNames.BUILT_IN.contains(rule.monitor()) ? result.metric(rule.monitor())
+                : run.epochMetrics().getOrDefault(rule.monitor(), Double.NaN);
     }
 }

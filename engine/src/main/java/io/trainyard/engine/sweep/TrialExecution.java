@@ -1,6 +1,5 @@
 package io.trainyard.engine.sweep;
 
-import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.Overrides;
@@ -36,9 +35,7 @@ public final class TrialExecution {
 
     public RunResult run(String sweepId, int trialNumber, int threads) {
         SweepRecord sweep = sweeps.find(sweepId);
-        TrialState state = sweeps.trials(sweep.id()).stream().filter(trial -> trial.trial().number() == trialNumber)
-                .findFirst().orElseThrow(() -> new TrainyardException("sweep " + sweep.id() + " has no trial "
-                        + trialNumber));
+        TrialState state = sweeps.trial(sweep.id(), trialNumber);
         ExperimentFile file = ExperimentFile.recorded(Path.of(sweep.experimentFile()), sweep.experimentText());
         MedianRule rule = SweepSpec.of(Overrides.apply(file.tree(), sweep.overrides())).map(SweepSpec::pruning)
                 .orElse(null);

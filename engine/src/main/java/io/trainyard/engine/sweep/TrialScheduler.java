@@ -154,7 +154,7 @@ public final class TrialScheduler {
             return;
         }
         trialNanos.addAndGet(System.nanoTime() - begin);
-        TrialState after = trial(sweep, number);
+        TrialState after = queries.trial(sweep.id(), number);
         String outcome;
         // 0, 1 (the run FAILED) and 130 (KILLED) end a run; other codes mean the trial could not start one.
         if (after.runId() == null || (exitCode != 0 && exitCode != 1 && exitCode != 130)) {
@@ -190,14 +190,9 @@ public final class TrialScheduler {
                 return state;
             }
             runs.recordCrashes(Instant.now());
-            state = trial(sweep, state.trial().number());
+            state = queries.trial(sweep.id(), state.trial().number());
         }
         return state;
-    }
-
-    private TrialState trial(SweepRecord sweep, int number) {
-        return queries.trials(sweep.id()).stream().filter(trial -> trial.trial().number() == number).findFirst()
-                .orElseThrow();
     }
 
     private void finish(SweepRecord sweep, Path directory, double wallSeconds, double trialSeconds) {

@@ -286,7 +286,8 @@ public final class RunStore {
         }
     }
 
-    private static String truncate(String text, int length) {
+    /** Text cut to a column's length, marked with an ellipsis where cut. */
+    static String truncate(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

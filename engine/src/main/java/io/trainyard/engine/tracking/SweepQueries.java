@@ -3,13 +3,14 @@ package io.trainyard.engine.tracking;
 import static io.trainyard.engine.tracking.StoreReads.instant;
 import static io.trainyard.engine.tracking.StoreReads.number;
 
+import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.MetricNames;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads sweeps back: the records, their trials with each one's latest run, and what pruning compares against. */
 public final class SweepQueries {
@@ -20,8 +21,6 @@ public final class SweepQueries {
     /** The latest run of each trial: a trial attempted again keeps its earlier runs, which no longer count. */
     private static final String LATEST_RUN = "r.start_time = (SELECT MAX(l.start_time) FROM runs l"
             + " WHERE l.sweep_id = r.sweep_id AND l.trial = r.trial)";
-    private static final Set<String> EPOCH_COLUMNS = Set.of("train_loss", "train_accuracy", "test_loss",
-            "test_accuracy", "epoch_seconds");
 
     private final StoreReads reads;
 
@@ -63,11 +62,25 @@ public final class SweepQueries {
 
     /** The sweep's planned trials in order, each with its latest run. */
     public List<TrialState> trials(String sweepId) {
+        return trials(sweepId, 0);
+    }
+
+    /** One trial of the sweep with its latest run. */
+    public TrialState trial(String sweepId, int number) {
+        return trials(sweepId, number).stream().findFirst().orElseThrow(() -> new TrainyardException("sweep "
+                + sweepId + " has no trial " + number));
+    }
+
+    /** @param number one trial, or 0 for all */
+    private List<TrialState> trials(String sweepId, int number) {
         return reads.query("SELECT t.trial, t.configuration, t.repeat_index, t.assignments, r.id, r.status,"
                 + " EXISTS (SELECT 1 FROM checkpoints c WHERE c.run_id = r.id AND c.kind = 'last')"
                 + " FROM sweep_trials t LEFT JOIN runs r ON r.sweep_id = t.sweep_id AND r.trial = t.trial AND "
-                + LATEST_RUN + " WHERE t.sweep_id = ? ORDER BY t.trial", statement -> statement.setString(1, sweepId),
-                result -> {
+                + LATEST_RUN + " WHERE t.sweep_id = ? AND (? = 0 OR t.trial = ?) ORDER BY t.trial", statement -> {
+                    statement.setString(1, sweepId);
+                    statement.setInt(2, number);
+                    statement.setInt(3, number);
+                }, result -> {
                     List<TrialState> trials = new ArrayList<>();
                     while (result.next()) {
                         trials.add(new TrialState(new Trial(result.getInt(1), result.getInt(2), result.getInt(3),
@@ -94,7 +107,7 @@ public final class SweepQueries {
 
     /** A metric's values (missing ones left out) in the epochs {@code condition} selects of runs {@code r}. */
     private List<Double> values(String metric, String condition, String id, int epoch) {
-        boolean column = EPOCH_COLUMNS.contains(metric);
+        boolean column = MetricNames.BUILT_IN.contains(metric);
         String sql = (column ? "SELECT m." + metric + " FROM epoch_metrics m"
                 : "SELECT m.metric_value FROM logged_metrics m") + " JOIN runs r ON r.id = m.run_id WHERE "
                 + condition + (column ? "" : " AND m.metric = ?");

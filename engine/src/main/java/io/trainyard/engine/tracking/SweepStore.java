@@ -83,8 +83,7 @@ public final class SweepStore {
                     + " error_message = ? WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
                 update.setString(1, status);
                 update.setTimestamp(2, Timestamp.from(Instant.now()));
-                update.setString(3, errorMessage == null || errorMessage.length() <= 4000 ? errorMessage
-                        : errorMessage.substring(0, 3999) + "…");
+                update.setString(3, RunStore.truncate(errorMessage, 4000));
                 update.setString(4, sweepId);
                 update.executeUpdate();
             }

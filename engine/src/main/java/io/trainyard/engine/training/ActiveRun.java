@@ -71,7 +71,7 @@ public final class ActiveRun implements RunContext {
 
     @Override
     public int batchesPerEpoch() {
-        return (trainSamples + batchSize - 1) / batchSize;
+        return Trainer.batchesPerEpoch(trainSamples, batchSize);
     }
 
     @Override

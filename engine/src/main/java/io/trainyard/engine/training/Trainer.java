@@ -116,7 +116,7 @@ public final class Trainer {
         boolean classification = setup.dataset().classes() > 0;
         double lossSum = 0;
         long correct = 0;
-        int batches = (train.size() + batchSize - 1) / batchSize;
+        int batches = batchesPerEpoch(train.size(), batchSize);
         for (int batch = 0; batch < batches; batch++) {
             int from = batch * batchSize;
             int count = Math.min(batchSize, train.size() - from);
@@ -140,6 +140,11 @@ public final class Trainer {
             }
         }
         return new double[] {lossSum, correct};
+    }
+
+    /** Batches in an epoch: the last one takes what remains. */
+    public static int batchesPerEpoch(int samples, int batchSize) {
+        return (samples + batchSize - 1) / batchSize;
     }
 
     /** Average test loss and accuracy of the model as it is, in evaluation mode. */

@@ -2,6 +2,7 @@ package io.trainyard.plugins.callback;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
 
 /**
@@ -21,22 +22,16 @@ record Monitor(String metric, boolean higherIsBetter) {
 
     /** The value this epoch; an error naming the metric when nothing recorded it (a typo, most likely). */
     double value(EpochResult result, RunContext run) {
-        return switch (metric) {
-            case "train_loss" -> result.trainLoss();
-            case "train_accuracy" -> result.trainAccuracy();
-            case "test_loss" -> result.testLoss();
-            case "test_accuracy" -> result.testAccuracy();
-            case "epoch_seconds" -> result.seconds();
-            default -> {
-                Double logged = run.epochMetrics().get(metric);
-                if (logged == null) {
-                    throw new TrainyardException("no metric '" + metric + "' was recorded in epoch " + result.epoch()
-                            + " to monitor; monitor test_loss, test_accuracy, train_loss, train_accuracy or a"
-                            + " metric a callback logs");
-                }
-                yield logged;
-            }
-        };
+        if (MetricNames.BUILT_IN.contains(metric)) {
+            return result.metric(metric);
+        }
+        Double logged = run.epochMetrics().get(metric);
+        if (logged == null) {
+            throw new TrainyardException("no metric '" + metric + "' was recorded in epoch " + result.epoch()
+                    + " to monitor; monitor test_loss, test_accuracy, train_loss, train_accuracy or a metric a"
+                    + " callback logs");
+        }
+        return logged;
     }
 
     /** The worst possible value: anything recorded beats it. */
