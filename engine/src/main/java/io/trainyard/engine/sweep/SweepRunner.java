@@ -85,6 +85,8 @@ public final class SweepRunner {
                         + " %s', or run them again as a new sweep with --new%n", sweep.id(), sweep.name(),
                         trials.size(), sweep.id());
                 if (!sweep.status().equals("FINISHED")) {
+                    // Interrupted after its last trial ended (finish changes only a sweep that is still open).
+                    store.reopen(sweep.id(), heartbeat, Instant.now());
                     store.finish(sweep.id(), "FINISHED", null);
                 }
                 return queries.find(sweep.id());
