@@ -36,8 +36,9 @@ public record Range(Double min, boolean minInclusive, Double max, boolean maxInc
         return new Range(min, true, max, false);
     }
 
+    /** Whether {@code value} is a finite number within the bounds: no bound admits an infinity. */
     public boolean contains(double value) {
-        if (Double.isNaN(value)) {
+        if (!Double.isFinite(value)) {
             return false;
         }
         boolean aboveMin = min == null || (minInclusive ? value >= min : value > min);

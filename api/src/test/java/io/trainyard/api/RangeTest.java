@@ -27,8 +27,10 @@ class RangeTest {
     }
 
     @Test
-    void nanIsNeverInRange() {
+    void nanAndInfinitiesAreNeverInRange() {
         assertFalse(Range.any().contains(Double.NaN));
-        assertTrue(Range.any().contains(Double.NEGATIVE_INFINITY));
+        assertFalse(Range.any().contains(Double.NEGATIVE_INFINITY));
+        assertFalse(Range.greaterThan(0).contains(Double.POSITIVE_INFINITY));
+        assertTrue(Range.any().contains(-Double.MAX_VALUE));
     }
 }

@@ -48,6 +48,9 @@ public final class EngineModule extends AbstractModule {
     @Singleton
     Database database(StoreLocation location) {
         Database database = resources.register(new Database(location));
+        if (database.readOnly()) {
+            return database; // nothing can be recorded, crashes included
+        }
         // "Next open" is when a run whose process died is noticed: every command that reads or writes runs sees it.
         Instant now = Instant.now();
         new RunStore(database).recordCrashes(now);

@@ -68,7 +68,7 @@ public final class TestRun implements RunContext {
 
     @Override
     public int batchesPerEpoch() {
-        return (trainSamples + batchSize - 1) / batchSize;
+        return RunContext.batchesPerEpoch(trainSamples, batchSize);
     }
 
     @Override

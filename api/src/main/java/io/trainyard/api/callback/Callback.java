@@ -4,6 +4,7 @@ import io.trainyard.api.model.Parameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Hooks into the training loop. Every method has an empty default, so a callback implements only what it needs.
@@ -22,6 +23,20 @@ import java.io.IOException;
  * thread: keep {@code onBatchEnd} cheap.
  */
 public interface Callback {
+
+    /**
+     * The metrics this callback logs with {@link RunContext#logMetric}. Declaring them lets other callbacks watch
+     * them: before a run is recorded, the engine refuses a watched metric that neither the engine nor a callback
+     * records.
+     */
+    default Set<String> loggedMetrics() {
+        return Set.of();
+    }
+
+    /** The metrics this callback reads each epoch, such as early stopping's {@code monitor}. */
+    default Set<String> watchedMetrics() {
+        return Set.of();
+    }
 
     default void onRunStart(RunContext run) {
     }

@@ -26,6 +26,11 @@ public interface RunContext {
     /** Number of training batches per epoch, the last one possibly partial. */
     int batchesPerEpoch();
 
+    /** The rule behind {@link #batchesPerEpoch()}: every sample once, the last batch possibly partial. */
+    static int batchesPerEpoch(int samples, int batchSize) {
+        return (samples + batchSize - 1) / batchSize;
+    }
+
     /** Where a callback prints for the user. */
     PrintStream console();
 

@@ -6,6 +6,7 @@ import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.api.model.Model;
 import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.StoreLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -37,6 +38,7 @@ public final class CheckpointRecorder implements Callback {
 
     private final RunStore store;
     private final String runId;
+    private final Path storeDirectory;
     private final Path directory;
     private final Model model;
     private final List<Callback> callbacks;
@@ -52,11 +54,12 @@ public final class CheckpointRecorder implements Callback {
      * @param callbacks the experiment's callbacks, whose state goes into each checkpoint
      * @param best the best monitored value so far (a resumed run's), or NaN
      */
-    public CheckpointRecorder(RunStore store, String runId, Path directory, Model model, List<Callback> callbacks,
-            double best) {
+    public CheckpointRecorder(RunStore store, StoreLocation location, String runId, Model model,
+            List<Callback> callbacks, double best) {
         this.store = store;
         this.runId = runId;
-        this.directory = directory;
+        this.storeDirectory = location.directory();
+        this.directory = location.runDirectory(runId);
         this.model = model;
         this.callbacks = List.copyOf(callbacks);
         this.best = best;
@@ -106,14 +109,20 @@ public final class CheckpointRecorder implements Callback {
     private void save(String kind, int epoch, byte[] data, String sha256, String monitor, double value) {
         try {
             Files.createDirectories(directory);
-            Path target = directory.resolve(kind + "-epoch" + epoch + ".model").toAbsolutePath();
+            Path target = directory.resolve(kind + "-epoch" + epoch + ".model");
             Path partial = directory.resolve(kind + "-epoch" + epoch + ".model.partial");
-            Files.write(partial, data);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            store.recordCheckpoint(runId, kind, epoch, target.toString(), sha256, monitor, value);
+            try {
+                Files.write(partial, data);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial); // a file cut short by a full disk is no checkpoint
+            }
+            // Relative to the store, so that a store moved or copied elsewhere still finds its files.
+            store.recordCheckpoint(runId, kind, epoch, storeDirectory.relativize(target).toString(), sha256, monitor,
+                    value);
             try (DirectoryStream<Path> older = Files.newDirectoryStream(directory, kind + "-epoch*.model")) {
                 for (Path file : older) {
-                    if (!file.toAbsolutePath().equals(target)) {
+                    if (!file.equals(target)) {
                         Files.delete(file);
                     }
                 }

@@ -16,10 +16,13 @@ final class ExitCodes {
     static final int STORE_ERROR = 3;
     /** {@code rerun}: the new run's metrics differ from the original's. */
     static final int NOT_REPRODUCED = 4;
-    /** The run was interrupted (128 + SIGINT, as shells report it). */
-    static final int KILLED = 130;
-    /** A defect in Trainyard or a plugin. */
+    /** A defect in Trainyard or a plugin (sysexits' EX_SOFTWARE). */
     static final int INTERNAL_ERROR = 70;
+    /**
+     * A sweep trial whose sweep went away stops as if interrupted by Ctrl-C (128 + SIGINT). A run killed by a signal
+     * exits with 128 + that signal's number: see {@link Signals}.
+     */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }
@@ -30,6 +33,6 @@ final class ExitCodes {
             err.printf("error: run %s FAILED: %s%n", result.runId(), result.error());
             return RUN_FAILED;
         }
-        return result.status() == RunStatus.KILLED ? KILLED : OK;
+        return result.status() == RunStatus.KILLED ? Signals.exitCode() : OK;
     }
 }

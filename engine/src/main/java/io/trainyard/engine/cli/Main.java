@@ -1,5 +1,6 @@
 package io.trainyard.engine.cli;
 
+import io.trainyard.engine.text.TerminalSafeStream;
 import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine;
@@ -11,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Signals.install();
         int code = execute(args, System.out, System.err, System.getenv());
         System.out.flush();
         System.exit(code);
@@ -18,8 +20,13 @@ public final class Main {
 
     /** Runs one command and returns its exit code; tests call this in-process. */
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-        try (TrainyardCommand root = new TrainyardCommand(out, err, environment)) {
-            return execute(root, args, out, err, environment);
+        PrintStream safeOut = TerminalSafeStream.wrap(out);
+        PrintStream safeErr = TerminalSafeStream.wrap(err);
+        try (TrainyardCommand root = new TrainyardCommand(safeOut, safeErr, environment)) {
+            return execute(root, args, safeOut, safeErr, environment);
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
         }
     }
 

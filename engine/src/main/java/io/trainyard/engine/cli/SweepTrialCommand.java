@@ -37,7 +37,7 @@ final class SweepTrialCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // the pipe broke: the sweep is gone as well
             }
-            System.exit(ExitCodes.KILLED);
+            System.exit(ExitCodes.INTERRUPTED);
         }, "trainyard-sweep-watch");
         watch.setDaemon(true);
         watch.start();

@@ -91,7 +91,7 @@ public final class Comparison {
         List<String> columns = new ArrayList<>(List.of("run", "status"));
         columns.addAll(paramKeys);
         columns.addAll(List.of("group", "final_test_accuracy", "best_test_accuracy", "best_accuracy_epoch",
-                "final_test_loss", "best_test_loss", "best_loss_epoch", "epochs"));
+                "final_test_loss", "best_test_loss", "best_loss_epoch", "epochs_recorded"));
         List<List<Object>> rows = new ArrayList<>();
         for (RunDetails run : runs) {
             List<Object> row = new ArrayList<>(List.of(run.summary().id(), run.summary().status()));

@@ -33,13 +33,11 @@ public record Experiment(String name, String description, long seed, int batchSi
      */
     public Map<String, Object> params() {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", name);
-        params.put("seed", seed);
-        params.put("batch_size", (long) batchSize);
-        params.put("epochs", (long) epochs);
-        params.put("eval_batch_size", (long) evalBatchSize);
-        params.put("log_every", (long) logEvery);
-        params.put("threads", (long) threads);
+        for (Setting setting : Setting.values()) {
+            if (setting.isRecorded()) {
+                params.put(setting.key(), setting.value(this));
+            }
+        }
         for (PluginChoice choice : List.of(dataset, model, loss, optimizer)) {
             String prefix = choice.kind().label() + ".";
             params.put(prefix + "name", choice.name());

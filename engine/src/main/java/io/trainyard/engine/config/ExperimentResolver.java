@@ -26,18 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ExperimentResolver {
 
-    /** The settings outside any plugin section. {@code seed} has no default: a missing seed is drawn and recorded. */
-    public static final List<HyperParameter> SETTINGS = List.of(
-            HyperParameter.string("name", null, "experiment name (default: the file name)"),
-            HyperParameter.string("description", null, "free text"),
-            HyperParameter.integer("seed", 0, Range.atLeast(0), "root seed of every random source"),
-            HyperParameter.integer("batch_size", 64, Range.closed(1, 1 << 20), "training batch size"),
-            HyperParameter.integer("epochs", 1, Range.closed(1, 1_000_000), "number of epochs"),
-            HyperParameter.integer("eval_batch_size", 1000, Range.closed(1, 1 << 20), "test loop batch size"),
-            HyperParameter.integer("log_every", 100, Range.atLeast(1), "record the training loss every N batches"),
-            HyperParameter.integer("threads", Runtime.getRuntime().availableProcessors(), Range.closed(1, 1024),
-                    "BLAS threads (default: all cores)"));
-
     private static final List<PluginKind> SECTIONS =
             List.of(PluginKind.DATASET, PluginKind.MODEL, PluginKind.LOSS, PluginKind.OPTIMIZER);
     private static final String CALLBACKS = "callbacks";
@@ -52,16 +40,31 @@ public final class ExperimentResolver {
         this.registry = registry;
     }
 
+    /** The longest experiment name the store keeps. */
+    public static final int NAME_LIMIT = 200;
+
+    /** A name groups runs in every listing and report: printable text of sensible length. */
+    private static String checkName(String name) {
+        if (name.isBlank() || name.length() > NAME_LIMIT || name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new TrainyardException("name must be 1 to " + NAME_LIMIT + " characters, not blank and without"
+                    + " control characters; got " + (name.length() > NAME_LIMIT ? name.length() + " characters"
+                            : "'" + name.replaceAll("\\p{Cntrl}", "?") + "'") + "; set 'name:' in the file");
+        }
+        return name;
+    }
+
     public Experiment resolve(ExperimentFile file, List<String> overrides) {
         Map<String, Object> tree = Overrides.apply(file.tree(), overrides);
         rejectUnknownTopLevelKeys(tree);
         Map<String, Object> settings = new LinkedHashMap<>();
-        for (HyperParameter setting : SETTINGS) {
-            settings.put(setting.name(), ValueChecker.check(setting.name(), setting,
-                    tree.containsKey(setting.name()) ? tree.get(setting.name()) : setting.defaultValue()));
+        for (Setting setting : Setting.values()) {
+            HyperParameter declaration = setting.declaration();
+            settings.put(setting.key(), ValueChecker.check(setting.key(), declaration,
+                    tree.containsKey(setting.key()) ? tree.get(setting.key()) : declaration.defaultValue()));
         }
-        String name = settings.get("name") != null ? (String) settings.get("name") : stem(file);
-        long seed = tree.containsKey("seed") ? (Long) settings.get("seed")
+        String given = (String) settings.get(Setting.NAME.key());
+        String name = checkName(given != null ? given : stem(file));
+        long seed = tree.containsKey(Setting.SEED.key()) ? (Long) settings.get(Setting.SEED.key())
                 : ThreadLocalRandom.current().nextLong(1L << 31);
         List<PluginChoice> sections = new ArrayList<>();
         for (PluginKind kind : SECTIONS) {
@@ -72,15 +75,18 @@ public final class ExperimentResolver {
             }
             sections.add(choose(kind, kind.label(), section));
         }
-        return new Experiment(name, (String) settings.get("description"), seed, intValue(settings, "batch_size"),
-                intValue(settings, "epochs"), intValue(settings, "eval_batch_size"), intValue(settings, "log_every"),
-                intValue(settings, "threads"), sections.get(0), sections.get(1), sections.get(2), sections.get(3),
+        return new Experiment(name, (String) settings.get(Setting.DESCRIPTION.key()), seed,
+                intValue(settings, Setting.BATCH_SIZE), intValue(settings, Setting.EPOCHS),
+                intValue(settings, Setting.EVAL_BATCH_SIZE), intValue(settings, Setting.LOG_EVERY),
+                intValue(settings, Setting.THREADS), sections.get(0), sections.get(1), sections.get(2), sections.get(3),
                 callbacks(tree.get(CALLBACKS)), file.path(), file.text());
     }
 
     private void rejectUnknownTopLevelKeys(Map<String, Object> tree) {
         Set<String> known = new LinkedHashSet<>();
-        SETTINGS.forEach(setting -> known.add(setting.name()));
+        for (Setting setting : Setting.values()) {
+            known.add(setting.key());
+        }
         SECTIONS.forEach(kind -> known.add(kind.label()));
         known.add(CALLBACKS);
         known.add(SWEEP);
@@ -177,8 +183,8 @@ public final class ExperimentResolver {
         return registry.ofKind(kind).stream().map(PluginDescriptor::name).toList();
     }
 
-    private static int intValue(Map<String, Object> settings, String key) {
-        return Math.toIntExact((Long) settings.get(key));
+    private static int intValue(Map<String, Object> settings, Setting setting) {
+        return Math.toIntExact((Long) settings.get(setting.key()));
     }
 
     private static String stem(ExperimentFile file) {

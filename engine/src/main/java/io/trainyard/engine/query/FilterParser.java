@@ -19,13 +19,21 @@ import java.util.stream.Collectors;
  * value      := number | 'text' | "text" | true | false
  * </pre>
  *
- * Keywords are case-insensitive. Every error names the column where reading stopped.
+ * Keywords are case-insensitive. Every error names the column where reading stopped. A filter is bounded, so that
+ * neither this parser nor the database's can run out of stack: {@value #MAX_DEPTH} levels of parentheses and
+ * {@code not}, {@value #MAX_COMPARISONS} comparisons, {@value #MAX_VALUES} values in one {@code in} list.
  */
 public final class FilterParser {
+
+    static final int MAX_DEPTH = 100;
+    static final int MAX_COMPARISONS = 1000;
+    static final int MAX_VALUES = 50_000;
 
     private final String text;
     private final List<Token> tokens;
     private int position;
+    private int depth;
+    private int comparisons;
 
     private FilterParser(String text) {
         this.text = text;
@@ -46,6 +54,10 @@ public final class FilterParser {
 
     /** A field name on its own, as {@code --order} takes it; {@code what} names the option in errors. */
     static Field field(String what, String text, int start, String name) {
+        if (name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+            throw new FilterSyntaxException(what, text, start, "'" + name + "' has an empty part between dots;"
+                    + " write e.g. params.optimizer.lr or metrics.test_loss.min");
+        }
         int dot = name.indexOf('.');
         String scope = dot < 0 ? name : name.substring(0, dot);
         String rest = dot < 0 ? "" : name.substring(dot + 1);
@@ -59,8 +71,9 @@ public final class FilterParser {
             }
             case "metrics" -> {
                 int last = rest.lastIndexOf('.');
-                if (last > 0 && Field.AGGREGATES.contains(rest.substring(last + 1))) {
-                    return new Field(Field.Scope.METRIC, rest.substring(0, last), rest.substring(last + 1));
+                String aggregate = rest.substring(last + 1).toLowerCase(Locale.ROOT);
+                if (last > 0 && Field.AGGREGATES.contains(aggregate)) {
+                    return new Field(Field.Scope.METRIC, rest.substring(0, last), aggregate);
                 }
                 if (rest.isEmpty()) {
                     throw new FilterSyntaxException(what, text, start, "'metrics.' needs a metric, e.g."
@@ -99,16 +112,33 @@ public final class FilterParser {
     }
 
     private Filter unary() {
+        Token start = peek();
         if (keyword("not")) {
-            return new Filter.Not(unary());
+            deeper(start);
+            Filter negated = new Filter.Not(unary());
+            depth--;
+            return negated;
         }
         if (peek().type == Type.OPEN) {
             next();
+            deeper(start);
             Filter inner = or();
             expect(Type.CLOSE, "')' to close the '('");
+            depth--;
             return inner;
         }
+        if (++comparisons > MAX_COMPARISONS) {
+            throw error(start, "the filter has more than " + MAX_COMPARISONS + " comparisons; for many values of"
+                    + " one field write FIELD in (v1, v2, ...)");
+        }
         return comparison();
+    }
+
+    private void deeper(Token start) {
+        if (++depth > MAX_DEPTH) {
+            throw error(start, "the filter nests parentheses and 'not' more than " + MAX_DEPTH + " levels deep;"
+                    + " simplify it");
+        }
     }
 
     private Filter comparison() {
@@ -122,6 +152,9 @@ public final class FilterParser {
             expect(Type.OPEN, "'(' after 'in'");
             List<Object> values = new ArrayList<>();
             do {
+                if (values.size() == MAX_VALUES) {
+                    throw error(peek(), "an 'in' list holds at most " + MAX_VALUES + " values; split the query");
+                }
                 values.add(value());
             } while (accept(Type.COMMA));
             expect(Type.CLOSE, "',' or ')' in the list after 'in'");

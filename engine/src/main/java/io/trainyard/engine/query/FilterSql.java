@@ -9,7 +9,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,10 +33,8 @@ public final class FilterSql {
     }
 
     private void append(Filter filter) {
-        if (filter instanceof Filter.And and) {
-            binary(and.left(), " AND ", and.right());
-        } else if (filter instanceof Filter.Or or) {
-            binary(or.left(), " OR ", or.right());
+        if (filter instanceof Filter.And || filter instanceof Filter.Or) {
+            chain(filter);
         } else if (filter instanceof Filter.Not not) {
             sql.append("NOT (");
             append(not.operand());
@@ -42,12 +44,36 @@ public final class FilterSql {
         }
     }
 
-    private void binary(Filter left, String operator, Filter right) {
+    /**
+     * {@code a or b or c} as one flat {@code (a OR b OR c)}: the parser builds a chain as nested pairs, and nested
+     * parentheses a thousand deep would overflow the database's parser.
+     */
+    private void chain(Filter filter) {
+        Class<? extends Filter> kind = filter.getClass();
+        Deque<Filter> operands = new ArrayDeque<>();
+        Filter left = filter;
+        while (left.getClass() == kind) {
+            operands.push(right(left));
+            left = left(left);
+        }
+        operands.push(left);
+        String operator = filter instanceof Filter.And ? " AND " : " OR ";
         sql.append('(');
-        append(left);
-        sql.append(operator);
-        append(right);
+        boolean first = true;
+        for (Filter operand : operands) {
+            sql.append(first ? "" : operator);
+            append(operand);
+            first = false;
+        }
         sql.append(')');
+    }
+
+    private static Filter left(Filter pair) {
+        return pair instanceof Filter.And and ? and.left() : ((Filter.Or) pair).left();
+    }
+
+    private static Filter right(Filter pair) {
+        return pair instanceof Filter.And and ? and.right() : ((Filter.Or) pair).right();
     }
 
     /** A missing param, metric or tag satisfies no comparison, {@code !=} included; {@code not} then holds. */
@@ -102,16 +128,26 @@ public final class FilterSql {
         anyOf(comparison.field(), comparison.operator(), comparison.values(), column);
     }
 
-    /** {@code column op ?}, or for {@code in} one equality per value joined by OR. */
+    /**
+     * {@code column op ?}; for {@code in}, {@code column IN (?, ...)} per kind of value (text and numbers live in
+     * different columns of a param), one list however long.
+     */
     private void anyOf(Field field, Operator operator, List<Object> values, Column column) {
         if (operator != Operator.IN) {
             single(field, operator, values.get(0), column);
             return;
         }
+        Map<String, List<Object>> byColumn = new LinkedHashMap<>();
+        for (Object value : values) {
+            byColumn.computeIfAbsent(column.of(value), key -> new ArrayList<>()).add(value);
+        }
         sql.append('(');
-        for (int i = 0; i < values.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ");
-            single(field, Operator.EQUAL, values.get(i), column);
+        boolean first = true;
+        for (Map.Entry<String, List<Object>> list : byColumn.entrySet()) {
+            sql.append(first ? "" : " OR ").append(list.getKey()).append(" IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(list.getValue().size(), "?"))).append(')');
+            list.getValue().forEach(value -> parameters.add(bound(value)));
+            first = false;
         }
         sql.append(')');
     }
@@ -127,7 +163,12 @@ public final class FilterSql {
         }
         String symbol = operator == Operator.NOT_EQUAL ? "<>" : operator.symbol();
         sql.append(column.of(value)).append(' ').append(symbol).append(" ?");
-        parameters.add(value instanceof Boolean bool ? (bool ? 1.0 : 0.0) : value);
+        parameters.add(bound(value));
+    }
+
+    /** Booleans are stored as the numbers 1 and 0. */
+    private static Object bound(Object value) {
+        return value instanceof Boolean bool ? (bool ? 1.0 : 0.0) : value;
     }
 
     private static void requireNumbers(Comparison comparison) {

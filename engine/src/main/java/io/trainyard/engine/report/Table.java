@@ -12,6 +12,10 @@ public record Table(List<String> columns, List<List<Object>> rows) {
 
     public Table {
         columns = List.copyOf(columns);
+        if (new java.util.HashSet<>(columns).size() != columns.size()) {
+            // A repeated name would be a repeated key in JSON and an ambiguous column in CSV.
+            throw new IllegalArgumentException("columns repeat a name: " + columns);
+        }
         rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row))).toList();
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {

@@ -50,20 +50,21 @@ public final class TableWriter {
     }
 
     private static void markdown(Table table, PrintStream out) {
-        out.println("| " + String.join(" | ", table.columns()) + " |");
+        out.println("| " + String.join(" | ", table.columns().stream().map(Markdown::cell).toList()) + " |");
         out.println("|" + "---|".repeat(table.columns().size()));
         for (List<Object> row : table.rows()) {
-            out.println("| " + String.join(" | ", row.stream()
-                    .map(cell -> display(cell).replace("|", "\\|")).toList()) + " |");
+            out.println("| " + String.join(" | ", row.stream().map(cell -> Markdown.cell(display(cell))).toList())
+                    + " |");
         }
     }
 
     private static void csv(Table table, PrintStream out) {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                    .setHeader(table.columns().toArray(String[]::new)).build());
+                    .setHeader(table.columns().stream().map(Csv::text).toArray(String[]::new)).build());
             for (List<Object> row : table.rows()) {
-                printer.printRecord(row.stream().map(TableWriter::raw).toList());
+                printer.printRecord(row.stream().map(cell -> cell instanceof String text ? Csv.text(text)
+                        : raw(cell)).toList());
             }
             printer.flush();
         } catch (IOException e) {

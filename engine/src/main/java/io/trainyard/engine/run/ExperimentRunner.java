@@ -83,6 +83,7 @@ public final class ExperimentRunner {
      */
     public RunResult run(ExperimentFile file, List<String> overrides, Lineage lineage, String requiredDataSha256,
             List<Callback> hooks) {
+        database.requireWritable();
         PreparedExperiment prepared = assembler.prepare(file, overrides);
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
@@ -92,11 +93,18 @@ public final class ExperimentRunner {
                     + "; restore the original files (or point dataset.path at them)");
         }
         String runId = ids.next();
-        // The recorder creates the run's folder first: if that fails, no run is left RUNNING in the database.
+        // The recorder creates the run's folder first: if that fails, no run is left RUNNING in the database; if
+        // the database refuses the run, its folder goes too.
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat);
-        store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
-                setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(), experiment.params(),
-                heartbeat, provenance.collect(experiment, setup.dataset(), overrides), lineage));
+        try {
+            store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
+                    setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(),
+                    experiment.params(), heartbeat, provenance.collect(experiment, setup.dataset(), overrides),
+                    lineage));
+        } catch (RuntimeException e) {
+            recorder.discard();
+            throw e;
+        }
         console.printf("Run %s of %s (seed %d, store %s)%n%s%n%n", runId, experiment.name(), experiment.seed(),
                 location.describe(), setup.model().summary());
         return execute(runId, experiment, setup, recorder, Double.NaN, 0, hooks);
@@ -108,6 +116,7 @@ public final class ExperimentRunner {
      */
     public RunResult resume(RunDetails run, ExperimentFile file, List<String> overrides, Checkpoint last,
             byte[] checkpoint, double best, List<Callback> hooks) {
+        database.requireWritable();
         PreparedExperiment prepared = assembler.prepare(file, overrides);
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
@@ -117,7 +126,7 @@ public final class ExperimentRunner {
         }
         ModelFile.restore(checkpoint, setup.model(), setup.optimizer(), setup.callbacks(), last.path());
         int completed = last.epoch();
-        long steps = (long) completed * Trainer.batchesPerEpoch(setup.dataset().train().size(),
+        long steps = (long) completed * RunContext.batchesPerEpoch(setup.dataset().train().size(),
                 experiment.batchSize());
         String runId = run.summary().id();
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat,
@@ -135,7 +144,7 @@ public final class ExperimentRunner {
         try (InterruptGuard guard = new InterruptGuard(run, INTERRUPT_PATIENCE,
                 () -> store.finish(runId, RunStatus.KILLED, null, null), database::close)) {
             // Called after the experiment's callbacks: a checkpoint holds what they did at the epoch's end.
-            CheckpointRecorder checkpoints = new CheckpointRecorder(store, runId, location.runDirectory(runId),
+            CheckpointRecorder checkpoints = new CheckpointRecorder(store, location, runId,
                     setup.model(), setup.callbacks(), best);
             List<Callback> engineHooks = new ArrayList<>(List.of(recorder, finalAccuracy));
             engineHooks.addAll(hooks);

@@ -1,15 +1,28 @@
 package io.trainyard.engine.tracking;
 
-import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.tracking.migration.V2__Crashed_status;
 import io.trainyard.engine.tracking.migration.V5__Step_chunks;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
@@ -19,28 +32,45 @@ import org.h2.api.ErrorCode;
  * Connections are cheap once the database is open; callers open one per unit of work and close it.
  *
  * <p>Several processes share a store: the first to open it holds the file and serves it through a
- * {@link StoreServer}; the others connect to that server. When the holder exits, the next connection of another
- * process takes the file over, so a long run outlives the process that happened to open the store first.
+ * {@link StoreServer}; the others connect to that server with the store's secret. When the holder exits, the next
+ * connection of another process takes the file over, so a long run outlives the process that happened to open the
+ * store first. A store on a read-only file system is opened read-only, serving nobody.
+ *
+ * <p>A store file that exists but cannot be read is never opened for writing: H2 would replace it with a new,
+ * empty store. It stays untouched, to be restored or recovered.
  */
 public final class Database implements AutoCloseable {
 
+    static {
+        // H2 reads its bind address once, when its classes load, and this class is the first of the engine's to use
+        // them: the store's server then listens on the loopback address alone (StoreServer checks).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    /** H2's administrator of a store's database; its password is the store's secret. */
+    private static final String USER = "sa";
     /** How long to wait for the holding process to publish its server (it may be opening the store right now). */
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
+
+    /** The database files that a {@code Database} of this process holds open. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private final StoreLocation location;
     /** Set while this process holds the file: one open connection keeps H2 from closing it between units of work. */
     private Connection keepAlive;
     private StoreServer server;
     private String url;
+    private String user;
+    private String password;
+    private boolean readOnly;
     private boolean closed;
 
     public Database(StoreLocation location) {
         this.location = location;
-        try {
-            Files.createDirectories(location.directory());
-        } catch (IOException e) {
-            throw new TrainyardException("cannot create the store directory " + location.directory() + ": "
-                    + e.getMessage() + "; pass --store DIR with a writable directory");
+        if (!location.external()) {
+            createDirectory(location.directory());
         }
         synchronized (this) {
             // The holder migrates before it publishes its server, so a joining process always finds the schema
@@ -49,8 +79,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A new store's directory is its owner's alone: its database file and secret are nobody else's to read. */
+    private static void createDirectory(Path directory) {
+        try {
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the store directory " + directory + ": " + reason(e)
+                    + "; pass --store DIR with a directory you can write", e);
+        }
+    }
+
     public StoreLocation location() {
         return location;
+    }
+
+    /** Whether the store can only be read (it sits on a read-only file system): no run can be recorded. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Refuses to go on when nothing can be recorded, before any work is done. */
+    public void requireWritable() {
+        if (readOnly) {
+            throw new StoreException("the store " + location.describe() + " is read-only (its file system or files"
+                    + " cannot be written): its runs can be read, but nothing can be recorded in it; pass --store DIR"
+                    + " with a writable directory", null);
+        }
     }
 
     public Connection connect() {
@@ -59,17 +116,17 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("the store is closed (the process is shutting down)", null);
             }
             try {
-                return DriverManager.getConnection(url, "sa", "");
+                return DriverManager.getConnection(url, user, password);
             } catch (SQLException e) {
-                if (keepAlive != null) {
-                    throw failure(e.getMessage());
+                if (keepAlive != null || readOnly) {
+                    throw failure(e);
                 }
                 // The holding process has gone: take the file over or join whoever did.
                 attach(false);
                 try {
-                    return DriverManager.getConnection(url, "sa", "");
+                    return DriverManager.getConnection(url, user, password);
                 } catch (SQLException again) {
-                    throw failure(again.getMessage());
+                    throw failure(again);
                 }
             }
         }
@@ -78,21 +135,29 @@ public final class Database implements AutoCloseable {
     private void attach(boolean migrate) {
         if (location.external()) {
             // A database by URL is shared by its own server; this process only connects.
-            try (Connection probe = DriverManager.getConnection(location.jdbcUrl(), "sa", "")) {
-                url = location.jdbcUrl();
+            url = location.jdbcUrl();
+            user = location.credentials().user();
+            password = location.credentials().password();
+            try (Connection probe = DriverManager.getConnection(url, user, password)) {
+                // reachable, and the credentials are good
             } catch (SQLException e) {
-                throw failure(e.getMessage() + (e.getMessage() != null && e.getMessage().contains("No suitable driver")
-                        ? "; Trainyard includes H2's driver only: give a jdbc:h2: URL" : ""));
+                throw failure(e);
             }
             if (migrate) {
                 migrate();
             }
             return;
         }
+        Path file = location.databaseFile();
+        if (!Files.isWritable(location.directory()) || Files.exists(file) && !Files.isWritable(file)) {
+            openReadOnly(file);
+            return;
+        }
         long deadline = System.nanoTime() + JOIN_PATIENCE.toNanos();
         while (true) {
             try {
-                keepAlive = DriverManager.getConnection(location.jdbcUrl(), "sa", "");
+                keepAlive = openFile(file);
+                HELD_HERE.add(file.toAbsolutePath());
                 url = location.jdbcUrl();
                 if (migrate) {
                     migrate();
@@ -101,77 +166,273 @@ public final class Database implements AutoCloseable {
                 return;
             } catch (SQLException e) {
                 if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                    throw failure(e.getMessage());
+                    throw failure(e);
                 }
             } catch (IOException e) {
-                throw failure("cannot publish the store's server port: " + e.getMessage());
+                throw new StoreException("cannot serve the store to other processes: " + reason(e), e);
             }
-            OptionalInt port = StoreServer.publishedPort(location);
-            if (port.isPresent()) {
-                String serverUrl = location.serverUrl(port.getAsInt());
-                try (Connection probe = DriverManager.getConnection(serverUrl, "sa", "")) {
-                    url = serverUrl;
-                    if (migrate) {
-                        migrate();
-                    }
-                    return;
-                } catch (SQLException e) {
-                    // A stale port of a process that died, or a holder that is closing: try again.
-                } catch (TrainyardException e) {
-                    if (answers(serverUrl)) {
-                        throw e;
-                    }
-                    // The holder closed while the schema was checked through it: try again, perhaps as holder.
-                }
+            if (join(migrate)) {
+                return;
             }
             if (System.nanoTime() > deadline) {
-                throw failure("another process holds the database file and does not answer on its port; if no"
-                        + " Trainyard process is running, delete " + location.directory().resolve("trainyard.server"));
+                throw new StoreException("cannot open the store " + location.describe() + ": another process holds"
+                        + " its database file and does not answer on its port; if no Trainyard process is running,"
+                        + " delete " + location.directory().resolve(StoreServer.PORT_FILE), null);
             }
+            sleep(50);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the process that holds the store", e);
+        }
+    }
+
+    /** Connects to the server of the process holding the file; false to try again (it may have just left). */
+    private boolean join(boolean migrate) {
+        OptionalInt port = StoreServer.publishedPort(location);
+        Optional<String> secret = StoreSecret.read(location.directory());
+        if (port.isEmpty() || secret.isEmpty()) {
+            return false;
+        }
+        String serverUrl = location.serverUrl(port.getAsInt());
+        try (Connection probe = DriverManager.getConnection(serverUrl, USER, secret.get())) {
+            url = serverUrl;
+            user = USER;
+            password = secret.get();
+            if (migrate) {
+                migrate();
+            }
+            return true;
+        } catch (SQLException e) {
+            // A stale port of a process that died, or a holder that is closing: try again.
+            return false;
+        } catch (StoreException e) {
+            if (answers(serverUrl, secret.get())) {
+                throw e;
+            }
+            // The holder closed while the schema was checked through it: try again, perhaps as holder.
+            return false;
+        }
+    }
+
+    /**
+     * Opens the file for this process. A file that H2 could only replace is refused untouched. One whose last process
+     * died is copied first, under the file's lock (the one H2 takes, so nobody writes it meanwhile): H2 repairs such
+     * a file as it opens it, and if what it makes of it holds no store, the copy is put back and the file refused.
+     * (A read-only look would be cheaper, but H2 keeps the file locked after a failed open.)
+     */
+    private Connection openFile(Path file) throws SQLException {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.exists(absolute)) {
+            password = StoreSecret.readOrCreate(location.directory());
+            user = USER;
+            return DriverManager.getConnection(location.jdbcUrl(), user, password);
+        }
+        if (HELD_HERE.contains(absolute)) {
+            return login(location.jdbcUrl()); // H2 shares the database this process has open
+        }
+        // One copy per process: two processes may look at the same file one after the other.
+        Path copy = absolute.resolveSibling(absolute.getFileName() + ".before-repair-" + ProcessHandle.current().pid());
+        DatabaseFile.State state = inspectUnlocked(absolute, copy);
+        if (state == DatabaseFile.State.DAMAGED) {
+            // A file another process has just created is empty until it locks it: look once more.
+            sleep(200);
+            state = inspectUnlocked(absolute, copy);
+        }
+        if (state == DatabaseFile.State.DAMAGED) {
+            throw damaged(absolute, "it is empty or not an H2 database");
+        }
+        Connection connection = null;
+        try {
+            connection = login(location.jdbcUrl());
+            if (!hasSchema(connection)) {
+                throw damaged(absolute, "it holds no Trainyard tables");
+            }
+            return connection;
+        } catch (SQLException | StoreException e) {
+            closeQuietly(connection);
+            boolean repairedByUs = state == DatabaseFile.State.UNCLEAN
+                    && !(e instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1);
+            if (repairedByUs) {
+                restore(copy, absolute);
+                throw e instanceof StoreException store && store.getMessage().startsWith("the store's database")
+                        ? store : damaged(absolute, e instanceof SQLException sql ? StoreErrors.describe(sql)
+                                : e.getMessage());
+            }
+            throw e;
+        } finally {
             try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure("interrupted while waiting for the process that holds it");
+                Files.deleteIfExists(copy);
+            } catch (IOException ignored) {
+                // A stale copy is replaced by the next one.
             }
         }
     }
 
-    private static boolean answers(String serverUrl) {
-        try (Connection probe = DriverManager.getConnection(serverUrl, "sa", "")) {
+    /**
+     * The file's state if no process holds it, looked at under its lock ({@code CLEAN} when another process holds
+     * it: H2 then refuses to open it and this process joins the holder); an {@code UNCLEAN} file is copied to
+     * {@code copy} meanwhile. Files this process holds are never looked at: closing a channel releases every lock the
+     * process has on the file, H2's included.
+     */
+    private DatabaseFile.State inspectUnlocked(Path file, Path copy) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return DatabaseFile.State.CLEAN;
+            }
+            DatabaseFile.State state = DatabaseFile.inspect(channel);
+            if (state == DatabaseFile.State.UNCLEAN) {
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return state;
+        } catch (OverlappingFileLockException e) {
+            return DatabaseFile.State.CLEAN;
+        } catch (IOException e) {
+            throw new StoreException("cannot open the store " + location.describe() + ": its database " + file
+                    + " cannot be read or copied before H2 repairs it: " + reason(e), e);
+        }
+    }
+
+    /** Puts the copy back, as a new file: a lock H2 may have left on the old one stays with the old one. */
+    private static void restore(Path copy, Path file) {
+        try {
+            Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("the store's database " + file + " cannot be read, and its copy " + copy
+                    + " taken before H2 tried to repair it could not be put back (" + reason(e) + "); keep that"
+                    + " copy: it is the store as it was", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Giving up on this connection anyway.
+            }
+        }
+    }
+
+    /** Logs in with the store's secret; a store made before secrets existed gets one now, from its owner. */
+    private Connection login(String fileUrl) throws SQLException {
+        user = USER;
+        Optional<String> secret = StoreSecret.read(location.directory());
+        if (secret.isPresent()) {
+            try {
+                password = secret.get();
+                return DriverManager.getConnection(fileUrl, user, password);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+                    throw e;
+                }
+            }
+        }
+        Connection legacy;
+        try {
+            legacy = DriverManager.getConnection(fileUrl, user, "");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw e;
+            }
+            throw new StoreException("cannot open the store " + location.describe() + ": its secret "
+                    + location.directory().resolve(StoreSecret.FILE) + " is missing or is not the one it was made"
+                    + " with; restore that file from where the store came from", e);
+        }
+        if (readOnly) {
+            password = "";
+            return legacy;
+        }
+        // The secret is written before the password changes: a process dying in between leaves an empty password
+        // and the secret, and the next open finishes the change.
+        password = StoreSecret.readOrCreate(location.directory());
+        try (Statement statement = legacy.createStatement()) {
+            statement.execute("ALTER USER " + USER + " SET PASSWORD '" + password + "'"); // hex digits only
+        }
+        return legacy;
+    }
+
+    private void openReadOnly(Path file) {
+        readOnly = true;
+        if (!Files.exists(file)) {
+            throw new StoreException("cannot create the store in " + location.directory() + ": the directory is"
+                    + " read-only; pass --store DIR with a directory you can write", null);
+        }
+        try {
+            keepAlive = login(location.readOnlyJdbcUrl());
+            url = location.readOnlyJdbcUrl();
+            if (!hasSchema(keepAlive)) {
+                throw damaged(file, "it holds no Trainyard tables");
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        Flyway flyway = flyway();
+        if (flyway.info().pending().length > 0) {
+            throw new StoreException("cannot open the store " + location.describe() + ": it is read-only and was"
+                    + " made by an older Trainyard; open it once where it can be written to upgrade it", null);
+        }
+    }
+
+    private StoreException damaged(Path file, String why) {
+        return new StoreException("the store's database " + file + " cannot be read (" + why + "); it was left"
+                + " untouched: restore it from a backup (see 'When the store is damaged' in the README)", null);
+    }
+
+    private static boolean hasSchema(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            return tables.next();
+        }
+    }
+
+    private boolean answers(String serverUrl, String secret) {
+        try (Connection probe = DriverManager.getConnection(serverUrl, USER, secret)) {
             return true;
         } catch (SQLException e) {
             return false;
         }
     }
 
+    private Flyway flyway() {
+        return Flyway.configure()
+                .loggers("slf4j")
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .javaMigrations(new V2__Crashed_status(), new V5__Step_chunks())
+                .load();
+    }
+
     private void migrate() {
         try {
-            Flyway.configure()
-                    .loggers("slf4j")
-                    .dataSource(url, "sa", "")
-                    .locations("classpath:db/migration")
-                    .javaMigrations(new V2__Crashed_status(), new V5__Step_chunks())
-                    .load()
-                    .migrate();
+            flyway().migrate();
         } catch (FlywayException e) {
             if (keepAlive != null) {
                 close(); // this process held the file: release it
             }
-            throw failure(e.getMessage());
+            String text = String.valueOf(e.getMessage());
+            String first = text.lines().findFirst().orElse(text);
+            throw new StoreException("cannot open the store " + location.describe() + ": "
+                    + (text.contains("newer than") || text.contains("Validate failed")
+                            ? first + "; it was made by a newer Trainyard, use that version" : first), e);
         }
     }
 
-    private TrainyardException failure(String message) {
-        return new TrainyardException("cannot open the store " + location.describe() + ": " + explain(message));
+    private StoreException failure(SQLException e) {
+        return new StoreException("cannot open the store " + location.describe() + ": "
+                + StoreErrors.describe(e, location), e);
     }
 
-    private static String explain(String message) {
-        String text = String.valueOf(message);
-        if (text.contains("newer than") || text.contains("Validate failed")) {
-            return text.lines().findFirst().orElse(text) + "; it was made by a newer Trainyard, use that version";
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
-        return text.lines().findFirst().orElse(text);
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     /**
@@ -192,6 +453,9 @@ public final class Database implements AutoCloseable {
                 // Closing on the way out; nothing left to protect.
             }
             keepAlive = null;
+            if (!readOnly) {
+                HELD_HERE.remove(location.databaseFile().toAbsolutePath());
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ import io.trainyard.engine.query.FilterSql;
 import io.trainyard.engine.query.RunOrder;
 import io.trainyard.engine.query.SqlFragment;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,10 +32,12 @@ public final class RunQueries {
     private static final int ID_SLICE = 100;
 
     private final StoreReads reads;
+    private final StoreLocation location;
 
     @Inject
     public RunQueries(Database database) {
         this.reads = new StoreReads(database);
+        this.location = database.location();
     }
 
     /** Every run, newest first. */
@@ -151,10 +155,25 @@ public final class RunQueries {
                     Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
                     while (result.next()) {
                         checkpoints.put(result.getString(1), new Checkpoint(result.getString(1), result.getInt(2),
-                                result.getString(3), result.getString(4), result.getString(5), number(result, 6)));
+                                checkpointFile(runId, result.getString(3)), result.getString(4), result.getString(5),
+                                number(result, 6)));
                     }
                     return checkpoints;
                 });
+    }
+
+    /**
+     * Where a checkpoint's file is now. Paths are recorded relative to the store, so a moved or copied store finds
+     * its own files; stores recorded before that hold absolute paths, looked for in the run's folder of this store
+     * first.
+     */
+    private String checkpointFile(String runId, String recorded) {
+        Path path = Path.of(recorded);
+        if (!path.isAbsolute()) {
+            return location.directory().resolve(path).toString();
+        }
+        Path here = location.runDirectory(runId).resolve(path.getFileName());
+        return Files.exists(here) ? here.toString() : recorded;
     }
 
     /** The experiment file's text as the run read it, or null if not recorded. */

@@ -5,6 +5,10 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,7 @@ public final class RunRecorder implements Callback {
     private final String runId;
     private final int logEvery;
     private final EpochCsv csv;
+    private final Path runDirectory;
     private final Heartbeat heartbeat;
     private final ScheduledExecutorService writer;
     private List<StepMetric> pendingSteps = new ArrayList<>();
@@ -53,6 +58,7 @@ public final class RunRecorder implements Callback {
         this.logEvery = logEvery;
         this.heartbeat = heartbeat;
         this.step = firstStep;
+        this.runDirectory = location.runDirectory(runId);
         try {
             this.csv = new EpochCsv(location.runDirectory(runId), kept);
         } catch (IOException e) {
@@ -88,10 +94,24 @@ public final class RunRecorder implements Callback {
         List<StepMetric> steps = takeSteps();
         Map<String, Double> logged = Map.copyOf(run.epochMetrics());
         await(writer.submit(() -> {
-            store.recordEpoch(runId, result, steps, logged);
+            try {
+                store.recordEpoch(runId, result, steps, logged);
+            } catch (StoreException e) {
+                // The database cannot take the epoch (a full disk, say): the run's folder keeps what was trained.
+                appendQuietly(result);
+                throw e;
+            }
             csv.append(result);
             return null;
         }));
+    }
+
+    private void appendQuietly(EpochResult result) {
+        try {
+            csv.append(result);
+        } catch (IOException | RuntimeException e) {
+            // The same disk refused the file too; the database's error is the one to report.
+        }
     }
 
     @Override
@@ -111,6 +131,21 @@ public final class RunRecorder implements Callback {
             }));
         } finally {
             writer.shutdown();
+        }
+    }
+
+    /** Undoes a run the database refused to record: its folder, with nothing in it but the CSV header, goes. */
+    public void discard() {
+        writer.shutdown();
+        try {
+            csv.close();
+            try (Stream<Path> files = Files.walk(runDirectory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // Left behind: an empty folder, harmless beside the refusal the caller reports.
         }
     }
 
@@ -138,7 +173,7 @@ public final class RunRecorder implements Callback {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException runtime ? runtime
-                    : new StoreException("recording the run failed: " + cause.getMessage(), cause);
+                    : new StoreException("recording the run failed: " + StoreErrors.describe(cause), cause);
         }
     }
 }

@@ -20,6 +20,8 @@ import org.h2.api.ErrorCode;
  */
 public final class RunStore {
 
+    private static final Liveness LIVENESS = new Liveness("runs", "training process");
+
     private final Transactions transactions;
 
     @Inject
@@ -223,15 +225,7 @@ public final class RunStore {
      * longer than the heartbeat allows) is RUNNING again.
      */
     public void heartbeat(String runId, Instant now) {
-        transactions.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET heartbeat_at = ?,"
-                    + " status = 'RUNNING', end_time = NULL, error_message = NULL"
-                    + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setString(2, runId);
-                update.executeUpdate();
-            }
-        });
+        transactions.run(connection -> LIVENESS.heartbeat(connection, runId, now));
     }
 
     /**
@@ -242,20 +236,7 @@ public final class RunStore {
      */
     public int recordCrashes(Instant now) {
         int[] crashed = new int[1];
-        transactions.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = 'CRASHED',"
-                    + " end_time = COALESCE(heartbeat_at, start_time),"
-                    + " error_message = 'the training process stopped without recording an end (killed, out of memory"
-                    + " or power loss): no heartbeat since ' || FORMATDATETIME(COALESCE(heartbeat_at, start_time),"
-                    + " 'yyyy-MM-dd''T''HH:mm:ssXXX')"
-                    + " WHERE status = 'RUNNING' AND DATEADD(SECOND, ? * COALESCE(heartbeat_seconds, ?),"
-                    + " COALESCE(heartbeat_at, start_time)) < ?")) {
-                update.setInt(1, Heartbeat.MISSED_BEATS);
-                update.setLong(2, Heartbeat.DEFAULT.interval().toSeconds());
-                update.setTimestamp(3, Timestamp.from(now));
-                crashed[0] = update.executeUpdate();
-            }
-        });
+        transactions.run(connection -> crashed[0] = LIVENESS.recordCrashes(connection, now));
         return crashed[0];
     }
 
@@ -264,17 +245,8 @@ public final class RunStore {
      * Only a run not yet ended changes, so a late duplicate call is harmless.
      */
     public void finish(String runId, RunStatus status, String errorMessage, String stopReason) {
-        transactions.durable(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, end_time = ?,"
-                    + " error_message = ?, stop_reason = ? WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
-                update.setString(1, status.name());
-                update.setTimestamp(2, Timestamp.from(Instant.now()));
-                update.setString(3, truncate(errorMessage, 4000));
-                update.setString(4, truncate(stopReason, 1000));
-                update.setString(5, runId);
-                update.executeUpdate();
-            }
-        });
+        transactions.durable(connection -> LIVENESS.finish(connection, runId, status.name(), errorMessage,
+                "stop_reason = ?", truncate(stopReason, 1000)));
     }
 
     /** NaN and infinities (a diverged loss) are stored as NULL: SQL has no NaN that every client reads back. */

@@ -10,21 +10,38 @@ import java.util.Map;
  *
  * @param directory the store directory, or for a JDBC store the directory of the run folders; created on first use
  * @param url the JDBC URL of a database that is not a file in {@code directory}, or null
+ * @param credentials how to log in to the database of {@code url}; a directory's own database uses its secret
  */
-public record StoreLocation(Path directory, String url) {
+public record StoreLocation(Path directory, String url, Credentials credentials) {
 
     /** The store used when neither {@code --store} nor {@code TRAINYARD_STORE} says otherwise. */
     public static final Path DEFAULT = Path.of("trainyard-runs");
 
+    /** A user name and password, the password never shown. */
+    public record Credentials(String user, String password) {
+
+        /** {@code TRAINYARD_STORE_USER} (default {@code sa}) and {@code TRAINYARD_STORE_PASSWORD}. */
+        static Credentials fromEnvironment(Map<String, String> environment) {
+            String user = environment.get("TRAINYARD_STORE_USER");
+            String password = environment.get("TRAINYARD_STORE_PASSWORD");
+            return new Credentials(user == null || user.isBlank() ? "sa" : user, password == null ? "" : password);
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + ", password=(hidden)]";
+        }
+    }
+
     /** A store in a directory. */
     public StoreLocation(Path directory) {
-        this(directory, null);
+        this(directory, null, null);
     }
 
     /**
      * {@code --store} if given, else the {@code TRAINYARD_STORE} environment variable, else {@link #DEFAULT}; a value
-     * starting with {@code jdbc:} is a database URL, anything else a directory. A URL store keeps its run folders in
-     * {@code TRAINYARD_RUN_FILES}, else in {@link #DEFAULT}.
+     * starting with {@code jdbc:} is a database URL (checked by {@link StoreUrl}), anything else a directory. A URL
+     * store keeps its run folders in {@code TRAINYARD_RUN_FILES}, else in {@link #DEFAULT}.
      */
     public static StoreLocation resolve(String option, Map<String, String> environment) {
         String variable = environment.get("TRAINYARD_STORE");
@@ -36,7 +53,8 @@ public record StoreLocation(Path directory, String url) {
             return new StoreLocation(Path.of(chosen));
         }
         String runFiles = environment.get("TRAINYARD_RUN_FILES");
-        return new StoreLocation(runFiles != null && !runFiles.isBlank() ? Path.of(runFiles) : DEFAULT, chosen);
+        return new StoreLocation(runFiles != null && !runFiles.isBlank() ? Path.of(runFiles) : DEFAULT,
+                StoreUrl.check(chosen), Credentials.fromEnvironment(environment));
     }
 
     /** Whether the database is given by URL rather than being this store's own file. */
@@ -57,9 +75,20 @@ public record StoreLocation(Path directory, String url) {
     public String jdbcUrl() {
         return external() ? url : "jdbc:h2:file:" + databasePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     }
+
+    /** The store's own database opened read-only: H2 neither writes nor repairs the file. */
+    String readOnlyJdbcUrl() {
+        return "jdbc:h2:file:" + databasePath() + ";ACCESS_MODE_DATA=r";
+    }
+
     /** The same database through the TCP server of the process that holds the file. */
     String serverUrl(int port) {
         return "jdbc:h2:tcp://127.0.0.1:" + port + "/" + databasePath();
+    }
+
+    /** The H2 file of a directory store. */
+    public Path databaseFile() {
+        return directory.toAbsolutePath().resolve("trainyard.mv.db");
     }
 
     private Path databasePath() {

@@ -35,7 +35,7 @@ final class StoreReads {
                 return reader.read(result);
             }
         } catch (SQLException e) {
-            throw new StoreException("reading the store failed: " + e.getMessage(), e);
+            throw new StoreException("reading the store failed: " + StoreErrors.describe(e, database.location()), e);
         }
     }
 

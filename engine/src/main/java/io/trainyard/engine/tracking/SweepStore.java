@@ -9,6 +9,8 @@ import java.util.List;
 /** Writes sweeps: the parent record with its planned trials, its liveness and how it ended. */
 public final class SweepStore {
 
+    private static final Liveness LIVENESS = new Liveness("sweeps", "sweep process");
+
     private final Transactions transactions;
 
     @Inject
@@ -65,41 +67,16 @@ public final class SweepStore {
 
     /** Confirms the sweep's process is alive (a sweep recorded CRASHED meanwhile is RUNNING again). */
     public void heartbeat(String sweepId, Instant now) {
-        transactions.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET heartbeat_at = ?,"
-                    + " status = 'RUNNING', end_time = NULL, error_message = NULL"
-                    + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setString(2, sweepId);
-                update.executeUpdate();
-            }
-        });
+        transactions.run(connection -> LIVENESS.heartbeat(connection, sweepId, now));
     }
 
     /** Records how the sweep ended, on disk before returning (it may run in a shutdown hook). */
     public void finish(String sweepId, String status, String errorMessage) {
-        transactions.durable(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET status = ?, end_time = ?,"
-                    + " error_message = ? WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
-                update.setString(1, status);
-                update.setTimestamp(2, Timestamp.from(Instant.now()));
-                update.setString(3, RunStore.truncate(errorMessage, 4000));
-                update.setString(4, sweepId);
-                update.executeUpdate();
-            }
-        });
+        transactions.durable(connection -> LIVENESS.finish(connection, sweepId, status, errorMessage, ""));
     }
 
     /** Records as CRASHED every RUNNING sweep whose process stopped beating, as {@link RunStore#recordCrashes}. */
     public void recordCrashes(Instant now) {
-        transactions.run(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET status = 'CRASHED',"
-                    + " end_time = heartbeat_at, error_message = 'the sweep process stopped without recording an end'"
-                    + " WHERE status = 'RUNNING' AND DATEADD(SECOND, ? * heartbeat_seconds, heartbeat_at) < ?")) {
-                update.setInt(1, Heartbeat.MISSED_BEATS);
-                update.setTimestamp(2, Timestamp.from(now));
-                update.executeUpdate();
-            }
-        });
+        transactions.run(connection -> LIVENESS.recordCrashes(connection, now));
     }
 }

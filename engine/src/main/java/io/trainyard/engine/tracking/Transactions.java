@@ -22,6 +22,7 @@ final class Transactions {
     }
 
     void run(Work work) {
+        database.requireWritable();
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
@@ -37,7 +38,7 @@ final class Transactions {
                 if (attempt == 1 && connectionLost(e)) {
                     continue;
                 }
-                throw new StoreException("writing to the store failed: " + e.getMessage(), e);
+                throw new StoreException("writing to the store failed: " + StoreErrors.describe(e, database.location()), e);
             }
         }
     }
@@ -60,9 +61,14 @@ final class Transactions {
         }
     }
 
+    /**
+     * Whether the unit failed because the process serving the store went away: the connection broke, the database
+     * closed under it, or (when the holder closed the database during the unit) H2 rolled the unit back.
+     */
     private static boolean connectionLost(SQLException e) {
         int code = e.getErrorCode();
         return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_IS_CLOSED
-                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
+                || code == ErrorCode.GENERAL_ERROR_1 && String.valueOf(e.getMessage()).contains("status ROLLED_BACK");
     }
 }

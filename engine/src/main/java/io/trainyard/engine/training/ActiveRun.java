@@ -71,7 +71,7 @@ public final class ActiveRun implements RunContext {
 
     @Override
     public int batchesPerEpoch() {
-        return Trainer.batchesPerEpoch(trainSamples, batchSize);
+        return RunContext.batchesPerEpoch(trainSamples, batchSize);
     }
 
     @Override

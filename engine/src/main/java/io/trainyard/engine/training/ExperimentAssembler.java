@@ -4,6 +4,7 @@ import io.trainyard.api.Plugin;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.CallbackFactory;
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.data.Dataset;
 import io.trainyard.api.data.DatasetContext;
 import io.trainyard.api.data.DatasetFactory;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Random;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -71,6 +74,12 @@ public final class ExperimentAssembler {
     }
 
     public TrainingSetup assemble(Experiment experiment) {
+        // Callbacks first: they need no data, and a watched metric that no one records is refused before the load.
+        List<Callback> callbacks = new ArrayList<>();
+        for (PluginChoice choice : experiment.callbacks()) {
+            callbacks.add(build(choice, CallbackFactory.class, factory -> factory.create(choice.config())));
+        }
+        checkWatchedMetrics(experiment.callbacks(), callbacks);
         Dataset dataset = build(experiment.dataset(), DatasetFactory.class,
                 factory -> factory.load(experiment.dataset().config(), datasetContext));
         int outputs = dataset.classes() > 0 ? dataset.classes() : (int) product(dataset.targetShape());
@@ -82,11 +91,22 @@ public final class ExperimentAssembler {
                 factory -> factory.create(experiment.loss().config()));
         Optimizer optimizer = build(experiment.optimizer(), OptimizerFactory.class,
                 factory -> factory.create(experiment.optimizer().config(), model.parameters()));
-        List<Callback> callbacks = new ArrayList<>();
-        for (PluginChoice choice : experiment.callbacks()) {
-            callbacks.add(build(choice, CallbackFactory.class, factory -> factory.create(choice.config())));
-        }
         return new TrainingSetup(dataset, model, loss, optimizer, callbacks);
+    }
+
+    /** What early stopping or a plateau rule watches must be a metric this run records. */
+    private static void checkWatchedMetrics(List<PluginChoice> choices, List<Callback> callbacks) {
+        Set<String> recorded = new TreeSet<>(MetricNames.BUILT_IN);
+        callbacks.forEach(callback -> recorded.addAll(callback.loggedMetrics()));
+        for (int i = 0; i < callbacks.size(); i++) {
+            for (String metric : callbacks.get(i).watchedMetrics()) {
+                if (!recorded.contains(metric)) {
+                    throw new TrainyardException("callback '" + choices.get(i).name() + "' watches the metric '"
+                            + metric + "', which this run does not record; it records " + String.join(", ", recorded)
+                            + " (a callback's own metrics count when it declares them)");
+                }
+            }
+        }
     }
 
     private Map<String, LayerFactory> layerPlugins() {

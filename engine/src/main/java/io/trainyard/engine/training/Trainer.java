@@ -3,6 +3,7 @@ package io.trainyard.engine.training;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.Evaluation;
+import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.api.data.DataSplit;
 import io.trainyard.api.model.BatchBuffers;
@@ -116,7 +117,7 @@ public final class Trainer {
         boolean classification = setup.dataset().classes() > 0;
         double lossSum = 0;
         long correct = 0;
-        int batches = batchesPerEpoch(train.size(), batchSize);
+        int batches = RunContext.batchesPerEpoch(train.size(), batchSize);
         for (int batch = 0; batch < batches; batch++) {
             int from = batch * batchSize;
             int count = Math.min(batchSize, train.size() - from);
@@ -140,11 +141,6 @@ public final class Trainer {
             }
         }
         return new double[] {lossSum, correct};
-    }
-
-    /** Batches in an epoch: the last one takes what remains. */
-    public static int batchesPerEpoch(int samples, int batchSize) {
-        return (samples + batchSize - 1) / batchSize;
     }
 
     /** Average test loss and accuracy of the model as it is, in evaluation mode. */

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreConnections;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +54,27 @@ class EvaluateCommandTest {
         Cli.Result tampered = cli.run("evaluate", id, "--checkpoint", "last");
         assertEquals(2, tampered.exitCode());
         assertTrue(tampered.err().contains("has changed since it was saved"), tampered.err());
+    }
+
+    @Test
+    void aMovedStoreFindsItsOwnCheckpointsWhetherRecordedRelativeOrAbsolute() throws Exception {
+        Path original = directory.resolve("store");
+        Cli.Result run = new Cli(original, directory.resolve("cache")).run("run", Experiments.blobsFile().toString(),
+                "--set", "epochs=2");
+        assertEquals(0, run.exitCode(), run.err());
+        String id = run.out().lines().filter(line -> line.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
+        Path moved = Files.move(original, directory.resolve("moved"));
+        Cli cli = new Cli(moved, directory.resolve("cache"));
+        assertEquals(0, cli.run("evaluate", id, "--checkpoint", "last").exitCode());
+        assertTrue(cli.run("show", id).out().contains(moved.resolve("runs").resolve(id).resolve("last-epoch2.model")
+                .toString()), "show points at the moved store's file");
+
+        // A store recorded by an older Trainyard holds absolute paths into where it was made.
+        try (Connection connection = StoreConnections.open(moved); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE checkpoints SET path = '" + original.toAbsolutePath().resolve("runs")
+                    .resolve(id).resolve("last-epoch2.model") + "' WHERE kind = 'last'");
+        }
+        Cli.Result evaluated = cli.run("evaluate", id, "--checkpoint", "last");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
     }
 }

@@ -33,6 +33,7 @@ class InterruptedRunTest {
             training.process().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C.
             assertTrue(training.process().waitFor(60, TimeUnit.SECONDS), "the run did not stop");
         }
+        assertEquals(143, training.process().exitValue(), "128 + SIGTERM, as shells report it");
         Path runDirectory = TrainingProcess.firstRunDirectory(store);
         String runId = runDirectory.getFileName().toString();
         List<String> csv = Files.readAllLines(runDirectory.resolve("epochs.csv"));

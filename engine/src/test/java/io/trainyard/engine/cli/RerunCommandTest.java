@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreConnections;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ class RerunCommandTest {
     }
 
     private static void sql(Path store, String statement) throws Exception {
-        try (Connection connection = DriverManager.getConnection(new StoreLocation(store).jdbcUrl(), "sa", "");
+        try (Connection connection = StoreConnections.open(store);
                 Statement sql = connection.createStatement()) {
             sql.execute(statement);
         }

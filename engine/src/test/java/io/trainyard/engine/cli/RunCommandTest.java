@@ -1,11 +1,13 @@
 package io.trainyard.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.loss.LossFactory;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreConnections;
 import io.trainyard.engine.testing.PluginJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,7 @@ class RunCommandTest {
         assertEquals(4, csv.size(), csv.toString());
         assertTrue(csv.get(3).startsWith("3,"), csv.get(3));
 
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:h2:file:" + store.toAbsolutePath().resolve("trainyard"), "sa", "")) {
+        try (Connection connection = StoreConnections.open(store)) {
             assertEquals(3, count(connection, "SELECT COUNT(*) FROM epoch_metrics WHERE run_id = '" + runId + "'"));
             // 96 samples in batches of 16 is 6 batches per epoch; 18 steps logged every 2nd: 9 rows.
             assertEquals(9, count(connection, "SELECT SUM(step_count) FROM step_chunks WHERE run_id = '" + runId + "'"));
@@ -113,6 +114,12 @@ class RunCommandTest {
                 List.of("run", blobs, "--set", "optimizer.name=lbfgs"),
                 List.of("run", blobs, "--set", "optimizer.lr=-0.1"),
                 List.of("run", blobs, "--set", "optimizer.lr=0"),
+                List.of("run", blobs, "--set", "optimizer.lr=.inf"),
+                List.of("run", blobs, "--set", "callbacks=[{name: early-stopping, monitor: test_acc}]"),
+                List.of("run", blobs, "--set", "optimizer.lr=1e309"),
+                List.of("run", blobs, "--set", "name=" + "x".repeat(5000)),
+                List.of("run", blobs, "--set", "name=''"),
+                List.of("run", blobs, "--set", "name=\"a\\0b\""),
                 List.of("run", blobs, "--set", "batch_size=0"),
                 List.of("run", blobs, "--set", "epochs=0"),
                 List.of("run", blobs, "--set", "optimizer.lrate=0.1"),
@@ -129,6 +136,7 @@ class RunCommandTest {
             assertTrue(result.out().isEmpty() || !result.out().contains("Exception"), result.out());
         }
         assertTrue(cli.run("runs").out().startsWith("No runs yet."));
+        assertFalse(Files.exists(store.resolve("runs")), "no run folder either");
     }
 
     @Test

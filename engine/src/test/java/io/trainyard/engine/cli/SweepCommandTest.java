@@ -177,8 +177,8 @@ class SweepCommandTest {
         Cli.Result badTrial = cli.run("sweep", file.toString());
         assertEquals(2, badTrial.exitCode());
         assertEquals("error: sweep trial 2 (optimizer.name=adam seed=7): unknown key optimizer.momentum for optimizer"
-                + " 'adam'; its keys are: lr, betas, eps, weight_decay, amsgrad; to give each optimizer its own"
-                + " settings, sweep the whole section: 'optimizer: [{name: a, ...}, {name: b, ...}]'\n",
+                + " 'adam'; its keys are: lr, betas, eps, weight_decay, amsgrad, maximize; to give each optimizer its"
+                + " own settings, sweep the whole section: 'optimizer: [{name: a, ...}, {name: b, ...}]'\n",
                 badTrial.err());
         assertEquals("No sweeps yet. Start one with: trainyard sweep FILE (a file with a 'sweep' block)\n",
                 cli.run("sweeps").out());

@@ -141,6 +141,36 @@ class RunFilterTest {
         assertError("order: expected asc or desc, found 'down' at column 6", "seed down");
     }
 
+    @Test
+    void longAndDeepFiltersRunOrAreRefusedInOneLine() {
+        // A thousand 'or's and an 'in' list of 20 000 ids: flat SQL, no stack overflow.
+        String thousand = String.join(" or ", java.util.Collections.nCopies(999, "seed = 99")) + " or seed = 3";
+        assertEquals(List.of("adam"), ids(thousand));
+        StringBuilder manyIds = new StringBuilder("id in ('adamw'");
+        for (int i = 0; i < 19_999; i++) {
+            manyIds.append(", 'run-").append(i).append('\'');
+        }
+        assertEquals(List.of("adamw"), ids(manyIds.append(')').toString()));
+        assertEquals(List.of("sgd-fast"), ids("not ".repeat(100) + "seed = 2"));
+        assertEquals(List.of("sgd-fast"), ids("(".repeat(100) + "seed = 2" + ")".repeat(100)));
+
+        assertError("filter: the filter nests parentheses and 'not' more than 100 levels deep; simplify it at column"
+                + " 401", "not ".repeat(5000) + "seed = 2");
+        assertError("filter: the filter nests parentheses and 'not' more than 100 levels deep", "(".repeat(5000)
+                + "seed = 2" + ")".repeat(5000));
+        assertError("filter: the filter has more than 1000 comparisons; for many values of one field write FIELD in"
+                + " (v1, v2, ...)", thousand + " or seed = 4");
+        assertError("filter: 'metrics..min' has an empty part between dots", "metrics..min = 1");
+        assertError("filter: 'params..x' has an empty part between dots", "params..x = 1");
+        assertError("filter: 'tags.x.' has an empty part between dots", "tags.x. = 1");
+    }
+
+    @Test
+    void aggregatesAreKeywordsInAnyCase() {
+        assertEquals(ids("metrics.test_accuracy.last > 0.83"), ids("metrics.test_accuracy.LAST > 0.83"));
+        assertEquals(List.of("adam", "sgd-fast"), ids("metrics.test_accuracy.Max >= 0.84"));
+    }
+
     private void assertError(String expectedStart, String text) {
         TrainyardException error = assertThrows(TrainyardException.class, () -> {
             if (text.equals("seed down")) {

@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunStatus;
+import io.trainyard.engine.testing.StoreConnections;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +174,14 @@ class RunStoreTest {
         database = new Database(location);
         store = new RunStore(database);
         assertEquals(1, store.recordCrashes(Instant.parse("2026-01-02T00:00:00Z")));
+        // It had no password; it now has its own secret, and the empty password no longer opens it.
+        assertEquals(64, StoreConnections.secret(old).length());
+        database.close();
+        SQLException refused = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(location.jdbcUrl(), "sa", "").close());
+        assertEquals(ErrorCode.WRONG_USER_OR_PASSWORD, refused.getErrorCode());
+        database = new Database(location);
+        store = new RunStore(database);
         RunQueries upgraded = new RunQueries(database);
         assertEquals("CRASHED", upgraded.find("old-run").summary().status());
         // V4 summarised the old epochs; V5 packed the old step rows into chunks without losing one.

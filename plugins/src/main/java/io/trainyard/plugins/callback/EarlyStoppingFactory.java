@@ -11,6 +11,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -57,6 +58,11 @@ public final class EarlyStoppingFactory implements CallbackFactory {
             private double best = monitor.worst();
             private int bestEpoch;
             private int wait;
+
+            @Override
+            public Set<String> watchedMetrics() {
+                return Set.of(monitor.metric());
+            }
 
             @Override
             public void onEpochEnd(RunContext run, EpochResult result) {

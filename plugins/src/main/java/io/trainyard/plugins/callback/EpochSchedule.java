@@ -5,6 +5,7 @@ import io.trainyard.api.callback.RunContext;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * A learning-rate schedule that is a function of the epoch, as PyTorch's schedulers stepped once per epoch: epoch
@@ -31,6 +32,11 @@ abstract class EpochSchedule implements Callback {
     @Override
     public final void loadState(DataInput in) throws IOException {
         initial = in.readDouble();
+    }
+
+    @Override
+    public final Set<String> loggedMetrics() {
+        return Set.of("lr");
     }
 
     @Override

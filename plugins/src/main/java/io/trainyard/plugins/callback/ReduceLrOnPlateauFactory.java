@@ -12,6 +12,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code reduce-lr-on-plateau}, as PyTorch's ReduceLROnPlateau stepped with the monitored metric after each epoch:
@@ -72,6 +73,16 @@ public final class ReduceLrOnPlateauFactory implements CallbackFactory {
             private double best = monitor.worst();
             private int badEpochs;
             private int cooldownLeft;
+
+            @Override
+            public Set<String> loggedMetrics() {
+                return Set.of("lr");
+            }
+
+            @Override
+            public Set<String> watchedMetrics() {
+                return Set.of(monitor.metric());
+            }
 
             @Override
             public void onEpochStart(RunContext run, int epoch) {

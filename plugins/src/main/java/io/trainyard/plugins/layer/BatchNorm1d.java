@@ -1,5 +1,6 @@
 package io.trainyard.plugins.layer;
 
+import io.trainyard.api.TrainyardException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -78,6 +79,11 @@ public final class BatchNorm1d extends HostLayer {
 
     @Override
     void forward(double[] input, double[] output, int rows, int columns, boolean training) {
+        if (training && rows == 1) {
+            // One sample has no variance: the output would be beta, the gradient zero, the running variance decay.
+            throw new TrainyardException("batchnorm1d: expected more than 1 value per channel when training, got a"
+                    + " batch of 1 (as PyTorch refuses too); choose a batch_size that leaves no last batch of 1");
+        }
         values.read(parameters);
         normalized = normalized.length >= input.length ? normalized : new double[input.length];
         trainedBatch = training;
@@ -95,7 +101,7 @@ public final class BatchNorm1d extends HostLayer {
                     double centered = input[r * features + f] - mean;
                     variance += centered * centered;
                 }
-                double unbiased = rows > 1 ? variance / (rows - 1) : variance;
+                double unbiased = variance / (rows - 1);
                 variance /= rows;
                 runningMean[f] = (1 - momentum) * runningMean[f] + momentum * mean;
                 runningVariance[f] = (1 - momentum) * runningVariance[f] + momentum * unbiased;

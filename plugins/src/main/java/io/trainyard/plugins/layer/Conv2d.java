@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * PyTorch's {@code Conv2d} on {@code [channels, height, width]} samples: weight {@code [out, in, k, k]}, bias
- * {@code [out]}, square kernel, stride and zero padding. Each batch is unfolded once by libnd4j's {@code im2col}
+ * {@code [out]} unless built without one ({@code bias=False}), square kernel, stride and zero padding. Parameters:
+ * the weight row-major, then the bias. Each batch is unfolded once by libnd4j's {@code im2col}
  * into {@code [batch, in k k, positions]}, so every sample's convolution is one GEMM of the weight with its columns;
  * backward is the same GEMMs transposed and {@code col2im}. libnd4j's own {@code conv2d_bp} is 4 to 15 times slower
  * here: it runs single-threaded without BLAS's blocking.
@@ -21,6 +22,7 @@ public final class Conv2d implements Layer {
     private final int kernel;
     private final int stride;
     private final int padding;
+    private final boolean hasBias;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers columnBuffers = new BatchBuffers();
     private final BatchBuffers columnGradients = new BatchBuffers();
@@ -36,6 +38,10 @@ public final class Conv2d implements Layer {
     private INDArray biasGradient;
 
     public Conv2d(int in, int out, int kernel, int stride, int padding) {
+        this(in, out, kernel, stride, padding, true);
+    }
+
+    public Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias) {
         if (in < 1 || out < 1 || kernel < 1 || stride < 1 || padding < 0) {
             throw new IllegalArgumentException("Conv2d needs positive channels, kernel and stride and padding >= 0");
         }
@@ -44,11 +50,13 @@ public final class Conv2d implements Layer {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.hasBias = bias;
     }
 
     @Override
     public String describe() {
-        return "Conv2d(" + in + " -> " + out + ", k" + kernel + " s" + stride + " p" + padding + ")";
+        return "Conv2d(" + in + " -> " + out + ", k" + kernel + " s" + stride + " p" + padding
+                + (hasBias ? "" : ", no bias") + ")";
     }
 
     @Override
@@ -76,15 +84,17 @@ public final class Conv2d implements Layer {
 
     @Override
     public long parameterCount() {
-        return out * patch() + out;
+        return out * patch() + (hasBias ? out : 0);
     }
 
     @Override
     public void bind(INDArray values, INDArray gradients) {
         weight = Slices.matrix(values, 0, out, patch());
-        bias = Slices.matrix(values, out * patch(), out, 1);
         weightGradient = Slices.matrix(gradients, 0, out, patch());
-        biasGradient = Slices.matrix(gradients, out * patch(), 1, out);
+        if (hasBias) {
+            bias = Slices.matrix(values, out * patch(), out, 1);
+            biasGradient = Slices.matrix(gradients, out * patch(), 1, out);
+        }
     }
 
     /** PyTorch's default: weight and bias uniform in {@code [-1/sqrt(fan_in)]}, fan_in = in k k. */
@@ -92,7 +102,9 @@ public final class Conv2d implements Layer {
     public void initialize(Random random) {
         double bound = 1.0 / Math.sqrt(patch());
         Slices.fillUniform(weight, random, bound);
-        Slices.fillUniform(bias, random, bound);
+        if (hasBias) {
+            Slices.fillUniform(bias, random, bound);
+        }
     }
 
     @Override
@@ -129,16 +141,22 @@ public final class Conv2d implements Layer {
             this.output = outputs.get(input.dataType(), batch, out, height, width);
             this.columns = columnBuffers.get(input.dataType(), batch, in, kernel, kernel, height, width);
             this.unfold = BoundOp.named("im2col", windowArguments(), columns, input);
-            INDArray plane = biasPlanes.get(input.dataType(), 1, out * positions);
-            INDArray ones = positionOnes.get(input.dataType(), 1, positions);
-            this.biasPlane = BoundOp.gemm(bias, ones, plane.reshape(out, positions), false, false, 1, 0);
-            this.broadcastBias = BoundOp.gemm(batchOnes.get(input.dataType(), batch, 1), plane,
-                    output.reshape(batch, out * positions), false, false, 1, 0);
+            if (hasBias) {
+                INDArray plane = biasPlanes.get(input.dataType(), 1, out * positions);
+                INDArray ones = positionOnes.get(input.dataType(), 1, positions);
+                this.biasPlane = BoundOp.gemm(bias, ones, plane.reshape(out, positions), false, false, 1, 0);
+                this.broadcastBias = BoundOp.gemm(batchOnes.get(input.dataType(), batch, 1), plane,
+                        output.reshape(batch, out * positions), false, false, 1, 0);
+            } else {
+                this.biasPlane = null;
+                this.broadcastBias = null;
+            }
             INDArray perSample = columns.reshape(batch, patch(), positions);
             INDArray outputs = output.reshape(batch, out, positions);
             this.multiply = new BoundOp[Math.toIntExact(batch)];
             for (int b = 0; b < batch; b++) {
-                multiply[b] = BoundOp.gemm(weight, perSample.slice(b), outputs.slice(b), false, false, 1, 1);
+                multiply[b] = BoundOp.gemm(weight, perSample.slice(b), outputs.slice(b), false, false, 1,
+                        hasBias ? 1 : 0);
             }
         }
 
@@ -149,8 +167,10 @@ public final class Conv2d implements Layer {
         @Override
         public INDArray forward() {
             unfold.run();
-            biasPlane.run();
-            broadcastBias.run();
+            if (hasBias) {
+                biasPlane.run();
+                broadcastBias.run();
+            }
             for (BoundOp op : multiply) {
                 op.run();
             }
@@ -191,12 +211,17 @@ public final class Conv2d implements Layer {
                     columnGradientOps[b] = BoundOp.gemm(weight, grads.slice(b), columnGradientPerSample.slice(b),
                             true, false, 1, 0);
                 }
-                INDArray sums = biasSums.get(gradOutput.dataType(), batch, out);
-                this.sumPositions = BoundOp.gemm(gradOutput.reshape(batch * out, positions),
-                        positionOnes.get(gradOutput.dataType(), 1, positions), sums.reshape(batch * out, 1), false,
-                        true, 1, 0);
-                this.sumBatch = BoundOp.gemm(batchOnes.get(gradOutput.dataType(), batch, 1), sums, biasGradient, true,
-                        false, 1, 1);
+                if (hasBias) {
+                    INDArray sums = biasSums.get(gradOutput.dataType(), batch, out);
+                    this.sumPositions = BoundOp.gemm(gradOutput.reshape(batch * out, positions),
+                            positionOnes.get(gradOutput.dataType(), 1, positions), sums.reshape(batch * out, 1),
+                            false, true, 1, 0);
+                    this.sumBatch = BoundOp.gemm(batchOnes.get(gradOutput.dataType(), batch, 1), sums, biasGradient,
+                            true, false, 1, 1);
+                } else {
+                    this.sumPositions = null;
+                    this.sumBatch = null;
+                }
                 this.gradInput = inputGradients.like(input);
                 this.fold = BoundOp.named("col2im", new long[] {stride, stride, padding, padding, input.size(2),
                         input.size(3), 1, 1, 0}, gradInput, columnGradient);
@@ -206,8 +231,10 @@ public final class Conv2d implements Layer {
                 for (BoundOp op : weightGradients) {
                     op.run();
                 }
-                sumPositions.run();
-                sumBatch.run();
+                if (hasBias) {
+                    sumPositions.run();
+                    sumBatch.run();
+                }
                 if (!inputGradient) {
                     return null;
                 }

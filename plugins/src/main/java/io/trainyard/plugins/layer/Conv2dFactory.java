@@ -28,12 +28,14 @@ public final class Conv2dFactory implements LayerFactory {
                 HyperParameter.integer("out_channels", 16, Range.atLeast(1), "output channels (filters)"),
                 HyperParameter.integer("kernel_size", 3, Range.atLeast(1), "side of the square kernel"),
                 HyperParameter.integer("stride", 1, Range.atLeast(1), "step between kernel positions"),
-                HyperParameter.integer("padding", 0, Range.atLeast(0), "zeros added on every side"));
+                HyperParameter.integer("padding", 0, Range.atLeast(0), "zeros added on every side"),
+                HyperParameter.bool("bias", true, "learn an additive bias per output channel"));
     }
 
     @Override
     public Layer create(PluginConfig config, LayerContext context) {
         return new Conv2d(LayerInputs.channels(name(), context.inputShape()), config.getInt("out_channels"),
-                config.getInt("kernel_size"), config.getInt("stride"), config.getInt("padding"));
+                config.getInt("kernel_size"), config.getInt("stride"), config.getInt("padding"),
+                config.getBoolean("bias"));
     }
 }

@@ -11,6 +11,10 @@ import java.util.List;
 /** {@code dropout(p=0.5)}: inverted dropout, seeded from the model's random source. */
 public final class DropoutFactory implements LayerFactory {
 
+    /** A dropout probability, as PyTorch takes it: 1 zeroes everything. */
+    public static final Range PROBABILITY = Range.closed(0, 1);
+
+
     @Override
     public String name() {
         return "dropout";
@@ -24,7 +28,7 @@ public final class DropoutFactory implements LayerFactory {
 
     @Override
     public List<HyperParameter> hyperParameters() {
-        return List.of(HyperParameter.decimal("p", 0.5, Range.closedOpen(0, 1), "probability of zeroing a value"));
+        return List.of(HyperParameter.decimal("p", 0.5, PROBABILITY, "probability of zeroing a value"));
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * {@code y = x W^T + b}, with {@code W} of shape {@code [out, in]} as in PyTorch. Every product, the bias included,
+ * {@code y = x W^T + b}, with {@code W} of shape {@code [out, in]} as in PyTorch, and {@code b} unless built without
+ * a bias ({@code bias=False}). Parameters: {@code W} row-major, then {@code b}. Every product, the bias included,
  * is one GEMM into a preallocated array with transpose flags, bound once per batch buffer ({@link BoundOp}): the
  * allocating {@code mmul} of a transposed view is an order of magnitude slower in ND4J, and even {@code Nd4j.gemm}
  * allocates a native context per call.
@@ -17,6 +18,7 @@ public final class Linear implements Layer {
 
     private final long in;
     private final long out;
+    private final boolean hasBias;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private final BatchBuffers onesColumns = new BatchBuffers(1.0);
@@ -27,16 +29,21 @@ public final class Linear implements Layer {
     private INDArray biasGradient;
 
     public Linear(long in, long out) {
+        this(in, out, true);
+    }
+
+    public Linear(long in, long out, boolean bias) {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("Linear needs positive sizes, got " + in + " -> " + out);
         }
         this.in = in;
         this.out = out;
+        this.hasBias = bias;
     }
 
     @Override
     public String describe() {
-        return "Linear(" + in + " -> " + out + ")";
+        return "Linear(" + in + " -> " + out + (hasBias ? "" : ", no bias") + ")";
     }
 
     @Override
@@ -50,15 +57,17 @@ public final class Linear implements Layer {
 
     @Override
     public long parameterCount() {
-        return out * in + out;
+        return out * in + (hasBias ? out : 0);
     }
 
     @Override
     public void bind(INDArray values, INDArray gradients) {
         weight = Slices.matrix(values, 0, out, in);
-        bias = Slices.matrix(values, out * in, 1, out);
         weightGradient = Slices.matrix(gradients, 0, out, in);
-        biasGradient = Slices.matrix(gradients, out * in, 1, out);
+        if (hasBias) {
+            bias = Slices.matrix(values, out * in, 1, out);
+            biasGradient = Slices.matrix(gradients, out * in, 1, out);
+        }
     }
 
     /** PyTorch's default: weight and bias uniform in {@code [-1/sqrt(in), 1/sqrt(in)]}. */
@@ -66,7 +75,9 @@ public final class Linear implements Layer {
     public void initialize(Random random) {
         double bound = 1.0 / Math.sqrt(in);
         Slices.fillUniform(weight, random, bound);
-        Slices.fillUniform(bias, random, bound);
+        if (hasBias) {
+            Slices.fillUniform(bias, random, bound);
+        }
     }
 
     @Override
@@ -97,13 +108,15 @@ public final class Linear implements Layer {
             long batch = input.size(0);
             this.output = outputs.get(input.dataType(), batch, out);
             this.ones = onesColumns.get(input.dataType(), batch, 1);
-            this.addBias = BoundOp.gemm(ones, bias, output, false, false, 1.0, 0.0);
-            this.multiply = BoundOp.gemm(input, weight, output, false, true, 1.0, 1.0);
+            this.addBias = hasBias ? BoundOp.gemm(ones, bias, output, false, false, 1.0, 0.0) : null;
+            this.multiply = BoundOp.gemm(input, weight, output, false, true, 1.0, hasBias ? 1.0 : 0.0);
         }
 
         @Override
         public INDArray forward() {
-            addBias.run();
+            if (hasBias) {
+                addBias.run();
+            }
             multiply.run();
             return output;
         }
@@ -114,7 +127,9 @@ public final class Linear implements Layer {
                 backward = new Backward(gradOutput);
             }
             backward.weightGradient.run();
-            backward.biasGradient.run();
+            if (hasBias) {
+                backward.biasGradient.run();
+            }
             if (!inputGradient) {
                 return null;
             }
@@ -135,7 +150,8 @@ public final class Linear implements Layer {
                 this.gradInput = inputGradients.get(gradOutput.dataType(), gradOutput.size(0), in);
                 this.weightGradient = BoundOp.gemm(gradOutput, input, Linear.this.weightGradient, true, false, 1.0,
                         1.0);
-                this.biasGradient = BoundOp.gemm(ones, gradOutput, Linear.this.biasGradient, true, false, 1.0, 1.0);
+                this.biasGradient = hasBias
+                        ? BoundOp.gemm(ones, gradOutput, Linear.this.biasGradient, true, false, 1.0, 1.0) : null;
                 this.inputGradient = BoundOp.gemm(gradOutput, weight, gradInput, false, false, 1.0, 0.0);
             }
         }
@@ -156,7 +172,7 @@ public final class Linear implements Layer {
         return weight;
     }
 
-    /** The bias view {@code [1, out]}. */
+    /** The bias view {@code [1, out]}, or null without a bias. */
     public INDArray bias() {
         return bias;
     }

@@ -24,12 +24,14 @@ public final class LinearFactory implements LayerFactory {
     @Override
     public List<HyperParameter> hyperParameters() {
         return List.of(new HyperParameter("out_features", HyperParameter.Type.INTEGER, null, Range.atLeast(1),
-                "output features; when left out, the model's number of outputs"));
+                "output features; when left out, the model's number of outputs"),
+                HyperParameter.bool("bias", true, "learn an additive bias"));
     }
 
     @Override
     public Layer create(PluginConfig config, LayerContext context) {
         long in = LayerInputs.flat(name(), context.inputShape());
-        return new Linear(in, config.has("out_features") ? config.getLong("out_features") : context.modelOutputs());
+        return new Linear(in, config.has("out_features") ? config.getLong("out_features") : context.modelOutputs(),
+                config.getBoolean("bias"));
     }
 }

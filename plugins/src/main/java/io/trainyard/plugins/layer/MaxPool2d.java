@@ -5,11 +5,15 @@ import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * PyTorch's {@code MaxPool2d} on {@code [channels, height, width]} samples: square window, stride (the window size
  * by default in the factories), zero padding that never wins the maximum, output size rounded down. The gradient
  * flows to the position of each window's maximum. Both directions are libnd4j ops bound once per buffer.
+ *
+ * <p>A NaN wins its window, as in PyTorch, so that a diverging network is not hidden behind a finite maximum:
+ * libnd4j skips NaNs, so a batch whose input sum is not finite is pooled again by {@link ExactPool}, in Java.
  */
 public final class MaxPool2d implements Layer {
 
@@ -64,6 +68,10 @@ public final class MaxPool2d implements Layer {
         private final INDArray input;
         private final INDArray output;
         private final BoundOp pool;
+        private final INDArray inputSum;
+        private final BoundOp sum;
+        private ExactPool exact;
+        private boolean nonFinite;
         private INDArray boundGradOutput;
         private INDArray gradInput;
         private BoundOp unpool;
@@ -73,6 +81,8 @@ public final class MaxPool2d implements Layer {
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
             this.pool = BoundOp.named("maxpool2d", arguments(), output, input);
+            this.inputSum = Nd4j.scalar(input.dataType(), 0);
+            this.sum = BoundOp.named("reduce_sum", new long[0], inputSum, input);
         }
 
         /** Window, stride, padding, dilation 1, explicit padding, max (not p-norm), channels first. */
@@ -83,6 +93,14 @@ public final class MaxPool2d implements Layer {
         @Override
         public INDArray forward() {
             pool.run();
+            sum.run();
+            nonFinite = !Double.isFinite(inputSum.getDouble(0));
+            if (nonFinite) {
+                if (exact == null) {
+                    exact = new ExactPool(input, output);
+                }
+                exact.forward(kernel, stride, padding);
+            }
             return output;
         }
 
@@ -93,7 +111,11 @@ public final class MaxPool2d implements Layer {
                 gradInput = inputGradients.like(input);
                 unpool = BoundOp.named("maxpool2d_bp", arguments(), gradInput, input, gradOutput);
             }
-            unpool.run();
+            if (nonFinite) {
+                exact.backward(gradOutput, gradInput);
+            } else {
+                unpool.run();
+            }
             return gradInput;
         }
     }

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * d loss_i / d x_ij = p[j] * ((1 - e) w[y_i] + (e / C) sum_c w[c]) - (1 - e) w[y_i] [j = y_i] - (e / C) w[j]
  * </pre>
  * {@code log p} is computed as {@code x - logsumexp(x)} with the maximum subtracted, so extreme logits stay finite.
+ * Samples whose target is the {@link IgnoreIndex} are left out of every sum.
  *
  * <p>A batch is {@code [batch, classes]}, small enough that one pass in Java beats the dispatch cost of the five or
  * six ND4J operations the same arithmetic would take.
@@ -22,6 +23,7 @@ public final class CrossEntropyLoss implements Loss {
     private final Reduction reduction;
     private final ClassWeights weights;
     private final double smoothing;
+    private final IgnoreIndex ignored;
 
     /** Unweighted, unsmoothed: the reference recipe's loss. */
     public CrossEntropyLoss(boolean mean) {
@@ -29,9 +31,14 @@ public final class CrossEntropyLoss implements Loss {
     }
 
     CrossEntropyLoss(Reduction reduction, ClassWeights weights, double smoothing) {
+        this(reduction, weights, smoothing, IgnoreIndex.NONE);
+    }
+
+    CrossEntropyLoss(Reduction reduction, ClassWeights weights, double smoothing, IgnoreIndex ignored) {
         this.reduction = reduction;
         this.weights = weights;
         this.smoothing = smoothing;
+        this.ignored = ignored;
     }
 
     @Override
@@ -49,7 +56,14 @@ public final class CrossEntropyLoss implements Loss {
         for (int i = 0; i < batch; i++) {
             long row = predictions.offset() + (long) i * classes;
             long gradRow = gradient.offset() + (long) i * classes;
-            int label = ClassWeights.classIndex("cross-entropy", labels.getDouble(targets.offset() + i), classes);
+            double target = labels.getDouble(targets.offset() + i);
+            if (ignored.ignores(target)) {
+                for (int j = 0; j < classes; j++) {
+                    grad.put(gradRow + j, 0.0);
+                }
+                continue;
+            }
+            int label = ClassWeights.classIndex("cross-entropy", target, classes);
             double logSumExp = Logits.logSumExp(logits, row, classes);
             double labelWeight = weights.weight(label);
             double smoothTerm = 0;
@@ -62,8 +76,9 @@ public final class CrossEntropyLoss implements Loss {
             double softmaxScale = (1 - smoothing) * labelWeight + smoothing / classes * totalWeight;
             for (int j = 0; j < classes; j++) {
                 double softmax = Math.exp(logits.getDouble(row + j) - logSumExp);
-                double target = (j == label ? (1 - smoothing) * labelWeight : 0) + smoothing / classes * weights.weight(j);
-                grad.put(gradRow + j, softmax * softmaxScale - target);
+                double smoothed = (j == label ? (1 - smoothing) * labelWeight : 0)
+                        + smoothing / classes * weights.weight(j);
+                grad.put(gradRow + j, softmax * softmaxScale - smoothed);
             }
         }
         double scale = reduction == Reduction.MEAN ? 1 / normaliser : 1;

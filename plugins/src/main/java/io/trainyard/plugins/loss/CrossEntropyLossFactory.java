@@ -22,7 +22,7 @@ public final class CrossEntropyLossFactory implements LossFactory {
 
     @Override
     public List<HyperParameter> hyperParameters() {
-        return List.of(Reduction.PARAMETER, ClassWeights.PARAMETER,
+        return List.of(Reduction.PARAMETER, ClassWeights.PARAMETER, IgnoreIndex.PARAMETER,
                 HyperParameter.decimal("label_smoothing", 0, Range.closed(0, 1),
                         "mix the one-hot target with the uniform distribution by this much"));
     }
@@ -34,6 +34,7 @@ public final class CrossEntropyLossFactory implements LossFactory {
 
     @Override
     public Loss create(PluginConfig config) {
-        return new CrossEntropyLoss(Reduction.of(config), ClassWeights.of(config), config.getDouble("label_smoothing"));
+        return new CrossEntropyLoss(Reduction.of(config), ClassWeights.of(config), config.getDouble("label_smoothing"),
+                IgnoreIndex.of(config));
     }
 }

@@ -21,7 +21,7 @@ public final class NllLossFactory implements LossFactory {
 
     @Override
     public List<HyperParameter> hyperParameters() {
-        return List.of(Reduction.PARAMETER, ClassWeights.PARAMETER);
+        return List.of(Reduction.PARAMETER, ClassWeights.PARAMETER, IgnoreIndex.PARAMETER);
     }
 
     @Override
@@ -31,6 +31,6 @@ public final class NllLossFactory implements LossFactory {
 
     @Override
     public Loss create(PluginConfig config) {
-        return new NllLoss(Reduction.of(config), ClassWeights.of(config));
+        return new NllLoss(Reduction.of(config), ClassWeights.of(config), IgnoreIndex.of(config));
     }
 }

@@ -11,6 +11,7 @@ import io.trainyard.api.model.ModelFactory;
 import io.trainyard.api.model.Sequential;
 import io.trainyard.plugins.layer.Conv2d;
 import io.trainyard.plugins.layer.Dropout;
+import io.trainyard.plugins.layer.DropoutFactory;
 import io.trainyard.plugins.layer.Flatten;
 import io.trainyard.plugins.layer.Linear;
 import io.trainyard.plugins.layer.MaxPool2d;
@@ -44,7 +45,7 @@ public final class CnnFactory implements ModelFactory {
                         "output channels of each convolution block"),
                 HyperParameter.integer("kernel_size", 3, Range.closed(1, 15), "convolution kernel size (odd)"),
                 HyperParameter.integer("hidden", 128, Range.atLeast(1), "size of the hidden linear layer"),
-                HyperParameter.decimal("dropout", 0.0, Range.closedOpen(0, 1),
+                HyperParameter.decimal("dropout", 0.0, DropoutFactory.PROBABILITY,
                         "dropout probability before the last layer"));
     }
 

@@ -10,6 +10,7 @@ import io.trainyard.api.model.ModelContext;
 import io.trainyard.api.model.ModelFactory;
 import io.trainyard.api.model.Sequential;
 import io.trainyard.plugins.layer.Dropout;
+import io.trainyard.plugins.layer.DropoutFactory;
 import io.trainyard.plugins.layer.Flatten;
 import io.trainyard.plugins.layer.Linear;
 import io.trainyard.plugins.layer.LeakyRelu;
@@ -46,7 +47,7 @@ public final class MlpFactory implements ModelFactory {
                         "activation after each hidden layer: relu, leaky-relu, tanh or sigmoid"),
                 HyperParameter.decimal("negative_slope", 0.01, Range.atLeast(0),
                         "slope of leaky-relu for negative inputs"),
-                HyperParameter.decimal("dropout", 0.0, Range.closedOpen(0, 1),
+                HyperParameter.decimal("dropout", 0.0, DropoutFactory.PROBABILITY,
                         "dropout probability after each hidden activation"));
     }
 

@@ -29,13 +29,14 @@ public final class AdagradFactory implements OptimizerFactory {
                 HyperParameter.decimal("weight_decay", 0, Range.atLeast(0), "L2 penalty added to the gradient"),
                 HyperParameter.decimal("initial_accumulator_value", 0, Range.atLeast(0),
                         "starting value of the sum of squared gradients"),
-                HyperParameter.decimal("eps", 1e-10, Range.atLeast(0), "added to the denominator for stability"));
+                HyperParameter.decimal("eps", 1e-10, Range.atLeast(0), "added to the denominator for stability"),
+                Maximize.PARAMETER);
     }
 
     @Override
     public Optimizer create(PluginConfig config, Parameters parameters) {
         return new Adagrad(parameters, config.getDouble("lr"), config.getDouble("lr_decay"),
                 config.getDouble("initial_accumulator_value"), config.getDouble("eps"),
-                config.getDouble("weight_decay"));
+                config.getDouble("weight_decay")).maximizing(config.getBoolean(Maximize.KEY));
     }
 }

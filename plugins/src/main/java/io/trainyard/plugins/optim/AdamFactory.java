@@ -47,7 +47,8 @@ public class AdamFactory implements OptimizerFactory {
                 HyperParameter.decimal("eps", 1e-8, Range.atLeast(0), "added to the denominator for stability"),
                 HyperParameter.decimal("weight_decay", defaultWeightDecay, Range.atLeast(0),
                         decoupled ? "decoupled weight decay" : "L2 penalty added to the gradient"),
-                HyperParameter.bool("amsgrad", false, "use the maximum of past second moments (AMSGrad)"));
+                HyperParameter.bool("amsgrad", false, "use the maximum of past second moments (AMSGrad)"),
+                Maximize.PARAMETER);
     }
 
     @Override
@@ -62,6 +63,7 @@ public class AdamFactory implements OptimizerFactory {
     public final Optimizer create(PluginConfig config, Parameters parameters) {
         List<Double> betas = config.getDoubleList("betas");
         return new Adam(parameters, config.getDouble("lr"), betas.get(0), betas.get(1), config.getDouble("eps"),
-                config.getDouble("weight_decay"), config.getBoolean("amsgrad"), decoupled);
+                config.getDouble("weight_decay"), config.getBoolean("amsgrad"), decoupled)
+                .maximizing(config.getBoolean(Maximize.KEY));
     }
 }

@@ -34,6 +34,7 @@ abstract class ElementwiseOptimizer implements Optimizer {
     private final List<double[]> stateArrays = new ArrayList<>();
     private double learningRate;
     private long step;
+    private boolean maximize;
 
     ElementwiseOptimizer(Parameters parameters, double learningRate) {
         this.parameters = parameters;
@@ -44,6 +45,12 @@ abstract class ElementwiseOptimizer implements Optimizer {
         this.floatGradients = single ? parameters.gradients().data().asNioFloat() : null;
         this.doubleValues = single ? null : parameters.values().data().asNioDouble();
         this.doubleGradients = single ? null : parameters.gradients().data().asNioDouble();
+    }
+
+    /** PyTorch's {@code maximize}: each step climbs the gradient (it is negated before the update); set once. */
+    final ElementwiseOptimizer maximizing(boolean maximize) {
+        this.maximize = maximize;
+        return this;
     }
 
     /** A zero-filled state array, one value per parameter, saved and loaded with the optimizer's state. */
@@ -97,6 +104,11 @@ abstract class ElementwiseOptimizer implements Optimizer {
         for (int offset = 0; offset < size; offset += CHUNK) {
             int length = Math.min(CHUNK, size - offset);
             read(offset, length);
+            if (maximize) {
+                for (int i = 0; i < length; i++) {
+                    gradientChunk[i] = -gradientChunk[i];
+                }
+            }
             update(valueChunk, gradientChunk, offset, length);
             write(offset, length);
         }

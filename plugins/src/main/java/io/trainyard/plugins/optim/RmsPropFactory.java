@@ -29,12 +29,14 @@ public final class RmsPropFactory implements OptimizerFactory {
                 HyperParameter.decimal("eps", 1e-8, Range.atLeast(0), "added to the denominator for stability"),
                 HyperParameter.decimal("weight_decay", 0, Range.atLeast(0), "L2 penalty added to the gradient"),
                 HyperParameter.decimal("momentum", 0, Range.atLeast(0), "momentum factor"),
-                HyperParameter.bool("centered", false, "normalise by the gradient's estimated variance"));
+                HyperParameter.bool("centered", false, "normalise by the gradient's estimated variance"),
+                Maximize.PARAMETER);
     }
 
     @Override
     public Optimizer create(PluginConfig config, Parameters parameters) {
         return new RmsProp(parameters, config.getDouble("lr"), config.getDouble("alpha"), config.getDouble("eps"),
-                config.getDouble("weight_decay"), config.getDouble("momentum"), config.getBoolean("centered"));
+                config.getDouble("weight_decay"), config.getDouble("momentum"), config.getBoolean("centered"))
+                .maximizing(config.getBoolean(Maximize.KEY));
     }
 }

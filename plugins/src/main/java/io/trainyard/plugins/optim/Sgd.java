@@ -18,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * g = g + momentum * b  if nesterov, else  g = b          (only when momentum != 0)
  * p = p - lr * g
  * </pre>
+ * With {@code maximize}, {@code grad} is negated first.
  * State lives in flat buffers shaped like the parameters; a step is at most five BLAS-level in-place operations.
  */
 public final class Sgd implements Optimizer {
@@ -28,7 +29,8 @@ public final class Sgd implements Optimizer {
     private final double weightDecay;
     private final boolean nesterov;
     private final INDArray velocity;
-    private final INDArray scratch;
+    private INDArray scratch;
+    private boolean maximize;
     private final Level1 blas = Nd4j.getBlasWrapper().level1();
     private double learningRate;
     private boolean firstStep = true;
@@ -43,6 +45,15 @@ public final class Sgd implements Optimizer {
         this.nesterov = nesterov;
         this.velocity = momentum != 0 ? parameters.values().ulike() : null;
         this.scratch = weightDecay != 0 || nesterov ? parameters.values().ulike() : null;
+    }
+
+    /** PyTorch's {@code maximize}: each step climbs the gradient; set once, before the first step. */
+    Sgd maximizing(boolean maximize) {
+        this.maximize = maximize;
+        if (maximize && scratch == null) {
+            scratch = parameters.values().ulike();
+        }
+        return this;
     }
 
     @Override
@@ -79,10 +90,17 @@ public final class Sgd implements Optimizer {
         INDArray values = parameters.values();
         long n = values.length();
         INDArray gradient = parameters.gradients();
-        if (weightDecay != 0) {
+        if (maximize) {
             scratch.assign(gradient);
-            blas.axpy(n, weightDecay, values, scratch);
+            blas.scal(n, -1, scratch);
             gradient = scratch;
+        }
+        if (weightDecay != 0) {
+            if (gradient != scratch) {
+                scratch.assign(gradient);
+                gradient = scratch;
+            }
+            blas.axpy(n, weightDecay, values, scratch);
         }
         if (momentum != 0) {
             if (firstStep) {

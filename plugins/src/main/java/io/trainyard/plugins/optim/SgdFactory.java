@@ -29,7 +29,7 @@ public final class SgdFactory implements OptimizerFactory {
                 HyperParameter.decimal("momentum", 0, Range.atLeast(0), "momentum factor"),
                 HyperParameter.decimal("dampening", 0, Range.closed(0, 1), "dampening of the momentum"),
                 HyperParameter.decimal("weight_decay", 0, Range.atLeast(0), "L2 penalty added to the gradient"),
-                HyperParameter.bool("nesterov", false, "use Nesterov momentum"));
+                HyperParameter.bool("nesterov", false, "use Nesterov momentum"), Maximize.PARAMETER);
     }
 
     @Override
@@ -43,6 +43,7 @@ public final class SgdFactory implements OptimizerFactory {
     @Override
     public Optimizer create(PluginConfig config, Parameters parameters) {
         return new Sgd(parameters, config.getDouble("lr"), config.getDouble("momentum"),
-                config.getDouble("dampening"), config.getDouble("weight_decay"), config.getBoolean("nesterov"));
+                config.getDouble("dampening"), config.getDouble("weight_decay"), config.getBoolean("nesterov"))
+                .maximizing(config.getBoolean(Maximize.KEY));
     }
 }

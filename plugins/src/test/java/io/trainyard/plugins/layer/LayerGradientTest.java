@@ -4,10 +4,12 @@ import io.trainyard.testkit.GradientCheck;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trainyard.api.TrainyardException;
 import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.Parameters;
 import java.util.Random;
@@ -27,6 +29,9 @@ class LayerGradientTest {
         Linear linear = new Linear(4, 3);
         Parameters parameters = bind(linear);
         checkLayer(linear, parameters, random(5, 4));
+        Linear withoutBias = new Linear(4, 3, false);
+        assertEquals(12, withoutBias.parameterCount());
+        checkLayer(withoutBias, bind(withoutBias), random(5, 4));
     }
 
     @Test
@@ -35,6 +40,9 @@ class LayerGradientTest {
         checkLayer(padded, bind(padded), random(2, 2, 5, 5));
         Conv2d strided = new Conv2d(3, 2, 2, 2, 0);
         checkLayer(strided, bind(strided), random(3, 3, 5, 4));
+        Conv2d withoutBias = new Conv2d(2, 2, 3, 1, 1, false);
+        assertEquals(36, withoutBias.parameterCount());
+        checkLayer(withoutBias, bind(withoutBias), random(2, 2, 5, 5));
     }
 
     @Test
@@ -111,18 +119,62 @@ class LayerGradientTest {
 
     @Test
     void softmaxAndLogSoftmaxGradientsMatchFiniteDifferences() {
-        checkLayer(new Softmax(false), null, random(3, 4));
-        checkLayer(new Softmax(true), null, random(3, 4));
+        checkLayer(new Softmax(false, 4, 1), null, random(3, 4));
+        checkLayer(new Softmax(true, 4, 1), null, random(3, 4));
+        // [2, 3, 4]: along the last dimension (dim=-1), and along the middle one (dim=1: 3 values, 4 apart).
+        checkLayer(new Softmax(false, 4, 1), null, random(2, 3, 4));
+        checkLayer(new Softmax(true, 3, 4), null, random(2, 3, 4));
     }
 
     @Test
     void softmaxNormalisesEachRowAndSurvivesLargeInputs() {
         INDArray input = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {1e4, 0, -1e4}});
         assertArrayEquals(new double[] {0.09003057317038046, 0.24472847105479767, 0.6652409557748219, 1, 0, 0},
-                new Softmax(false).forward(input, false).data().asDouble(), 1e-15);
-        double[] logs = new Softmax(true).forward(input, false).data().asDouble();
+                new Softmax(false, 3, 1).forward(input, false).data().asDouble(), 1e-15);
+        double[] logs = new Softmax(true, 3, 1).forward(input, false).data().asDouble();
         assertEquals(Math.log(0.09003057317038046), logs[0], 1e-14);
         assertEquals(-2e4, logs[5], 1e-9);
+    }
+
+    @Test
+    void softmaxNormalisesAlongItsDimensionOnly() {
+        INDArray input = random(2, 3, 4);
+        double[] x = input.dup().data().asDouble();
+        double[] last = new Softmax(false, 4, 1).forward(input, false).data().asDouble();
+        double[] middle = new Softmax(false, 3, 4).forward(input, false).data().asDouble();
+        for (int sample = 0; sample < 2; sample++) {
+            for (int row = 0; row < 3; row++) {
+                double sum = 0;
+                for (int k = 0; k < 4; k++) {
+                    sum += Math.exp(x[sample * 12 + row * 4 + k]);
+                }
+                for (int k = 0; k < 4; k++) {
+                    int at = sample * 12 + row * 4 + k;
+                    assertEquals(Math.exp(x[at]) / sum, last[at], 1e-14);
+                }
+            }
+            for (int column = 0; column < 4; column++) {
+                double sum = 0;
+                for (int row = 0; row < 3; row++) {
+                    sum += Math.exp(x[sample * 12 + row * 4 + column]);
+                }
+                for (int row = 0; row < 3; row++) {
+                    int at = sample * 12 + row * 4 + column;
+                    assertEquals(Math.exp(x[at]) / sum, middle[at], 1e-14);
+                }
+            }
+        }
+    }
+
+    @Test
+    void batchNormRefusesATrainingBatchOfOneSampleAsPyTorchDoes() {
+        BatchNorm1d norm = new BatchNorm1d(3, 1e-5, 0.1);
+        bind(norm);
+        INDArray one = random(1, 3);
+        TrainyardException error = assertThrows(TrainyardException.class, () -> norm.forward(one, true));
+        assertTrue(error.getMessage().startsWith("batchnorm1d: expected more than 1 value per channel when training"),
+                error.getMessage());
+        assertEquals(3, norm.forward(one, false).length(), "evaluation takes one sample");
     }
 
     @Test

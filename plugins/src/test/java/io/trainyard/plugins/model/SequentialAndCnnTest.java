@@ -44,9 +44,10 @@ class SequentialAndCnnTest {
     void layerMistakesNameThePlaceAndTheUsage() {
         assertError("model.layers[1]: unknown layer 'rleu'; available: batchnorm1d, conv2d,", List.of("flatten", "rleu"));
         assertError("model.layers[0]: too many arguments; usage: conv2d(out_channels=16 kernel_size=3 stride=1"
-                + " padding=0)", List.of("conv2d(8 3 1 0 2)"));
+                + " padding=0 bias=true)", List.of("conv2d(8 3 1 0 false 2)"));
+        assertError("model.layers[0]: conv2d argument bias must be true or false, got '2'", List.of("conv2d(8 3 1 0 2)"));
         assertError("model.layers[0]: dropout argument p must be a decimal, got 'half'", List.of("dropout(half)"));
-        assertError("model.layers[0]: dropout argument p must be in [0, 1), got 1.5", List.of("dropout(1.5)"));
+        assertError("model.layers[0]: dropout argument p must be in [0, 1], got 1.5", List.of("dropout(1.5)"));
         assertError("model.layers[0]: conv2d has no argument 'kernal'", List.of("conv2d(8 kernal=3)"));
         assertError("model.layers[0]: gelu approximate must be none or tanh, got 'fast'",
                 List.of("gelu(approximate=fast)"));

@@ -1,0 +1,51 @@
+package io.trainyard.engine.config;
+
+import io.trainyard.api.HyperParameter;
+import io.trainyard.api.Range;
+import java.util.function.Function;
+
+/**
+ * The settings outside any plugin section, each declared once: its key, type, default and range for validation, and
+ * how a resolved {@link Experiment} gives it back as a recorded param ({@code null} for the ones not recorded).
+ * {@code seed} has no default: a missing seed is drawn and recorded.
+ */
+public enum Setting {
+    NAME(HyperParameter.string("name", null, "experiment name (default: the file name)"), Experiment::name),
+    DESCRIPTION(HyperParameter.string("description", null, "free text"), null),
+    SEED(HyperParameter.integer("seed", 0, Range.atLeast(0), "root seed of every random source"), Experiment::seed),
+    BATCH_SIZE(HyperParameter.integer("batch_size", 64, Range.closed(1, 1 << 20), "training batch size"),
+            experiment -> (long) experiment.batchSize()),
+    EPOCHS(HyperParameter.integer("epochs", 1, Range.closed(1, 1_000_000), "number of epochs"),
+            experiment -> (long) experiment.epochs()),
+    EVAL_BATCH_SIZE(HyperParameter.integer("eval_batch_size", 1000, Range.closed(1, 1 << 20),
+            "test loop batch size"), experiment -> (long) experiment.evalBatchSize()),
+    LOG_EVERY(HyperParameter.integer("log_every", 100, Range.atLeast(1), "record the training loss every N batches"),
+            experiment -> (long) experiment.logEvery()),
+    THREADS(HyperParameter.integer("threads", Runtime.getRuntime().availableProcessors(), Range.closed(1, 1024),
+            "BLAS threads (default: all cores)"), experiment -> (long) experiment.threads());
+
+    private final HyperParameter declaration;
+    private final Function<Experiment, Object> recorded;
+
+    Setting(HyperParameter declaration, Function<Experiment, Object> recorded) {
+        this.declaration = declaration;
+        this.recorded = recorded;
+    }
+
+    public String key() {
+        return declaration.name();
+    }
+
+    public HyperParameter declaration() {
+        return declaration;
+    }
+
+    /** Whether runs record it as a param. */
+    boolean isRecorded() {
+        return recorded != null;
+    }
+
+    Object value(Experiment experiment) {
+        return recorded.apply(experiment);
+    }
+}

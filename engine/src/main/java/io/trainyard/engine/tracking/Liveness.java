@@ -1,0 +1,82 @@
+package io.trainyard.engine.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * The life of a row that a process keeps alive with heartbeats, a run or a sweep: RUNNING while it beats, CRASHED
+ * once {@link Heartbeat#MISSED_BEATS} beats are missed, RUNNING again if a suspended process beats once more, and
+ * ended exactly once. One set of statements for both tables, so that they cannot drift apart.
+ */
+final class Liveness {
+
+    private final String table;
+    private final String process;
+
+    /**
+     * @param table {@code runs} or {@code sweeps}
+     * @param process how a crash message names the process, such as "training process"
+     */
+    Liveness(String table, String process) {
+        this.table = table;
+        this.process = process;
+    }
+
+    /** Confirms the process is alive; a row recorded CRASHED meanwhile is RUNNING again. */
+    void heartbeat(Connection connection, String id, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET heartbeat_at = ?,"
+                + " status = 'RUNNING', end_time = NULL, error_message = NULL"
+                + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Records how it ended; only a row not yet ended changes, so a late duplicate call is harmless.
+     *
+     * @param alsoSet further assignments, such as {@code stop_reason = ?}, or empty; their values follow
+     */
+    void finish(Connection connection, String id, String status, String errorMessage, String alsoSet,
+            String... alsoValues) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET status = ?,"
+                + " end_time = ?, error_message = ?" + (alsoSet.isEmpty() ? "" : ", " + alsoSet)
+                + " WHERE id = ? AND status IN ('RUNNING', 'CRASHED')")) {
+            update.setString(1, status);
+            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setString(3, RunStore.truncate(errorMessage, 4000));
+            int index = 4;
+            for (String value : alsoValues) {
+                update.setString(index++, value);
+            }
+            update.setString(index, id);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Records as CRASHED every RUNNING row whose heartbeat is older than {@link Heartbeat#MISSED_BEATS} of its
+     * intervals: its process died without saying so. Its end time is its last heartbeat. Rows from before
+     * heartbeats were recorded count from their start, at the default interval.
+     *
+     * @return how many were found dead
+     */
+    int recordCrashes(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET status = 'CRASHED',"
+                + " end_time = COALESCE(heartbeat_at, start_time),"
+                + " error_message = 'the " + process + " stopped without recording an end (killed, out of memory"
+                + " or power loss): no heartbeat since ' || FORMATDATETIME(COALESCE(heartbeat_at, start_time),"
+                + " 'yyyy-MM-dd''T''HH:mm:ssXXX')"
+                + " WHERE status = 'RUNNING' AND DATEADD(SECOND, ? * COALESCE(heartbeat_seconds, ?),"
+                + " COALESCE(heartbeat_at, start_time)) < ?")) {
+            update.setInt(1, Heartbeat.MISSED_BEATS);
+            update.setLong(2, Heartbeat.DEFAULT.interval().toSeconds());
+            update.setTimestamp(3, Timestamp.from(now));
+            return update.executeUpdate();
+        }
+    }
+}
