@@ -1,6 +1,7 @@
 package io.trainyard.engine.config;
 
 import io.trainyard.api.TrainyardException;
+import io.trainyard.engine.text.YamlText;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -8,9 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -75,9 +74,6 @@ public record ExperimentFile(Path path, String text, Map<String, Object> tree) {
     }
 
     private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        return new Yaml(new SafeConstructor(options));
+        return YamlText.loader();
     }
 }

@@ -22,12 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Gathers, once per run, the facts that decide whether a result can be reproduced: code version, the experiment
  * file, the JVM, the machine, the numeric libraries and thread settings, every plugin that could be loaded, the data
- * and the seed. Keys are dotted ({@code git.commit}, {@code plugin.optimizer.sgd}); values are text.
+ * and the seed, as a {@link Provenance}. Keys are dotted ({@code git.commit}, {@code plugin.optimizer.sgd}).
  */
 public final class ProvenanceCollector {
-
-    /** The fact holding the command line's overrides, one {@code KEY=VALUE} a line. */
-    public static final String OVERRIDES = "experiment.overrides";
 
     private final PluginRegistry registry;
 
@@ -37,19 +34,12 @@ public final class ProvenanceCollector {
     }
 
     /** @param overrides the {@code --set} assignments of the command line, which a rerun repeats */
-    public Map<String, String> collect(Experiment experiment, Dataset dataset, List<String> overrides) {
+    public Provenance collect(Experiment experiment, Dataset dataset, List<String> overrides) {
         Map<String, String> facts = new LinkedHashMap<>();
         Path file = experiment.file().toAbsolutePath();
         facts.put("experiment.file", file.toString());
-        facts.put(OVERRIDES, String.join("\n", overrides));
         facts.put("experiment.sha256", GitState.sha256(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
         Optional<GitState> git = GitState.of(file.getParent());
-        git.ifPresent(state -> {
-            facts.put("git.root", state.root());
-            facts.put("git.commit", state.commit());
-            facts.put("git.dirty", Boolean.toString(state.dirty()));
-            facts.put("git.diff_sha256", state.diffSha256());
-        });
         facts.put("trainyard.version", version(ProvenanceCollector.class.getPackage().getImplementationVersion()));
         facts.put("java.version", System.getProperty("java.version"));
         facts.put("java.vendor", System.getProperty("java.vendor"));
@@ -63,17 +53,16 @@ public final class ProvenanceCollector {
         facts.put("blas.vendor", ThreadSettings.blasVendor());
         facts.put("threads.blas", Integer.toString(experiment.threads()));
         facts.put("threads.nd4j", "1");
-        for (PluginDescriptor plugin : registry.all()) {
-            facts.put("plugin." + plugin.kind().label() + "." + plugin.name(), plugin.plugin().version() + " "
-                    + plugin.className() + " " + plugin.origin());
-        }
+        List<Provenance.PluginFact> plugins = registry.all().stream().map(plugin -> new Provenance.PluginFact(
+                plugin.kind().label(), plugin.name(), plugin.plugin().version(), plugin.className(),
+                String.valueOf(plugin.origin()))).toList();
         facts.put("dataset.name", experiment.dataset().name());
         facts.put("dataset.train_size", Integer.toString(dataset.train().size()));
         facts.put("dataset.test_size", Integer.toString(dataset.test().size()));
         facts.put("dataset.sha256", dataset.sha256());
         facts.put("seed", Long.toString(experiment.seed()));
         Seeds.derived(experiment.seed()).forEach((purpose, seed) -> facts.put("seed." + purpose, Long.toString(seed)));
-        return facts;
+        return Provenance.of(overrides, git, plugins, facts);
     }
 
     private static String version(String implementationVersion) {

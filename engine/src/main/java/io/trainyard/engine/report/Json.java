@@ -1,6 +1,8 @@
 package io.trainyard.engine.report;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** JSON literals (RFC 8259): escaped strings, numbers, booleans and null. */
 final class Json {
@@ -17,6 +19,9 @@ final class Json {
         }
         if (value instanceof Instant) {
             return string(TableWriter.raw(value));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Json::value).collect(Collectors.joining(", ", "[", "]"));
         }
         return string(value.toString());
     }

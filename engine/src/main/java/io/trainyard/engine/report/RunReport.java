@@ -2,6 +2,7 @@ package io.trainyard.engine.report;
 
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.MetricNames;
+import io.trainyard.engine.provenance.Provenance;
 import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunSummary;
@@ -58,7 +59,7 @@ public final class RunReport {
         out.println();
         if (!details.provenance().isEmpty()) {
             out.println("Provenance");
-            Map<String, String> facts = new TreeMap<>(details.provenance());
+            Map<String, String> facts = new TreeMap<>(Provenance.of(details.provenance()).readable());
             long plugins = facts.keySet().stream().filter(key -> key.startsWith("plugin.")).count();
             if (!allProvenance) {
                 facts.keySet().removeIf(key -> key.startsWith("plugin."));

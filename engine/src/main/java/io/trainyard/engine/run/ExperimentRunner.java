@@ -99,7 +99,7 @@ public final class ExperimentRunner {
         try {
             store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                     setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(),
-                    experiment.params(), heartbeat, provenance.collect(experiment, setup.dataset(), overrides),
+                    experiment.params(), heartbeat, provenance.collect(experiment, setup.dataset(), overrides).facts(),
                     lineage));
         } catch (RuntimeException e) {
             recorder.discard();

@@ -2,7 +2,7 @@ package io.trainyard.engine.run;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.config.ExperimentFile;
-import io.trainyard.engine.provenance.ProvenanceCollector;
+import io.trainyard.engine.provenance.Provenance;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import java.nio.file.Path;
@@ -19,8 +19,7 @@ record RecordedExperiment(ExperimentFile file, List<String> overrides) {
         if (text == null) {
             throw new TrainyardException("run " + run.summary().id() + " has no recorded experiment text");
         }
-        String overrides = run.provenance().getOrDefault(ProvenanceCollector.OVERRIDES, "");
         return new RecordedExperiment(ExperimentFile.recorded(Path.of(run.summary().experimentFile()), text),
-                overrides.isEmpty() ? List.of() : List.of(overrides.split("\n")));
+                Provenance.of(run.provenance()).overrides());
     }
 }

@@ -6,6 +6,7 @@ import io.trainyard.api.callback.MetricNames;
 import io.trainyard.engine.plugin.PluginDescriptor;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.provenance.GitState;
+import io.trainyard.engine.provenance.Provenance;
 import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
@@ -71,42 +72,39 @@ public final class Reproduction {
 
     /** Every plugin the run named must be installed at the version it recorded. */
     private void checkPluginsAvailable(RunDetails original) {
-        for (Map.Entry<String, String> fact : original.provenance().entrySet()) {
-            if (!fact.getKey().startsWith("plugin.") || !usedBy(original, fact.getKey())) {
+        for (Provenance.PluginFact used : Provenance.of(original.provenance()).plugins()) {
+            if (!usedBy(original, used)) {
                 continue;
             }
-            String[] kindAndName = fact.getKey().substring("plugin.".length()).split("\\.", 2);
-            String recordedVersion = fact.getValue().split(" ", 2)[0];
             PluginDescriptor installed = registry.all().stream()
-                    .filter(plugin -> plugin.kind().label().equals(kindAndName[0])
-                            && plugin.name().equals(kindAndName[1]))
-                    .findFirst().orElseThrow(() -> new TrainyardException("it used the " + kindAndName[0] + " '" + kindAndName[1] + "' (" + fact.getValue()
-                            + "), which is not installed; add its jar with --plugins DIR"));
-            if (!installed.plugin().version().equals(recordedVersion)) {
-                throw new TrainyardException("it used "
-                        + kindAndName[0] + " '" + kindAndName[1] + "' version " + recordedVersion + ", but version "
-                        + installed.plugin().version() + " is installed (" + installed.origin() + ")");
+                    .filter(plugin -> plugin.kind().label().equals(used.kind()) && plugin.name().equals(used.name()))
+                    .findFirst().orElseThrow(() -> new TrainyardException("it used the " + used.kind() + " '"
+                            + used.name() + "' (version " + used.version() + ", " + used.className() + " from "
+                            + used.origin() + "), which is not installed; add its jar with --plugins DIR"));
+            if (!installed.plugin().version().equals(used.version())) {
+                throw new TrainyardException("it used " + used.kind() + " '" + used.name() + "' version "
+                        + used.version() + ", but version " + installed.plugin().version() + " is installed ("
+                        + installed.origin() + ")");
             }
         }
     }
 
     /** Whether the run's params name this plugin: the dataset, model, loss, optimizer or one of its callbacks. */
-    private static boolean usedBy(RunDetails run, String fact) {
-        String[] kindAndName = fact.substring("plugin.".length()).split("\\.", 2);
-        if (kindAndName[0].equals("callback")) {
-            return run.params().containsKey("callbacks." + kindAndName[1]);
+    private static boolean usedBy(RunDetails run, Provenance.PluginFact plugin) {
+        if (plugin.kind().equals("callback")) {
+            return run.params().containsKey("callbacks." + plugin.name());
         }
-        return kindAndName[1].equals(run.params().get(kindAndName[0] + ".name"));
+        return plugin.name().equals(run.params().get(plugin.kind() + ".name"));
     }
 
     /** The commit the run was trained from must still exist in the checkout (HEAD may have moved on). */
     private static void checkCommitAvailable(RunDetails original) {
-        String commit = original.provenance().get("git.commit");
-        String root = original.provenance().get("git.root");
-        if (commit != null && root != null && !GitState.hasCommit(Path.of(root), commit)) {
-            throw new TrainyardException("it was trained from commit "
-                    + commit + ", which the checkout " + root + " does not have; fetch it or restore the checkout");
-        }
+        Provenance.of(original.provenance()).git().ifPresent(git -> {
+            if (git.root() != null && !GitState.hasCommit(Path.of(git.root()), git.commit())) {
+                throw new TrainyardException("it was trained from commit " + git.commit() + ", which the checkout "
+                        + git.root() + " does not have; fetch it or restore the checkout");
+            }
+        });
     }
 
     private static Map<Integer, List<String>> differences(RunDetails original, RunDetails again,
@@ -154,13 +152,16 @@ public final class Reproduction {
         return byEpoch;
     }
 
+    /** The facts that changed, compared as read (a fact stored in an older encoding is not a change). */
     private static List<String> provenanceDiff(RunDetails original, RunDetails again) {
-        TreeSet<String> keys = new TreeSet<>(original.provenance().keySet());
-        keys.addAll(again.provenance().keySet());
+        Map<String, String> was = Provenance.of(original.provenance()).readable();
+        Map<String, String> is = Provenance.of(again.provenance()).readable();
+        TreeSet<String> keys = new TreeSet<>(was.keySet());
+        keys.addAll(is.keySet());
         List<String> diff = new ArrayList<>();
         for (String key : keys) {
-            String before = original.provenance().get(key);
-            String after = again.provenance().get(key);
+            String before = was.get(key);
+            String after = is.get(key);
             if (!Objects.equals(before, after)) {
                 diff.add(key + ": " + (before == null ? "(not recorded)" : before) + " -> "
                         + (after == null ? "(not recorded)" : after));

@@ -1,5 +1,6 @@
 package io.trainyard.engine.sweep;
 
+import io.trainyard.engine.text.YamlText;
 import io.trainyard.engine.tracking.Trial;
 import io.trainyard.engine.training.Seeds;
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The trials of a sweep, fixed when the sweep starts and stored with it: every combination of a grid (the last
@@ -72,9 +71,6 @@ public final class TrialPlan {
 
     /** A value as YAML flow text, which {@code --set} parses back to the same value (doubles bit for bit). */
     static String yaml(Object value) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.FLOW);
-        options.setWidth(Integer.MAX_VALUE);
-        return new Yaml(options).dump(value).trim();
+        return YamlText.write(value);
     }
 }

@@ -94,13 +94,8 @@ public final class RunQueries {
         }
         Map<String, Map<String, Object>> params = grouped("SELECT run_id, param_key, value_type, num_value,"
                 + " text_value FROM params WHERE run_id = ANY(?) ORDER BY run_id, param_key", array,
-                (result, map) -> map.put(result.getString(2), switch (result.getString(3)) {
-                    case "integer" -> (long) result.getDouble(4);
-                    case "decimal" -> result.getDouble(4);
-                    case "boolean" -> result.getDouble(4) != 0;
-                    case "null" -> null;
-                    default -> result.getString(5);
-                }));
+                (result, map) -> map.put(result.getString(2), new TypedValue(result.getString(3),
+                        result.getObject(4) == null ? null : result.getDouble(4), result.getString(5)).value()));
         Map<String, Map<String, EpochResult>> epochs = !withEpochs ? Map.of() : grouped("SELECT run_id, epoch,"
                 + " train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds FROM epoch_metrics"
                 + " WHERE run_id = ANY(?) ORDER BY run_id, epoch", array, (result, map) -> map.put(result.getString(2), new EpochResult(

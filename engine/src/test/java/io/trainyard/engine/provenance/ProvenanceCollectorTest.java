@@ -55,20 +55,49 @@ class ProvenanceCollectorTest {
         assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), facts.get("cpu.cores"));
         assertTrue(facts.get("nd4j.backend").contains("CpuBackend"), facts.get("nd4j.backend"));
         assertEquals("7", facts.get("seed"));
-        assertEquals("epochs=2", facts.get("experiment.overrides"));
+        assertEquals("[\"epochs=2\"]", facts.get("experiment.overrides"));
         assertEquals(Long.toString(io.trainyard.engine.training.Seeds.derive(7, "data.shuffle")),
                 facts.get("seed.data.shuffle"));
         assertTrue(facts.containsKey("seed.model.init"));
         assertEquals("blobs", facts.get("dataset.name"));
-        assertTrue(facts.get("plugin.optimizer.sgd").endsWith("io.trainyard.plugins.optim.SgdFactory built-in"),
-                facts.get("plugin.optimizer.sgd"));
+        assertTrue(facts.get("plugin.optimizer.sgd").endsWith(", \"io.trainyard.plugins.optim.SgdFactory\","
+                + " \"built-in\"]"), facts.get("plugin.optimizer.sgd"));
         assertEquals(registry.all().size(), facts.keySet().stream().filter(key -> key.startsWith("plugin.")).count());
+    }
+
+    @Test
+    void storedFactsReadBackToTheSameTypedProvenance() throws Exception {
+        Path file = Files.copy(Experiments.blobsFile(), directory.resolve("blobs.yaml"));
+        Experiment experiment = new ExperimentResolver(registry).resolve(ExperimentFile.read(file), List.of());
+        List<String> awkward = List.of("name=a, b", "note=\"quoted\"\nsecond line", "model.hidden=[256, 128]", "x=");
+        Provenance collected = new ProvenanceCollector(registry).collect(experiment,
+                Experiments.assemble(experiment).dataset(), awkward);
+        assertEquals(collected, Provenance.of(collected.facts()));
+        assertEquals(awkward, Provenance.of(collected.facts()).overrides());
+        assertEquals("built-in", collected.plugin("optimizer", "sgd").orElseThrow().origin());
+
+        Provenance withSpaces = Provenance.of(List.of(), java.util.Optional.empty(), List.of(new Provenance.PluginFact(
+                "loss", "margin", "1.10", "com.example.Margin", "/opt/my plugins/margin 2.jar")), Map.of());
+        assertEquals(withSpaces, Provenance.of(withSpaces.facts()), "a version like 1.10 stays text, a path keeps"
+                + " its spaces");
+    }
+
+    @Test
+    void factsStoredByEarlierVersionsAreReadToo() {
+        Provenance old = Provenance.of(Map.of("experiment.overrides", "epochs=2\noptimizer.lr=0.1",
+                "plugin.optimizer.sgd", "0.1.0 io.trainyard.plugins.optim.SgdFactory /opt/my plugins/p.jar",
+                "git.commit", "abc", "git.root", "/src", "git.dirty", "true", "git.diff_sha256", "d"));
+        assertEquals(List.of("epochs=2", "optimizer.lr=0.1"), old.overrides());
+        assertEquals(new Provenance.PluginFact("optimizer", "sgd", "0.1.0", "io.trainyard.plugins.optim.SgdFactory",
+                "/opt/my plugins/p.jar"), old.plugin("optimizer", "sgd").orElseThrow());
+        assertEquals(new GitState("/src", "abc", true, "d"), old.git().orElseThrow());
+        assertEquals(List.of(), Provenance.of(Map.of("experiment.overrides", "")).overrides());
     }
 
     private Map<String, String> collect(Path file) {
         Experiment experiment = new ExperimentResolver(registry).resolve(ExperimentFile.read(file), List.of());
         return new ProvenanceCollector(registry).collect(experiment, Experiments.assemble(experiment).dataset(),
-                List.of("epochs=2"));
+                List.of("epochs=2")).facts();
     }
 
     private byte[] git(String... arguments) throws Exception {

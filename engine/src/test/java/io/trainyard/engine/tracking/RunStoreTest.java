@@ -55,6 +55,8 @@ class RunStoreTest {
         params.put("optimizer.nesterov", false);
         params.put("optimizer.name", "sgd");
         params.put("model.hidden", List.of(512L, 512L));
+        params.put("optimizer.betas", List.of(0.9, 0.999));
+        params.put("model.layers", List.of("linear(8)", "relu", "a, b"));
         params.put("dataset.path", null);
         store.create(newRun("run-1", "exp", params));
         Map<String, Object> read = queries.find("run-1").params();
@@ -62,7 +64,9 @@ class RunStoreTest {
         assertEquals(5L, read.get("epochs"));
         assertEquals(false, read.get("optimizer.nesterov"));
         assertEquals("sgd", read.get("optimizer.name"));
-        assertEquals("[512, 512]", read.get("model.hidden"));
+        assertEquals(List.of(512L, 512L), read.get("model.hidden"));
+        assertEquals(List.of(0.9, 0.999), read.get("optimizer.betas"));
+        assertEquals(List.of("linear(8)", "relu", "a, b"), read.get("model.layers"));
         assertTrue(read.containsKey("dataset.path"));
         assertNull(read.get("dataset.path"));
     }
