@@ -11,50 +11,71 @@ import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.tracking.SweepStore;
+import jakarta.inject.Provider;
 import java.io.PrintStream;
 import java.time.Instant;
 
 /**
- * Wires the engine for one command. Plugins come from {@link PluginDiscovery} over the class path and the plugin directories; the store is
- * opened (and migrated) only when a command first needs it, so {@code trainyard plugins} works without one.
+ * Wires the engine for one command. The options come from a provider because the injector exists before the
+ * command line is parsed (picocli builds the commands through it); nothing reads them until a command runs. Plugins
+ * come from {@link PluginDiscovery} over the class path and the plugin directories; the store is opened (and
+ * migrated) only when a command first needs it, so {@code trainyard plugins} works without one.
  */
 public final class EngineModule extends AbstractModule {
 
-    private final EngineOptions options;
+    private final Provider<EngineOptions> options;
     private final OpenResources resources;
 
-    public EngineModule(EngineOptions options, OpenResources resources) {
+    public EngineModule(Provider<EngineOptions> options, OpenResources resources) {
         this.options = options;
         this.resources = resources;
     }
 
     @Override
     protected void configure() {
-        bind(EngineOptions.class).toInstance(options);
-        bind(StoreLocation.class).toInstance(options.store());
-        bind(Heartbeat.class).toInstance(options.heartbeat());
-        bind(PrintStream.class).toInstance(options.console());
-        bind(DatasetContext.class).toInstance(new DatasetContext(options.cacheDirectory().resolve("datasets")));
+        bind(EngineOptions.class).toProvider(options);
+    }
+
+    @Provides
+    StoreLocation store(EngineOptions options) {
+        return options.store();
+    }
+
+    @Provides
+    Heartbeat heartbeat(EngineOptions options) {
+        return options.heartbeat();
+    }
+
+    @Provides
+    PrintStream console(EngineOptions options) {
+        return options.console();
+    }
+
+    @Provides
+    DatasetContext datasetContext(EngineOptions options) {
+        return new DatasetContext(options.cacheDirectory().resolve("datasets"));
     }
 
     @Provides
     @Singleton
-    PluginRegistry pluginRegistry() {
+    PluginRegistry pluginRegistry(EngineOptions options) {
         return new PluginDiscovery(Thread.currentThread().getContextClassLoader(), options.pluginDirectories())
                 .discover();
     }
 
+    /**
+     * The store, open, with the runs and sweeps whose processes died recorded CRASHED: opening is when that is
+     * noticed, so every command that reads or writes runs sees it. A read-only store records nothing.
+     */
     @Provides
     @Singleton
     Database database(StoreLocation location) {
         Database database = resources.register(new Database(location));
-        if (database.readOnly()) {
-            return database; // nothing can be recorded, crashes included
+        if (!database.readOnly()) {
+            Instant now = Instant.now();
+            new RunStore(database).recordCrashes(now);
+            new SweepStore(database).recordCrashes(now);
         }
-        // "Next open" is when a run whose process died is noticed: every command that reads or writes runs sees it.
-        Instant now = Instant.now();
-        new RunStore(database).recordCrashes(now);
-        new SweepStore(database).recordCrashes(now);
         return database;
     }
 }

@@ -1,6 +1,8 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.bench.Benchmark;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,8 @@ final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<Benchmark> benchmark;
+
     @Parameters(paramLabel = "FILE", arity = "0..1", defaultValue = "experiments/fashion-mnist-sgd.yaml",
             description = "Experiment file (default: ${DEFAULT-VALUE})")
     private Path file;
@@ -29,6 +33,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Directory with the dataset's files")
     private Path data;
 
+    @Inject
+    BenchCommand(Provider<Benchmark> benchmark) {
+        this.benchmark = benchmark;
+    }
+
     @Override
     public Integer call() {
         List<String> assignments = new ArrayList<>(List.of("epochs=2"));
@@ -36,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
         if (data != null) {
             assignments.add("dataset.path=" + data);
         }
-        root.get(Benchmark.class).run(file, assignments);
+        benchmark.get().run(file, assignments);
         return ExitCodes.OK;
     }
 }

@@ -8,6 +8,8 @@ import io.trainyard.engine.report.OutputFormat;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.TrialState;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,9 @@ final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<SweepQueries> sweepQueries;
+    private final Provider<RunQueries> runQueries;
+
     @Parameters(paramLabel = "RUN_ID", arity = "0..*", description = "Runs to compare (ids or unique prefixes)")
     private List<String> runIds = new ArrayList<>();
 
@@ -57,6 +62,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of the terminal")
     private Path out;
 
+    @Inject
+    CompareCommand(Provider<SweepQueries> sweepQueries, Provider<RunQueries> runQueries) {
+        this.sweepQueries = sweepQueries;
+        this.runQueries = runQueries;
+    }
+
     @Override
     public Integer call() {
         Comparison comparison;
@@ -64,15 +75,15 @@ final class CompareCommand implements Callable<Integer> {
             if (!runIds.isEmpty() || filter != null) {
                 throw new TrainyardException("--sweep compares a sweep's trials; leave out run ids and --filter");
             }
-            List<String> trials = root.get(SweepQueries.class).trials(root.get(SweepQueries.class).find(sweep).id())
+            List<String> trials = sweepQueries.get().trials(sweepQueries.get().find(sweep).id())
                     .stream().map(TrialState::runId).filter(Objects::nonNull).toList();
             if (trials.isEmpty()) {
                 throw new TrainyardException("sweep " + sweep + " has no trial run yet");
             }
-            comparison = Comparison.ranked(root.get(RunQueries.class).details(trials, format == Format.HTML),
+            comparison = Comparison.ranked(runQueries.get().details(trials, format == Format.HTML),
                     allParams);
         } else {
-            comparison = Comparison.of(RunSelection.select(root.get(RunQueries.class), runIds, filter, false,
+            comparison = Comparison.of(RunSelection.select(runQueries.get(), runIds, filter, false,
                     format == Format.HTML), allParams);
         }
         if (out == null) {

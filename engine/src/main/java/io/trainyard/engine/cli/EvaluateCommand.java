@@ -2,6 +2,8 @@ package io.trainyard.engine.cli;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.run.ModelEvaluation;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,18 +18,25 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<ModelEvaluation> modelEvaluation;
+
     @Parameters(paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
     private String runId;
 
     @Option(names = "--checkpoint", paramLabel = "best|last", description = "Which saved model (default: best)")
     private String checkpoint = "best";
 
+    @Inject
+    EvaluateCommand(Provider<ModelEvaluation> modelEvaluation) {
+        this.modelEvaluation = modelEvaluation;
+    }
+
     @Override
     public Integer call() {
         if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
             throw new TrainyardException("--checkpoint must be best or last, got '" + checkpoint + "'");
         }
-        ModelEvaluation.Result result = root.get(ModelEvaluation.class).evaluate(runId, checkpoint);
+        ModelEvaluation.Result result = modelEvaluation.get().evaluate(runId, checkpoint);
         root.out().printf(Locale.ROOT, "Run %s, %s checkpoint (epoch %d, %s %.6g when saved)%n",
                 result.run().summary().id(), checkpoint, result.checkpoint().epoch(), result.checkpoint().monitor(),
                 result.checkpoint().value());

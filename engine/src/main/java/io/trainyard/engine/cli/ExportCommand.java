@@ -3,6 +3,8 @@ package io.trainyard.engine.cli;
 import io.trainyard.engine.report.Export;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<RunQueries> runQueries;
+
     @Parameters(paramLabel = "RUN_ID", arity = "0..*", description = "Runs to export (ids or unique prefixes)")
     private List<String> runIds = new ArrayList<>();
 
@@ -33,9 +37,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the two files")
     private Path out;
 
+    @Inject
+    ExportCommand(Provider<RunQueries> runQueries) {
+        this.runQueries = runQueries;
+    }
+
     @Override
     public Integer call() {
-        RunQueries queries = root.get(RunQueries.class);
+        RunQueries queries = runQueries.get();
         List<RunDetails> runs = RunSelection.select(queries, runIds, filter, true, true);
         List<Path> files;
         try {

@@ -32,7 +32,7 @@ public final class Main {
 
     private static int execute(TrainyardCommand root, String[] args, PrintStream out, PrintStream err,
             Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(root, root.factory()).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(err, environment));

@@ -1,7 +1,9 @@
 package io.trainyard.engine.cli;
 
-import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunAnnotations;
+import io.trainyard.engine.tracking.RunQueries;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,11 +16,20 @@ final class NoteCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<RunQueries> runQueries;
+    private final Provider<RunAnnotations> runAnnotations;
+
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
     private String runId;
 
     @Parameters(index = "1", paramLabel = "TEXT", description = "The note")
     private String text;
+
+    @Inject
+    NoteCommand(Provider<RunQueries> runQueries, Provider<RunAnnotations> runAnnotations) {
+        this.runQueries = runQueries;
+        this.runAnnotations = runAnnotations;
+    }
 
     @Override
     public Integer call() {
@@ -26,8 +37,8 @@ final class NoteCommand implements Callable<Integer> {
             throw new io.trainyard.api.TrainyardException("the note has " + text.length() + " characters; a note"
                     + " holds at most 4000 (keep longer texts in a file and note its path)");
         }
-        String id = root.get(RunQueries.class).find(runId).summary().id();
-        root.get(RunAnnotations.class).note(id, text.isBlank() ? null : text);
+        String id = runQueries.get().find(runId).summary().id();
+        runAnnotations.get().note(id, text.isBlank() ? null : text);
         root.out().printf("Run %s: note %s%n", id, text.isBlank() ? "cleared" : "set");
         return ExitCodes.OK;
     }

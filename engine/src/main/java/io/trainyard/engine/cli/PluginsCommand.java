@@ -2,6 +2,8 @@ package io.trainyard.engine.cli;
 
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.report.PluginCatalog;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,12 +19,19 @@ final class PluginsCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<PluginRegistry> pluginRegistry;
+
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show only the plugin(s) with this name")
     private String name;
 
+    @Inject
+    PluginsCommand(Provider<PluginRegistry> pluginRegistry) {
+        this.pluginRegistry = pluginRegistry;
+    }
+
     @Override
     public Integer call() {
-        PluginRegistry registry = root.get(PluginRegistry.class);
+        PluginRegistry registry = pluginRegistry.get();
         if (name == null) {
             PluginCatalog.print(registry, root.out());
         } else {

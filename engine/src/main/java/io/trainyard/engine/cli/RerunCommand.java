@@ -1,6 +1,8 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.run.Reproduction;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,19 @@ final class RerunCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<Reproduction> reproduction;
+
     @Parameters(paramLabel = "RUN_ID", description = "The run to reproduce (id or unique prefix)")
     private String runId;
 
+    @Inject
+    RerunCommand(Provider<Reproduction> reproduction) {
+        this.reproduction = reproduction;
+    }
+
     @Override
     public Integer call() {
-        Reproduction.Outcome outcome = root.get(Reproduction.class).rerun(runId);
+        Reproduction.Outcome outcome = reproduction.get().rerun(runId);
         PrintStream out = root.out();
         out.printf("%nRerun of %s as %s (%s)%n", outcome.original().summary().id(), outcome.rerun().runId(),
                 outcome.rerun().status());

@@ -1,6 +1,8 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.run.Resumption;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,11 +16,18 @@ final class ResumeCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<Resumption> resumption;
+
     @Parameters(paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
     private String runId;
 
+    @Inject
+    ResumeCommand(Provider<Resumption> resumption) {
+        this.resumption = resumption;
+    }
+
     @Override
     public Integer call() {
-        return ExitCodes.of(root.get(Resumption.class).resume(runId), root.err());
+        return ExitCodes.of(resumption.get().resume(runId), root.err());
     }
 }

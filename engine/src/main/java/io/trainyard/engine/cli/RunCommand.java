@@ -1,6 +1,8 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.run.ExperimentRunner;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,8 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<ExperimentRunner> experimentRunner;
+
     @Parameters(paramLabel = "FILE", description = "Experiment file (YAML)")
     private Path file;
 
@@ -30,12 +34,17 @@ final class RunCommand implements Callable<Integer> {
             + " (same as --set dataset.path=DIR)")
     private Path data;
 
+    @Inject
+    RunCommand(Provider<ExperimentRunner> experimentRunner) {
+        this.experimentRunner = experimentRunner;
+    }
+
     @Override
     public Integer call() {
         List<String> assignments = new ArrayList<>(overrides);
         if (data != null) {
             assignments.add("dataset.path=" + data);
         }
-        return ExitCodes.of(root.get(ExperimentRunner.class).run(file, assignments), root.err());
+        return ExitCodes.of(experimentRunner.get().run(file, assignments), root.err());
     }
 }

@@ -6,6 +6,8 @@ import io.trainyard.engine.report.OutputFormat;
 import io.trainyard.engine.report.RunsTable;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunSummary;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,6 +28,8 @@ final class RunsCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<RunQueries> runQueries;
+
     @Option(names = "--filter", paramLabel = "FILTER", description = "Only the runs that pass this filter")
     private String filter;
 
@@ -39,12 +43,17 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv, json or markdown")
     private OutputFormat format = OutputFormat.TABLE;
 
+    @Inject
+    RunsCommand(Provider<RunQueries> runQueries) {
+        this.runQueries = runQueries;
+    }
+
     @Override
     public Integer call() {
         if (limit < 0) {
             throw new io.trainyard.api.TrainyardException("--limit must be 0 (no limit) or more, got " + limit);
         }
-        List<RunSummary> runs = root.get(RunQueries.class).list(Optional.ofNullable(filter).map(FilterParser::parse),
+        List<RunSummary> runs = runQueries.get().list(Optional.ofNullable(filter).map(FilterParser::parse),
                 order == null ? RunOrder.NEWEST_FIRST : RunOrder.parse(order), limit);
         RunsTable.print(runs, format, filter != null, root.out());
         return ExitCodes.OK;

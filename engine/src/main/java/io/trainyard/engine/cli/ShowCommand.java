@@ -3,6 +3,8 @@ package io.trainyard.engine.cli;
 import io.trainyard.engine.report.RunReport;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,15 +18,22 @@ final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<RunQueries> runQueries;
+
     @Parameters(paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
     private String runId;
 
     @Option(names = "--provenance", description = "List every provenance fact, each plugin's included")
     private boolean allProvenance;
 
+    @Inject
+    ShowCommand(Provider<RunQueries> runQueries) {
+        this.runQueries = runQueries;
+    }
+
     @Override
     public Integer call() {
-        RunQueries queries = root.get(RunQueries.class);
+        RunQueries queries = runQueries.get();
         RunDetails details = queries.find(runId);
         RunReport.print(details, allProvenance, root.out());
         queries.checkpoints(details.summary().id()).values().forEach(checkpoint -> root.out().printf(

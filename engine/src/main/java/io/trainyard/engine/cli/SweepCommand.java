@@ -3,6 +3,8 @@ package io.trainyard.engine.cli;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.sweep.SweepRunner;
 import io.trainyard.engine.tracking.SweepRecord;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ final class SweepCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<SweepRunner> sweepRunner;
+
     @Parameters(paramLabel = "FILE", description = "Experiment file (YAML) with a 'sweep' block")
     private Path file;
 
@@ -40,13 +44,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--new", description = "Start a new sweep even if this command's sweep exists")
     private boolean fresh;
 
+    @Inject
+    SweepCommand(Provider<SweepRunner> sweepRunner) {
+        this.sweepRunner = sweepRunner;
+    }
+
     @Override
     public Integer call() {
         if (parallel < 1 || threads < 0) {
             throw new TrainyardException("--parallel must be 1 or more and --threads 0 (automatic) or more, got "
                     + parallel + " and " + threads);
         }
-        SweepRecord sweep = root.get(SweepRunner.class).sweep(file, overrides, parallel, threads, fresh);
+        SweepRecord sweep = sweepRunner.get().sweep(file, overrides, parallel, threads, fresh);
         if (sweep.status().equals("FAILED")) {
             root.err().printf("error: sweep %s FAILED: %s%n", sweep.id(), sweep.errorMessage());
             return ExitCodes.RUN_FAILED;

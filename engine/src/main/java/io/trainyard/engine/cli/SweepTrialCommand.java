@@ -1,6 +1,8 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.sweep.TrialExecution;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +17,8 @@ final class SweepTrialCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<TrialExecution> trialExecution;
+
     @Parameters(index = "0", paramLabel = "SWEEP_ID")
     private String sweepId;
 
@@ -23,6 +27,11 @@ final class SweepTrialCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", required = true)
     private int threads;
+
+    @Inject
+    SweepTrialCommand(Provider<TrialExecution> trialExecution) {
+        this.trialExecution = trialExecution;
+    }
 
     @Override
     public Integer call() {
@@ -41,6 +50,6 @@ final class SweepTrialCommand implements Callable<Integer> {
         }, "trainyard-sweep-watch");
         watch.setDaemon(true);
         watch.start();
-        return ExitCodes.of(root.get(TrialExecution.class).run(sweepId, trial, threads), root.err());
+        return ExitCodes.of(trialExecution.get().run(sweepId, trial, threads), root.err());
     }
 }

@@ -3,6 +3,8 @@ package io.trainyard.engine.cli;
 import io.trainyard.engine.report.OutputFormat;
 import io.trainyard.engine.report.SweepsTable;
 import io.trainyard.engine.tracking.SweepQueries;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,12 +17,19 @@ final class SweepsCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<SweepQueries> sweepQueries;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv, json or markdown")
     private OutputFormat format = OutputFormat.TABLE;
 
+    @Inject
+    SweepsCommand(Provider<SweepQueries> sweepQueries) {
+        this.sweepQueries = sweepQueries;
+    }
+
     @Override
     public Integer call() {
-        SweepsTable.print(root.get(SweepQueries.class).list(), format, root.out());
+        SweepsTable.print(sweepQueries.get().list(), format, root.out());
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,10 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.api.TrainyardException;
-import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunAnnotations;
+import io.trainyard.engine.tracking.RunQueries;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +23,9 @@ final class TagCommand implements Callable<Integer> {
     @ParentCommand
     private TrainyardCommand root;
 
+    private final Provider<RunQueries> runQueries;
+    private final Provider<RunAnnotations> runAnnotations;
+
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "A run id, or a prefix of exactly one")
     private String runId;
 
@@ -29,6 +34,12 @@ final class TagCommand implements Callable<Integer> {
 
     @Option(names = "--remove", paramLabel = "KEY", description = "A tag to remove; repeatable")
     private List<String> removed = new ArrayList<>();
+
+    @Inject
+    TagCommand(Provider<RunQueries> runQueries, Provider<RunAnnotations> runAnnotations) {
+        this.runQueries = runQueries;
+        this.runAnnotations = runAnnotations;
+    }
 
     @Override
     public Integer call() {
@@ -48,8 +59,8 @@ final class TagCommand implements Callable<Integer> {
             }
             pairs.add(new String[] {tag.substring(0, equals), tag.substring(equals + 1)});
         }
-        String id = root.get(RunQueries.class).find(runId).summary().id();
-        RunAnnotations store = root.get(RunAnnotations.class);
+        String id = runQueries.get().find(runId).summary().id();
+        RunAnnotations store = runAnnotations.get();
         pairs.forEach(pair -> store.tag(id, pair[0], pair[1]));
         removed.forEach(key -> store.tag(id, key, null));
         root.out().printf("Run %s: %d tag(s) set, %d removed%n", id, pairs.size(), removed.size());

@@ -11,12 +11,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The root command. It holds the options every command shares and builds the engine's injector: the composition
- * root, and the only place that asks Guice for objects.
+ * root, through which picocli creates every command.
  */
 @Command(name = "trainyard", mixinStandardHelpOptions = true, version = "Trainyard 0.1.0",
         description = "Train, record and compare reproducible experiments.",
@@ -40,7 +41,9 @@ public final class TrainyardCommand implements AutoCloseable {
     private final PrintStream err;
     private final Map<String, String> environment;
     private final OpenResources resources = new OpenResources();
-    private Injector injector;
+    /** Built before parsing, so that picocli creates the commands through it; it reads the options lazily. */
+    private final Injector injector = Guice.createInjector(new EngineModule(this::options, resources));
+    private EngineOptions options;
 
     TrainyardCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
@@ -56,15 +59,26 @@ public final class TrainyardCommand implements AutoCloseable {
         return err;
     }
 
-    <T> T get(Class<T> type) {
-        if (injector == null) {
-            EngineOptions options = new EngineOptions(StoreLocation.resolve(store, environment),
+    /** Creates picocli's commands through Guice, so that they get their services by constructor injection. */
+    CommandLine.IFactory factory() {
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type.isAnnotationPresent(Command.class) ? injector.getInstance(type)
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+    }
+
+    /** The options, read from the parsed command line the first time a command asks for a service. */
+    private synchronized EngineOptions options() {
+        if (options == null) {
+            options = new EngineOptions(StoreLocation.resolve(store, environment),
                     EngineOptions.defaultCacheDirectory(environment), out,
                     EngineOptions.pluginDirectories(pluginDirectories, environment),
                     Heartbeat.fromEnvironment(environment), environment);
-            injector = Guice.createInjector(new EngineModule(options, resources));
         }
-        return injector.getInstance(type);
+        return options;
     }
 
     /** Closes what the command opened, such as the store. */

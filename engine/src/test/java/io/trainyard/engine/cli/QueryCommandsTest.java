@@ -3,6 +3,9 @@ package io.trainyard.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
 import java.io.StringReader;
@@ -39,11 +42,10 @@ class QueryCommandsTest {
 
     @Test
     void runsFiltersAndOrders() {
-        Cli.Result filtered = cli.run("runs", "--filter", "params.optimizer.name = 'adam'");
-        assertEquals(0, filtered.exitCode(), filtered.err());
-        assertTrue(filtered.out().contains(adam) && !filtered.out().contains(sgd), filtered.out());
-        Cli.Result ordered = cli.run("runs", "--order", "params.epochs desc", "--limit", "1");
-        assertTrue(ordered.out().contains(sgd) && !ordered.out().contains(adam), ordered.out());
+        assertEquals(List.of(adam), ids("--filter", "params.optimizer.name = 'adam'"));
+        assertEquals(List.of(sgd), ids("--order", "params.epochs desc", "--limit", "1"));
+        assertEquals(List.of(adam, sgd), ids("--filter", "id in ('" + adam + "', '" + sgd + "')", "--order",
+                "params.epochs asc"));
         assertEquals("No run passes the filter.\n", cli.run("runs", "--filter", "seed > 1e9").out());
     }
 
@@ -58,10 +60,14 @@ class QueryCommandsTest {
         assertTrue(records.get(0).get("start").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
                 records.get(0).get("start"));
         assertEquals("", records.get(0).get("stop_reason"));
-        Cli.Result json = cli.run("runs", "--format", "json", "--filter", "id = '" + adam + "'");
-        assertTrue(json.out().startsWith("[\n  {\"id\": \"" + adam + "\", \"experiment\": \"blobs-mlp\","),
-                json.out());
-        assertTrue(json.out().contains("\"stop_reason\": null"), json.out());
+        JsonArray json = JsonParser.parseString(cli.run("runs", "--format", "json", "--filter", "id = '" + adam
+                + "'").out()).getAsJsonArray();
+        assertEquals(1, json.size());
+        JsonObject run = json.get(0).getAsJsonObject();
+        assertEquals(adam, run.get("id").getAsString());
+        assertEquals("blobs-mlp", run.get("experiment").getAsString());
+        assertEquals("FINISHED", run.get("status").getAsString());
+        assertTrue(run.get("stop_reason").isJsonNull());
     }
 
     @Test
@@ -71,16 +77,16 @@ class QueryCommandsTest {
         Cli.Result show = cli.run("show", sgd);
         assertTrue(show.out().contains("Tags        baseline=yes, owner=ana"), show.out());
         assertTrue(show.out().contains("Note        first try; lr too small?"), show.out());
-        assertTrue(cli.run("runs", "--filter", "tags.baseline = 'yes'").out().contains(sgd));
+        assertEquals(List.of(sgd), ids("--filter", "tags.baseline = 'yes'"));
         assertEquals(0, cli.run("tag", sgd, "--remove", "baseline").exitCode());
         assertTrue(cli.run("runs", "--filter", "tags.baseline = 'yes'").out().startsWith("No run passes"));
-        assertTrue(cli.run("runs", "--filter", "note ~ 'too small'").out().contains(sgd));
+        assertEquals(List.of(sgd), ids("--filter", "note ~ 'too small'"));
     }
 
     @Test
     void metricsLoggedByCallbacksAreSummarisedFilterableAndShown() {
-        assertTrue(cli.run("runs", "--filter", "metrics.epoch_squared = 4 and metrics.epoch_squared.first = 1")
-                .out().contains(sgd));
+        assertEquals(List.of(sgd), ids("--filter",
+                "metrics.epoch_squared = 4 and metrics.epoch_squared.first = 1"));
         String show = cli.run("show", sgd).out();
         assertTrue(show.contains("epoch_squared        last 4 (epoch 2), min 1 (epoch 1), max 4 (epoch 2)"), show);
         Cli.Result badName = cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1", "--set",
@@ -100,5 +106,17 @@ class QueryCommandsTest {
         Cli.Result tag = cli.run("tag", sgd, "no equals sign");
         assertEquals(2, tag.exitCode());
         assertTrue(tag.err().startsWith("error: cannot read tag 'no equals sign'"), tag.err());
+    }
+
+    /** The ids {@code runs} lists, read from its JSON. */
+    private List<String> ids(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("runs", "--format", "json"));
+        command.addAll(List.of(arguments));
+        Cli.Result result = cli.run(command.toArray(new String[0]));
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> ids = new java.util.ArrayList<>();
+        JsonParser.parseString(result.out()).getAsJsonArray()
+                .forEach(run -> ids.add(run.getAsJsonObject().get("id").getAsString()));
+        return ids;
     }
 }
