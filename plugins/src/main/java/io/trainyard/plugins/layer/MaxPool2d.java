@@ -9,7 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * PyTorch's {@code MaxPool2d} on {@code [channels, height, width]} samples: square window, stride (the window size
- * by default in the factories), zero padding that never wins the maximum, output size rounded down. The gradient
+ * by default in the factories), zero padding that never wins the maximum, output size rounded down (or up with
+ * {@code ceil_mode}, PyTorch's rule: a last window must start inside the input or its left padding; libnd4j has no
+ * such mode, so {@link ExactPool} pools every batch then). The gradient
  * flows to the position of each window's maximum. Both directions are libnd4j ops bound once per buffer.
  *
  * <p>A NaN wins its window, as in PyTorch, so that a diverging network is not hidden behind a finite maximum:
@@ -20,22 +22,28 @@ public final class MaxPool2d implements Layer {
     private final int kernel;
     private final int stride;
     private final int padding;
+    private final boolean ceilMode;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
 
     public MaxPool2d(int kernel, int stride, int padding) {
+        this(kernel, stride, padding, false);
+    }
+
+    public MaxPool2d(int kernel, int stride, int padding, boolean ceilMode) {
         if (kernel < 1 || stride < 1 || padding < 0 || 2 * padding > kernel) {
             throw new IllegalArgumentException("MaxPool2d needs kernel and stride >= 1 and 0 <= padding <= kernel/2");
         }
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.ceilMode = ceilMode;
     }
 
     @Override
     public String describe() {
-        return "MaxPool2d(k" + kernel + " s" + stride + " p" + padding + ")";
+        return "MaxPool2d(k" + kernel + " s" + stride + " p" + padding + (ceilMode ? " ceil" : "") + ")";
     }
 
     @Override
@@ -44,13 +52,22 @@ public final class MaxPool2d implements Layer {
             throw new IllegalArgumentException(describe() + " expects inputs of shape [channels, height, width], got "
                     + Arrays.toString(inputShape));
         }
-        long height = Math.floorDiv(inputShape[1] + 2L * padding - kernel, stride) + 1;
-        long width = Math.floorDiv(inputShape[2] + 2L * padding - kernel, stride) + 1;
+        long height = outputSize(inputShape[1]);
+        long width = outputSize(inputShape[2]);
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException(describe() + ": input " + Arrays.toString(inputShape)
                     + " is smaller than the window");
         }
         return new long[] {inputShape[0], height, width};
+    }
+
+    private long outputSize(long size) {
+        long span = size + 2L * padding - kernel;
+        if (!ceilMode) {
+            return Math.floorDiv(span, stride) + 1;
+        }
+        long windows = Math.floorDiv(span + stride - 1, stride) + 1;
+        return (windows - 1) * stride >= size + padding ? windows - 1 : windows;
     }
 
     @Override
@@ -80,7 +97,7 @@ public final class MaxPool2d implements Layer {
             this.input = input;
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
-            this.pool = BoundOp.named("maxpool2d", arguments(), output, input);
+            this.pool = ceilMode ? null : BoundOp.named("maxpool2d", arguments(), output, input);
             this.inputSum = Nd4j.scalar(input.dataType(), 0);
             this.sum = BoundOp.named("reduce_sum", new long[0], inputSum, input);
         }
@@ -92,9 +109,11 @@ public final class MaxPool2d implements Layer {
 
         @Override
         public INDArray forward() {
-            pool.run();
-            sum.run();
-            nonFinite = !Double.isFinite(inputSum.getDouble(0));
+            if (!ceilMode) {
+                pool.run();
+                sum.run();
+            }
+            nonFinite = ceilMode || !Double.isFinite(inputSum.getDouble(0));
             if (nonFinite) {
                 if (exact == null) {
                     exact = new ExactPool(input, output);
@@ -106,16 +125,18 @@ public final class MaxPool2d implements Layer {
 
         @Override
         public INDArray backward(INDArray gradOutput, boolean inputGradient) {
-            if (gradOutput != boundGradOutput) {
-                boundGradOutput = gradOutput;
+            if (gradInput == null) {
                 gradInput = inputGradients.like(input);
-                unpool = BoundOp.named("maxpool2d_bp", arguments(), gradInput, input, gradOutput);
             }
             if (nonFinite) {
                 exact.backward(gradOutput, gradInput);
-            } else {
-                unpool.run();
+                return gradInput;
             }
+            if (gradOutput != boundGradOutput) {
+                boundGradOutput = gradOutput;
+                unpool = BoundOp.named("maxpool2d_bp", arguments(), gradInput, input, gradOutput);
+            }
+            unpool.run();
             return gradInput;
         }
     }

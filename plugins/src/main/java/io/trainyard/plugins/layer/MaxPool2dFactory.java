@@ -29,7 +29,8 @@ public final class MaxPool2dFactory implements LayerFactory {
                 new HyperParameter("stride", HyperParameter.Type.INTEGER, null, Range.atLeast(1),
                         "step between windows; when left out, kernel_size (as in PyTorch)"),
                 HyperParameter.integer("padding", 0, Range.atLeast(0), "implicit -infinity on every side,"
-                        + " at most kernel_size / 2"));
+                        + " at most kernel_size / 2"),
+                HyperParameter.bool("ceil_mode", false, "round the output size up, as PyTorch's ceil_mode"));
     }
 
     @Override
@@ -45,6 +46,6 @@ public final class MaxPool2dFactory implements LayerFactory {
         LayerInputs.channels(name(), context.inputShape());
         int kernel = config.getInt("kernel_size");
         return new MaxPool2d(kernel, config.has("stride") ? config.getInt("stride") : kernel,
-                config.getInt("padding"));
+                config.getInt("padding"), config.getBoolean("ceil_mode"));
     }
 }

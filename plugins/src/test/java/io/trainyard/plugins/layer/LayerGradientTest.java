@@ -78,6 +78,7 @@ class LayerGradientTest {
     void maxPoolingGradientsMatchFiniteDifferences() {
         checkLayer(new MaxPool2d(2, 2, 0), null, random(2, 3, 4, 6));
         checkLayer(new MaxPool2d(3, 2, 1), null, random(2, 2, 5, 5));
+        checkLayer(new MaxPool2d(2, 2, 0, true), null, random(2, 2, 5, 5));
     }
 
     @Test
