@@ -25,12 +25,13 @@ def case(name, loss, args, module, predictions, targets):
     for dtype in (torch.float64, torch.float32):
         x = predictions.to(dtype).clone().requires_grad_(True)
         m = module.to(dtype)
-        value = m(x, targets)
+        value = m(x, targets.to(dtype) if targets.is_floating_point() else targets)
         value.backward()
         records.append({
             "dtype": "float64" if dtype == torch.float64 else "float32",
             "predictions": flat(x),
             "targets": [float(t) for t in targets.reshape(-1).tolist()],
+            "target_shape": list(targets.shape),
             "loss": float(value),
             "gradient": flat(x.grad),
         })
@@ -62,6 +63,17 @@ cases = [
     case("nll ignore_index 2", "nll", {"ignore_index": 2, "weight": weights},
          torch.nn.NLLLoss(weight=torch.tensor(weights, dtype=torch.float64), ignore_index=2), log_probabilities,
          labels),
+]
+
+multi_label_logits = torch.randn(4, 3, dtype=torch.float64)
+multi_label_targets = torch.tensor([[1, 0, 1], [0, 0, 1], [1, 1, 0], [0, 1, 0]], dtype=torch.float64)
+cases += [
+    case("bce-with-logits pos_weight per class", "bce-with-logits", {"pos_weight": [0.5, 2.0, 3.0]},
+         torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor([0.5, 2.0, 3.0], dtype=torch.float64)),
+         multi_label_logits, multi_label_targets),
+    case("bce-with-logits pos_weight for all", "bce-with-logits", {"pos_weight": [2.0], "reduction": "sum"},
+         torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(2.0, dtype=torch.float64), reduction="sum"),
+         multi_label_logits, multi_label_targets),
 ]
 
 json.dump({"torch_version": torch.__version__, "cases": cases}, sys.stdout, indent=1)

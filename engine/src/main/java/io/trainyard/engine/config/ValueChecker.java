@@ -50,8 +50,10 @@ final class ValueChecker {
                 yield List.copyOf(values);
             }
             case DECIMAL_LIST -> {
+                // A single number is a list of one, as PyTorch broadcasts a scalar where a tensor is expected.
+                Object list = raw instanceof Number ? List.of(raw) : raw;
                 List<Double> values = new ArrayList<>();
-                for (Object item : items(key, raw, "a non-empty list of numbers such as [1.0, 2.5]")) {
+                for (Object item : items(key, list, "a non-empty list of numbers such as [1.0, 2.5]")) {
                     values.add(inRange(key, parameter, decimal(key, item)));
                 }
                 yield List.copyOf(values);

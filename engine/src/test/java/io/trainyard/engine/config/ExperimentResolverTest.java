@@ -59,6 +59,14 @@ class ExperimentResolverTest {
     }
 
     @Test
+    void aNumberWhereNumbersAreExpectedIsAListOfOne() throws Exception {
+        String bce = VALID.replace("loss: {name: cross-entropy}", "loss: {name: bce-with-logits, pos_weight: 2}");
+        assertEquals(List.of(2.0), resolve(bce).loss().config().getDoubleList("pos_weight"));
+        assertEquals(List.of(0.5, 3.0), resolve(bce, "loss.pos_weight=[0.5, 3]").loss().config()
+                .getDoubleList("pos_weight"));
+    }
+
+    @Test
     void exponentWithoutADotIsStillANumber() throws Exception {
         assertEquals(1e-3, resolve(VALID, "optimizer.lr=1e-3").optimizer().config().getDouble("lr"));
     }

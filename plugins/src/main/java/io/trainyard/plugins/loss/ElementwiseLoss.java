@@ -20,11 +20,15 @@ abstract class ElementwiseLoss implements Loss {
         this.reduction = reduction;
     }
 
-    /** {@code f(x, t)} */
-    abstract double value(double prediction, double target);
+    /** {@code f(x, t)} for an element of output column {@code column} (the index along the last dimension). */
+    abstract double value(double prediction, double target, int column);
 
     /** {@code d f(x, t) / d x} */
-    abstract double derivative(double prediction, double target);
+    abstract double derivative(double prediction, double target, int column);
+
+    /** Called before each batch with the number of output columns, to check settings made per column. */
+    void checkColumns(int columns) {
+    }
 
     @Override
     public final double compute(INDArray predictions, INDArray targets, INDArray gradient) {
@@ -35,6 +39,8 @@ abstract class ElementwiseLoss implements Loss {
                     + "; for class indices use cross-entropy");
         }
         double scale = reduction == Reduction.MEAN ? 1.0 / length : 1.0;
+        int columns = Math.toIntExact(predictions.rank() < 2 ? 1 : predictions.size(predictions.rank() - 1));
+        checkColumns(columns);
         DataBuffer x = predictions.data();
         DataBuffer t = targets.data();
         DataBuffer g = gradient.data();
@@ -42,8 +48,9 @@ abstract class ElementwiseLoss implements Loss {
         for (long k = 0; k < length; k++) {
             double prediction = x.getDouble(predictions.offset() + k);
             double target = t.getDouble(targets.offset() + k);
-            loss += value(prediction, target);
-            g.put(gradient.offset() + k, derivative(prediction, target) * scale);
+            int column = (int) (k % columns);
+            loss += value(prediction, target, column);
+            g.put(gradient.offset() + k, derivative(prediction, target, column) * scale);
         }
         return loss * scale;
     }

@@ -18,10 +18,10 @@ public abstract class ElementwiseLossFactory implements LossFactory {
     private final String name;
     private final String description;
     private final HyperParameter extra;
-    private final BiFunction<Reduction, Double, Loss> build;
+    private final BiFunction<Reduction, PluginConfig, Loss> build;
 
     ElementwiseLossFactory(String name, String description, HyperParameter extra,
-            BiFunction<Reduction, Double, Loss> build) {
+            BiFunction<Reduction, PluginConfig, Loss> build) {
         this.name = name;
         this.description = description;
         this.extra = extra;
@@ -54,14 +54,14 @@ public abstract class ElementwiseLossFactory implements LossFactory {
 
     @Override
     public final Loss create(PluginConfig config) {
-        return build.apply(Reduction.of(config), extra == null ? null : config.getDouble(extra.name()));
+        return build.apply(Reduction.of(config), config);
     }
 
     /** {@code mse}: PyTorch MSELoss. */
     public static final class Mse extends ElementwiseLossFactory {
         public Mse() {
             super("mse", "Mean squared error (PyTorch MSELoss)", null,
-                    (reduction, unused) -> ElementwiseLosses.mse(reduction));
+                    (reduction, config) -> ElementwiseLosses.mse(reduction));
         }
     }
 
@@ -69,7 +69,7 @@ public abstract class ElementwiseLossFactory implements LossFactory {
     public static final class L1 extends ElementwiseLossFactory {
         public L1() {
             super("l1", "Mean absolute error (PyTorch L1Loss)", null,
-                    (reduction, unused) -> ElementwiseLosses.l1(reduction));
+                    (reduction, config) -> ElementwiseLosses.l1(reduction));
         }
     }
 
@@ -78,7 +78,7 @@ public abstract class ElementwiseLossFactory implements LossFactory {
         public SmoothL1() {
             super("smooth-l1", "Quadratic below beta, linear above (PyTorch SmoothL1Loss)",
                     HyperParameter.decimal("beta", 1.0, Range.atLeast(0), "where the loss turns linear"),
-                    ElementwiseLosses::smoothL1);
+                    (reduction, config) -> ElementwiseLosses.smoothL1(reduction, config.getDouble("beta")));
         }
     }
 
@@ -87,7 +87,7 @@ public abstract class ElementwiseLossFactory implements LossFactory {
         public Huber() {
             super("huber", "Quadratic below delta, linear with slope delta above (PyTorch HuberLoss)",
                     HyperParameter.decimal("delta", 1.0, Range.greaterThan(0), "where the loss turns linear"),
-                    ElementwiseLosses::huber);
+                    (reduction, config) -> ElementwiseLosses.huber(reduction, config.getDouble("delta")));
         }
     }
 
@@ -95,9 +95,10 @@ public abstract class ElementwiseLossFactory implements LossFactory {
     public static final class BinaryCrossEntropyWithLogits extends ElementwiseLossFactory {
         public BinaryCrossEntropyWithLogits() {
             super("bce-with-logits", "Binary cross-entropy on logits, numerically stable (PyTorch BCEWithLogitsLoss)",
-                    HyperParameter.decimal("pos_weight", 1.0, Range.atLeast(0),
-                            "weight of positive targets (one value for every output)"),
-                    ElementwiseLosses::binaryCrossEntropyWithLogits);
+                    HyperParameter.decimalList("pos_weight", List.of(1.0), Range.atLeast(0),
+                            "weight of positive targets: one per output, or one for all"),
+                    (reduction, config) -> ElementwiseLosses.binaryCrossEntropyWithLogits(reduction,
+                            config.getDoubleList("pos_weight")));
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.trainyard.plugins.loss;
 
+import io.trainyard.api.TrainyardException;
+import java.util.List;
+
 /** The element-wise losses, each with PyTorch's formula for one element ({@code d = x - t}). */
 final class ElementwiseLosses {
 
@@ -10,12 +13,12 @@ final class ElementwiseLosses {
     static ElementwiseLoss mse(Reduction reduction) {
         return new ElementwiseLoss("mse", reduction) {
             @Override
-            double value(double x, double t) {
+            double value(double x, double t, int column) {
                 return (x - t) * (x - t);
             }
 
             @Override
-            double derivative(double x, double t) {
+            double derivative(double x, double t, int column) {
                 return 2 * (x - t);
             }
         };
@@ -25,12 +28,12 @@ final class ElementwiseLosses {
     static ElementwiseLoss l1(Reduction reduction) {
         return new ElementwiseLoss("l1", reduction) {
             @Override
-            double value(double x, double t) {
+            double value(double x, double t, int column) {
                 return Math.abs(x - t);
             }
 
             @Override
-            double derivative(double x, double t) {
+            double derivative(double x, double t, int column) {
                 return Math.signum(x - t);
             }
         };
@@ -43,13 +46,13 @@ final class ElementwiseLosses {
         }
         return new ElementwiseLoss("smooth-l1", reduction) {
             @Override
-            double value(double x, double t) {
+            double value(double x, double t, int column) {
                 double d = Math.abs(x - t);
                 return d < beta ? 0.5 * d * d / beta : d - 0.5 * beta;
             }
 
             @Override
-            double derivative(double x, double t) {
+            double derivative(double x, double t, int column) {
                 double d = x - t;
                 return Math.abs(d) < beta ? d / beta : Math.signum(d);
             }
@@ -60,13 +63,13 @@ final class ElementwiseLosses {
     static ElementwiseLoss huber(Reduction reduction, double delta) {
         return new ElementwiseLoss("huber", reduction) {
             @Override
-            double value(double x, double t) {
+            double value(double x, double t, int column) {
                 double d = Math.abs(x - t);
                 return d < delta ? 0.5 * d * d : delta * (d - 0.5 * delta);
             }
 
             @Override
-            double derivative(double x, double t) {
+            double derivative(double x, double t, int column) {
                 double d = x - t;
                 return Math.abs(d) < delta ? d : delta * Math.signum(d);
             }
@@ -75,21 +78,33 @@ final class ElementwiseLosses {
 
     /**
      * {@code BCEWithLogitsLoss(pos_weight)} on logits {@code x} and targets {@code t} in [0, 1], in the stable form
-     * {@code (1 - t) x + c softplus(-x)} with {@code c = 1 + (pos_weight - 1) t} and
+     * {@code (1 - t) x + c softplus(-x)} with {@code c = 1 + (pos_weight[j] - 1) t} for output column {@code j} and
      * {@code softplus(-x) = log(1 + exp(-|x|)) + max(-x, 0)}. Its derivative is {@code (1 - t) - c sigmoid(-x)}.
+     * {@code pos_weight} holds one weight per output column, or one for all of them.
      */
-    static ElementwiseLoss binaryCrossEntropyWithLogits(Reduction reduction, double positiveWeight) {
+    static ElementwiseLoss binaryCrossEntropyWithLogits(Reduction reduction, List<Double> positiveWeights) {
+        double[] weights = positiveWeights.stream().mapToDouble(Double::doubleValue).toArray();
         return new ElementwiseLoss("bce-with-logits", reduction) {
             @Override
-            double value(double x, double t) {
-                double c = 1 + (positiveWeight - 1) * t;
-                return (1 - t) * x + c * (Math.log1p(Math.exp(-Math.abs(x))) + Math.max(-x, 0));
+            void checkColumns(int columns) {
+                if (weights.length != 1 && weights.length != columns) {
+                    throw new TrainyardException("loss.pos_weight has " + weights.length + " values but the model"
+                            + " has " + columns + " outputs; give one per output, or one for all");
+                }
+            }
+
+            private double c(double t, int column) {
+                return 1 + (weights[weights.length == 1 ? 0 : column] - 1) * t;
             }
 
             @Override
-            double derivative(double x, double t) {
-                double c = 1 + (positiveWeight - 1) * t;
-                return (1 - t) - c * sigmoid(-x);
+            double value(double x, double t, int column) {
+                return (1 - t) * x + c(t, column) * (Math.log1p(Math.exp(-Math.abs(x))) + Math.max(-x, 0));
+            }
+
+            @Override
+            double derivative(double x, double t, int column) {
+                return (1 - t) - c(t, column) * sigmoid(-x);
             }
         };
     }

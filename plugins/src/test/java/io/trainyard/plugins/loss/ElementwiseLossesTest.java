@@ -52,7 +52,7 @@ class ElementwiseLossesTest {
         // x = (0.5, -1, 3), t = (1, 0, 0.3): max(x, 0) - x t + log(1 + exp(-|x|))
         //   = 0.47407698, 0.31326169, 2.1 + 0.04858735 = 2.14858735
         // gradient (sigmoid(x) - t) / 3 = (0.62245933 - 1, 0.26894142, 0.95257413 - 0.3) / 3
-        Loss loss = ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.MEAN, 1);
+        Loss loss = ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.MEAN, List.of(1.0));
         INDArray gradient = Nd4j.zeros(DataType.DOUBLE, 3);
         double value = loss.compute(Nd4j.createFromArray(0.5, -1, 3), Nd4j.createFromArray(1, 0, 0.3), gradient);
         assertEquals((0.47407698418 + 0.31326168752 + 2.14858735157) / 3, value, 1e-10);
@@ -63,7 +63,7 @@ class ElementwiseLossesTest {
     @Test
     void positiveWeightScalesThePositiveTerm() {
         // t = 1, pos_weight 2: 2 * log(1 + exp(-0.5)) = 0.94815397; t = 0 is unchanged: 0.31326169
-        double value = ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.SUM, 2).compute(
+        double value = ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.SUM, List.of(2.0)).compute(
                 Nd4j.createFromArray(0.5, -1), Nd4j.createFromArray(1, 0.0), Nd4j.zeros(DataType.DOUBLE, 2));
         assertEquals(0.94815396836 + 0.31326168752, value, 1e-10);
     }
@@ -71,7 +71,7 @@ class ElementwiseLossesTest {
     @Test
     void binaryCrossEntropyStaysFiniteForExtremeLogits() {
         INDArray gradient = Nd4j.zeros(DataType.FLOAT, 4);
-        double value = ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.SUM, 1).compute(
+        double value = ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.SUM, List.of(1.0)).compute(
                 Nd4j.createFromArray(1e4f, -1e4f, 1e4f, -1e4f), Nd4j.createFromArray(1f, 0f, 0f, 1f), gradient);
         assertEquals(2e4, value, 1e-3); // the two confident mistakes cost |x| each
         for (double g : gradient.data().asDouble()) {
@@ -83,7 +83,7 @@ class ElementwiseLossesTest {
     void everyGradientMatchesFiniteDifferences() {
         for (Loss loss : List.of(ElementwiseLosses.mse(Reduction.MEAN), ElementwiseLosses.l1(Reduction.SUM),
                 ElementwiseLosses.smoothL1(Reduction.MEAN, 0.7), ElementwiseLosses.huber(Reduction.MEAN, 1.3),
-                ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.MEAN, 2.5))) {
+                ElementwiseLosses.binaryCrossEntropyWithLogits(Reduction.MEAN, List.of(2.5)))) {
             // Away from the kinks at d = 0 and |d| = beta or delta, where the derivative jumps.
             INDArray predictions = Nd4j.createFromArray(new double[][] {{0.3, -1.7}, {2.2, 0.9}});
             INDArray targets = Nd4j.createFromArray(new double[][] {{1, 0}, {0.25, 0.0}});

@@ -16,8 +16,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The classification losses against PyTorch, in float64 and float32: the loss and its gradient, with class weights,
- * label smoothing and ignored targets. Reference values from {@code plugins/src/test/pytorch/loss_fixtures.py}.
+ * Losses against PyTorch, in float64 and float32: the loss and its gradient; cross-entropy and NLL with class
+ * weights, label smoothing and ignored targets, binary cross-entropy with a positive weight per class or for all.
+ * Reference values from {@code plugins/src/test/pytorch/loss_fixtures.py}.
  */
 class PyTorchLossParityTest {
 
@@ -34,7 +35,8 @@ class PyTorchLossParityTest {
         LossFactory factory = PyTorchFixtures.plugin(LossFactory.class, fixture, "loss");
         Loss loss = factory.create(PyTorchFixtures.config(factory, fixture));
         INDArray predictions = array(record.getAsJsonArray("predictions"), type, shape);
-        INDArray targets = array(record.getAsJsonArray("targets"), type, shape[0]);
+        INDArray targets = array(record.getAsJsonArray("targets"), type,
+                longs(record.getAsJsonArray("target_shape")));
         INDArray gradient = predictions.ulike();
         double value = loss.compute(predictions, targets, gradient);
         assertClose(name + " loss", record.get("loss").getAsDouble(), value, tolerance);
