@@ -3,7 +3,6 @@ package io.trainyard.engine.config;
 import io.trainyard.api.HyperParameter;
 import io.trainyard.api.Plugin;
 import io.trainyard.api.PluginConfig;
-import io.trainyard.api.Range;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.engine.plugin.PluginDescriptor;

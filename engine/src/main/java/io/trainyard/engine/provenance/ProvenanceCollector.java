@@ -2,7 +2,6 @@ package io.trainyard.engine.provenance;
 
 import io.trainyard.api.data.Dataset;
 import io.trainyard.engine.config.Experiment;
-import io.trainyard.engine.plugin.PluginDescriptor;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.training.Seeds;
 import io.trainyard.engine.training.ThreadSettings;

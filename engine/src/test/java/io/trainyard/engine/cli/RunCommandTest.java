@@ -12,7 +12,6 @@ import io.trainyard.engine.testing.PluginJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.regex.Matcher;
