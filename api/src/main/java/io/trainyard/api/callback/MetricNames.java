@@ -1,13 +1,16 @@
 package io.trainyard.api.callback;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** The rules for names passed to {@link RunContext#logMetric}, shared by every implementation of the context. */
 public final class MetricNames {
 
-    /** The metrics the engine records for every epoch. */
-    public static final Set<String> BUILT_IN = Set.of("train_loss", "train_accuracy", "test_loss", "test_accuracy",
-            "epoch_seconds");
+    /** The metrics the engine records for every epoch, in the order tables and exports list them. */
+    public static final Set<String> BUILT_IN = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("train_loss",
+            "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds")));
 
     private MetricNames() {
     }

@@ -26,6 +26,11 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--provenance", description = "List every provenance fact, each plugin's included")
     private boolean allProvenance;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
+    private Format format = Format.TEXT;
+
+    enum Format { TEXT, JSON }
+
     @Inject
     ShowCommand(Provider<RunQueries> runQueries) {
         this.runQueries = runQueries;
@@ -35,6 +40,10 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         RunQueries queries = runQueries.get();
         RunDetails details = queries.find(runId);
+        if (format == Format.JSON) {
+            RunReport.json(details, queries.checkpoints(details.summary().id()).values(), root.out());
+            return ExitCodes.OK;
+        }
         RunReport.print(details, allProvenance, root.out());
         queries.checkpoints(details.summary().id()).values().forEach(checkpoint -> root.out().printf(
                 java.util.Locale.ROOT, "Checkpoint  %s: epoch %d, %s %.6g, %s (sha256 %s)%n", checkpoint.kind(),

@@ -2,9 +2,10 @@ package io.trainyard.engine.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** JSON literals (RFC 8259): escaped strings, numbers, booleans and null. */
+/** JSON literals (RFC 8259): escaped strings, numbers, booleans, null, lists as arrays and maps as objects. */
 final class Json {
 
     private Json() {
@@ -23,6 +24,10 @@ final class Json {
         if (value instanceof List<?> list) {
             return list.stream().map(Json::value).collect(Collectors.joining(", ", "[", "]"));
         }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(entry -> string(String.valueOf(entry.getKey())) + ": "
+                    + value(entry.getValue())).collect(Collectors.joining(", ", "{", "}"));
+        }
         return string(value.toString());
     }
 
@@ -37,8 +42,9 @@ final class Json {
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '<') {
-                        // '<' too, so that JSON embedded in an HTML page can never close its script element.
+                    if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '<') {
+                        // '<' too, so that JSON embedded in an HTML page can never close its script element; the
+                        // C1 controls too, so that the terminal filter passes the text through unchanged.
                         json.append(String.format("\\u%04x", (int) c));
                     } else {
                         json.append(c);

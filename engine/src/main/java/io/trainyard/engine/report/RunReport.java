@@ -3,10 +3,13 @@ package io.trainyard.engine.report;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.MetricNames;
 import io.trainyard.engine.provenance.Provenance;
+import io.trainyard.engine.tracking.Checkpoint;
 import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunSummary;
 import java.io.PrintStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,5 +98,55 @@ public final class RunReport {
                     Format.number(epoch.testLoss()), Format.percent(epoch.testAccuracy()),
                     String.format(Locale.ROOT, "%.2f", epoch.seconds()));
         }
+    }
+
+    /**
+     * The same run as one JSON object, for programs: typed params, the provenance as people read it, each metric's
+     * summary, every epoch and the saved checkpoints.
+     */
+    public static void json(RunDetails details, Collection<Checkpoint> checkpoints, PrintStream out) {
+        RunSummary run = details.summary();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", run.id());
+        json.put("experiment", run.experiment());
+        json.put("experiment_file", run.experimentFile());
+        json.put("status", run.status());
+        json.put("parent", run.lineage().parentId());
+        json.put("sweep", run.lineage().sweepId());
+        json.put("trial", run.lineage().sweepId() == null ? null : run.lineage().trial());
+        json.put("error", run.errorMessage());
+        json.put("stop_reason", run.stopReason());
+        json.put("start", run.start());
+        json.put("end", run.end());
+        json.put("seed", run.seed());
+        json.put("dataset_sha256", run.datasetSha256());
+        json.put("steps_logged", details.stepCount());
+        json.put("tags", details.tags());
+        json.put("note", details.note());
+        json.put("params", details.params());
+        json.put("provenance", Provenance.of(details.provenance()).readable());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        details.metrics().forEach((name, summary) -> metrics.put(name, Map.of("first", summary.first(),
+                "last", summary.last(), "min", summary.min(), "min_epoch", summary.minEpoch(), "max", summary.max(),
+                "max_epoch", summary.maxEpoch())));
+        json.put("metrics", metrics);
+        json.put("epochs", details.epochs().stream().map(epoch -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", epoch.epoch());
+            MetricNames.BUILT_IN.forEach(name -> row.put(name, epoch.metric(name)));
+            return row;
+        }).toList());
+        json.put("checkpoints", checkpoints.stream().map(checkpoint -> {
+            Map<String, Object> saved = new LinkedHashMap<>();
+            saved.put("kind", checkpoint.kind());
+            saved.put("epoch", checkpoint.epoch());
+            saved.put("monitor", checkpoint.monitor());
+            saved.put("value", checkpoint.value());
+            saved.put("path", checkpoint.path());
+            saved.put("sha256", checkpoint.sha256());
+            return saved;
+        }).toList());
+        out.println(Json.value(json));
+        out.flush();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param epochs per-epoch metrics; empty when read without them (see {@link RunQueries#details}); the count is
  *     in {@link RunSummary#epochs()} either way
- * @param params dotted key to typed value (Long, Double, Boolean, String, or the list's text)
+ * @param params dotted key to typed value (Long, Double, Boolean, String or a list of them)
  * @param provenance dotted key to text, in key order
  * @param tags key to value, in key order
  * @param note the user's free text, or null

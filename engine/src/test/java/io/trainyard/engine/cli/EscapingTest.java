@@ -10,6 +10,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.ShownRun;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ class EscapingTest {
         assertTrue(shown.contains("why=?[5mblink"), shown);
         assertTrue(shown.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F),
                 "no control character reaches the terminal");
+        assertEquals(note, ShownRun.of(cli, runId).get("note").getAsString(), "JSON keeps the note exactly");
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.trainyard.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.ShownRun;
 import io.trainyard.engine.testing.TrainingProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +40,11 @@ class InterruptedRunTest {
         String runId = runDirectory.getFileName().toString();
         List<String> csv = Files.readAllLines(runDirectory.resolve("epochs.csv"));
 
-        Cli.Result show = new Cli(store, directory.resolve("cache")).run("show", runId);
-        assertEquals(0, show.exitCode(), show.err());
-        assertTrue(show.out().contains("Status      KILLED"), show.out() + "\nrun output:\n" + training.output());
-        long recordedEpochs = show.out().lines().filter(line -> line.matches("\\s+\\d+\\s+\\d.*%.*")).count();
-        assertEquals(csv.size() - 1, recordedEpochs, show.out());
-        assertTrue(recordedEpochs >= 2, show.out());
+        JsonObject shown = ShownRun.of(new Cli(store, directory.resolve("cache")), runId);
+        assertEquals("KILLED", shown.get("status").getAsString(), shown + "\nrun output:\n" + training.output());
+        int recordedEpochs = shown.getAsJsonArray("epochs").size();
+        assertEquals(csv.size() - 1, recordedEpochs, shown.toString());
+        assertTrue(recordedEpochs >= 2, shown.toString());
     }
 
     @Test
@@ -64,12 +65,11 @@ class InterruptedRunTest {
         List<String> csv = Files.readAllLines(runDirectory.resolve("epochs.csv"));
 
         Thread.sleep(3_500);
-        Cli.Result show = new Cli(store, directory.resolve("cache")).run("show", runId);
-        assertEquals(0, show.exitCode(), show.err());
-        assertTrue(show.out().contains("Status      CRASHED"), show.out() + "\nrun output:\n" + training.output());
-        assertTrue(show.out().contains("no heartbeat since"), show.out());
-        long recordedEpochs = show.out().lines().filter(line -> line.matches("\\s+\\d+\\s+\\d.*%.*")).count();
+        JsonObject shown = ShownRun.of(new Cli(store, directory.resolve("cache")), runId);
+        assertEquals("CRASHED", shown.get("status").getAsString(), shown + "\nrun output:\n" + training.output());
+        assertTrue(shown.get("error").getAsString().contains("no heartbeat since"), shown.toString());
+        int recordedEpochs = shown.getAsJsonArray("epochs").size();
         // A kill -9 loses at most the epoch in progress: every epoch in the CSV file is in the database.
-        assertTrue(recordedEpochs >= 2 && recordedEpochs >= csv.size() - 1, show.out());
+        assertTrue(recordedEpochs >= 2 && recordedEpochs >= csv.size() - 1, shown.toString());
     }
 }

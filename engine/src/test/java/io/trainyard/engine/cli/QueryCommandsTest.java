@@ -8,9 +8,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.ShownRun;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,9 +76,13 @@ class QueryCommandsTest {
     void tagsAndNotesAreSetShownAndFiltered() {
         assertEquals(0, cli.run("tag", sgd, "baseline=yes", "owner=ana").exitCode());
         assertEquals(0, cli.run("note", sgd, "first try; lr too small?").exitCode());
-        Cli.Result show = cli.run("show", sgd);
-        assertTrue(show.out().contains("Tags        baseline=yes, owner=ana"), show.out());
-        assertTrue(show.out().contains("Note        first try; lr too small?"), show.out());
+        JsonObject shown = ShownRun.of(cli, sgd);
+        assertEquals(Map.of("baseline", "yes", "owner", "ana"), Map.of(
+                "baseline", shown.getAsJsonObject("tags").get("baseline").getAsString(),
+                "owner", shown.getAsJsonObject("tags").get("owner").getAsString()));
+        assertEquals(2, shown.getAsJsonObject("tags").size());
+        assertEquals("first try; lr too small?", shown.get("note").getAsString());
+        assertTrue(cli.run("show", sgd).out().contains("Tags        baseline=yes, owner=ana"), "and for people");
         assertEquals(List.of(sgd), ids("--filter", "tags.baseline = 'yes'"));
         assertEquals(0, cli.run("tag", sgd, "--remove", "baseline").exitCode());
         assertTrue(cli.run("runs", "--filter", "tags.baseline = 'yes'").out().startsWith("No run passes"));

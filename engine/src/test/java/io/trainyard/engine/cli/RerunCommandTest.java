@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.ShownRun;
 import io.trainyard.engine.testing.StoreConnections;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class RerunCommandTest {
         String copy = rerun.out().lines().filter(line -> line.startsWith("Rerun of ")).findFirst().orElseThrow()
                 .split(" ")[4];
         assertTrue(cli.run("runs", "--filter", "parent = '" + original + "'").out().contains(copy));
-        assertTrue(cli.run("show", copy).out().contains("\nRerun of    " + original + "\n"));
+        assertEquals(original, ShownRun.of(cli, copy).get("parent").getAsString());
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import io.trainyard.api.loss.LossFactory;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
-import io.trainyard.engine.testing.StoreConnections;
 import io.trainyard.engine.testing.PluginJar;
+import io.trainyard.engine.testing.ShownRun;
+import io.trainyard.engine.testing.StoreConnections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,6 +80,35 @@ class RunCommandTest {
         assertTrue(show.out().contains("plugins recorded: show --provenance lists them"), show.out());
         assertTrue(cli.run("show", runId, "--provenance").out().contains("  plugin.optimizer.sgd "));
         assertTrue(show.out().lines().anyMatch(line -> line.trim().startsWith("2 ")), show.out());
+    }
+
+    @Test
+    void showAsJsonGivesTypedParamsEveryEpochAndTheCheckpoints() throws Exception {
+        String runId = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
+        JsonObject shown = ShownRun.of(cli, runId);
+        assertEquals(runId, shown.get("id").getAsString());
+        assertEquals("FINISHED", shown.get("status").getAsString());
+        assertEquals(7, shown.get("seed").getAsLong());
+        JsonObject params = shown.getAsJsonObject("params");
+        assertEquals(0.1, params.get("optimizer.lr").getAsDouble());
+        assertEquals(16, params.getAsJsonArray("model.hidden").get(0).getAsLong(), "a list param is a JSON array");
+        assertFalse(params.get("optimizer.nesterov").getAsBoolean());
+        assertEquals("epochs=2", shown.getAsJsonObject("provenance").get("experiment.overrides").getAsString());
+
+        List<String> csv = Files.readAllLines(store.resolve("runs").resolve(runId).resolve("epochs.csv"));
+        var epochs = shown.getAsJsonArray("epochs");
+        assertEquals(2, epochs.size());
+        for (int i = 0; i < 2; i++) {
+            String[] cells = csv.get(i + 1).split(",");
+            JsonObject epoch = epochs.get(i).getAsJsonObject();
+            assertEquals(i + 1, epoch.get("epoch").getAsInt());
+            assertEquals(Double.parseDouble(cells[4]), epoch.get("test_accuracy").getAsDouble());
+            assertEquals(Double.parseDouble(cells[1]), epoch.get("train_loss").getAsDouble());
+        }
+        JsonObject accuracy = shown.getAsJsonObject("metrics").getAsJsonObject("test_accuracy");
+        assertEquals(epochs.get(1).getAsJsonObject().get("test_accuracy").getAsDouble(),
+                accuracy.get("last").getAsDouble());
+        assertEquals(2, shown.getAsJsonArray("checkpoints").size(), "the last and the best");
     }
 
     @Test
