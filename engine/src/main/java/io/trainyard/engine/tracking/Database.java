@@ -247,24 +247,25 @@ public final class Database implements AutoCloseable {
         if (state == DatabaseFile.State.DAMAGED) {
             throw damaged(absolute, "it is empty or not an H2 database");
         }
-        Connection connection = null;
         try {
-            connection = login(location.jdbcUrl());
+            Connection connection;
+            try {
+                connection = login(location.jdbcUrl());
+            } catch (SQLException e) {
+                if (state != DatabaseFile.State.UNCLEAN || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                    throw e; // H2 did not touch the file (another process may hold it: the caller joins that one)
+                }
+                restore(copy, absolute);
+                throw damaged(absolute, StoreErrors.describe(e));
+            }
             if (!hasSchema(connection)) {
+                connection.close();
+                if (state == DatabaseFile.State.UNCLEAN) {
+                    restore(copy, absolute);
+                }
                 throw damaged(absolute, "it holds no Trainyard tables");
             }
             return connection;
-        } catch (SQLException | StoreException e) {
-            closeQuietly(connection);
-            boolean repairedByUs = state == DatabaseFile.State.UNCLEAN
-                    && !(e instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1);
-            if (repairedByUs) {
-                restore(copy, absolute);
-                throw e instanceof StoreException store && store.getMessage().startsWith("the store's database")
-                        ? store : damaged(absolute, e instanceof SQLException sql ? StoreErrors.describe(sql)
-                                : e.getMessage());
-            }
-            throw e;
         } finally {
             try {
                 Files.deleteIfExists(copy);
@@ -310,15 +311,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // Giving up on this connection anyway.
-            }
-        }
-    }
 
     /** Logs in with the store's secret; a store made before secrets existed gets one now, from its owner. */
     private Connection login(String fileUrl) throws SQLException {

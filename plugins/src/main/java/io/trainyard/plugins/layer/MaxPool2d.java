@@ -98,8 +98,8 @@ public final class MaxPool2d implements Layer {
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
             this.pool = ceilMode ? null : BoundOp.named("maxpool2d", arguments(), output, input);
-            this.inputSum = Nd4j.scalar(input.dataType(), 0);
-            this.sum = BoundOp.named("reduce_sum", new long[0], inputSum, input);
+            this.inputSum = ceilMode ? null : Nd4j.scalar(input.dataType(), 0);
+            this.sum = ceilMode ? null : BoundOp.named("reduce_sum", new long[0], inputSum, input);
         }
 
         /** Window, stride, padding, dilation 1, explicit padding, max (not p-norm), channels first. */
@@ -109,11 +109,13 @@ public final class MaxPool2d implements Layer {
 
         @Override
         public INDArray forward() {
-            if (!ceilMode) {
+            if (ceilMode) {
+                nonFinite = true; // the exact pooling is the only one for this mode
+            } else {
                 pool.run();
                 sum.run();
+                nonFinite = !Double.isFinite(inputSum.getDouble(0));
             }
-            nonFinite = ceilMode || !Double.isFinite(inputSum.getDouble(0));
             if (nonFinite) {
                 if (exact == null) {
                     exact = new ExactPool(input, output);
