@@ -87,7 +87,7 @@ public final class PyTorchFixtures {
     private static Object value(JsonElement element) {
         if (element.isJsonArray()) {
             List<Object> values = new ArrayList<>();
-            element.getAsJsonArray().forEach(item -> values.add(item.getAsDouble()));
+            element.getAsJsonArray().forEach(item -> values.add(value(item)));
             return values;
         }
         var value = element.getAsJsonPrimitive();

@@ -6,56 +6,73 @@ import io.trainyard.api.model.Layer;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * PyTorch's {@code Conv2d} on {@code [channels, height, width]} samples: weight {@code [out, in, k, k]}, bias
- * {@code [out]} unless built without one ({@code bias=False}), square kernel, stride and zero padding. Parameters:
- * the weight row-major, then the bias. Each batch is unfolded once by libnd4j's {@code im2col}
- * into {@code [batch, in k k, positions]}, so every sample's convolution is one GEMM of the weight with its columns;
- * backward is the same GEMMs transposed and {@code col2im}. libnd4j's own {@code conv2d_bp} is 4 to 15 times slower
- * here: it runs single-threaded without BLAS's blocking.
+ * PyTorch's {@code Conv2d} on {@code [channels, height, width]} samples: weight {@code [out, in / groups, kH, kW]},
+ * bias {@code [out]} unless built without one ({@code bias=False}); kernel, stride, dilation and zero padding per
+ * axis; {@code groups} independent convolutions, each from {@code in / groups} input channels to
+ * {@code out / groups} outputs. Parameters: the weight row-major, then the bias.
+ *
+ * <p>Each batch is unfolded once ({@link Im2Col}) into columns laid out {@code [in kH kW, batch positions]}, so that
+ * the whole batch is one GEMM per group; the product, {@code [out, batch, positions]}, is copied once into the
+ * {@code [batch, out, positions]} layout of the next layer ({@link BlockTranspose}); backward is the same GEMMs
+ * transposed, then the columns' gradient folded back. On the CNN example's second layer (batch 64, 16 -> 32
+ * channels, 14x14) the unfolding takes 1.4 ms where libnd4j's {@code im2col} takes 3.3 ms into its per-sample layout
+ * (and 22 ms into this one), and one GEMM 1.8 ms where 64 per-sample GEMMs take 2.3 ms.
  */
 public final class Conv2d implements Layer {
 
     private final int in;
     private final int out;
-    private final int kernel;
-    private final int stride;
-    private final int padding;
+    private final ConvolutionAxis height;
+    private final ConvolutionAxis width;
+    private final int groups;
     private final boolean hasBias;
     private final BatchBuffers outputs = new BatchBuffers();
+    private final BatchBuffers products = new BatchBuffers();
     private final BatchBuffers columnBuffers = new BatchBuffers();
     private final BatchBuffers columnGradients = new BatchBuffers();
+    private final BatchBuffers transposedGradients = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
-    private final BatchBuffers batchOnes = new BatchBuffers(1.0);
-    private final BatchBuffers positionOnes = new BatchBuffers(1.0);
-    private final BatchBuffers biasPlanes = new BatchBuffers();
-    private final BatchBuffers biasSums = new BatchBuffers();
+    private final BatchBuffers ones = new BatchBuffers(1.0);
     private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
-    private INDArray weight;
+    private INDArray values;
+    private INDArray gradients;
     private INDArray bias;
-    private INDArray weightGradient;
     private INDArray biasGradient;
 
+    /** A square kernel with the same stride and padding on both axes and no dilation or groups, with a bias. */
     public Conv2d(int in, int out, int kernel, int stride, int padding) {
         this(in, out, kernel, stride, padding, true);
     }
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias) {
-        if (in < 1 || out < 1 || kernel < 1 || stride < 1 || padding < 0) {
-            throw new IllegalArgumentException("Conv2d needs positive channels, kernel and stride and padding >= 0");
+        this(in, out, ConvolutionAxis.padded(kernel, stride, 1, padding), ConvolutionAxis.padded(kernel, stride, 1,
+                padding), 1, bias);
+    }
+
+    public Conv2d(int in, int out, ConvolutionAxis height, ConvolutionAxis width, int groups, boolean bias) {
+        if (in < 1 || out < 1 || groups < 1) {
+            throw new IllegalArgumentException("Conv2d needs positive channels and groups");
+        }
+        if (in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("Conv2d groups must divide both the input channels and out_channels;"
+                    + " got " + in + " and " + out + " channels for " + groups + " groups");
         }
         this.in = in;
         this.out = out;
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
+        this.height = height;
+        this.width = width;
+        this.groups = groups;
         this.hasBias = bias;
     }
 
     @Override
     public String describe() {
-        return "Conv2d(" + in + " -> " + out + ", k" + kernel + " s" + stride + " p" + padding
+        String window = height.equals(width) ? height.describe()
+                : "height " + height.describe() + ", width " + width.describe();
+        return "Conv2d(" + in + " -> " + out + ", " + window + (groups == 1 ? "" : ", groups " + groups)
                 + (hasBias ? "" : ", no bias") + ")";
     }
 
@@ -65,21 +82,22 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException(describe() + " expects inputs of shape [" + in
                     + ", height, width], got " + Arrays.toString(inputShape));
         }
-        long height = size(inputShape[1]);
-        long width = size(inputShape[2]);
-        if (height < 1 || width < 1) {
+        long rows = height.output(inputShape[1]);
+        long columns = width.output(inputShape[2]);
+        if (rows < 1 || columns < 1) {
             throw new IllegalArgumentException(describe() + ": input " + Arrays.toString(inputShape)
                     + " is smaller than the kernel");
         }
-        return new long[] {out, height, width};
+        return new long[] {out, rows, columns};
     }
 
-    private long size(long input) {
-        return Math.floorDiv(input + 2L * padding - kernel, stride) + 1;
-    }
-
+    /** The values one output channel sees: {@code in / groups} channels of {@code kH kW} taps. */
     private long patch() {
-        return (long) in * kernel * kernel;
+        return (long) in / groups * height.kernel() * width.kernel();
+    }
+
+    private long outPerGroup() {
+        return out / groups;
     }
 
     @Override
@@ -89,19 +107,24 @@ public final class Conv2d implements Layer {
 
     @Override
     public void bind(INDArray values, INDArray gradients) {
-        weight = Slices.matrix(values, 0, out, patch());
-        weightGradient = Slices.matrix(gradients, 0, out, patch());
+        this.values = values;
+        this.gradients = gradients;
         if (hasBias) {
             bias = Slices.matrix(values, out * patch(), out, 1);
-            biasGradient = Slices.matrix(gradients, out * patch(), 1, out);
+            biasGradient = Slices.matrix(gradients, out * patch(), out, 1);
         }
     }
 
-    /** PyTorch's default: weight and bias uniform in {@code [-1/sqrt(fan_in)]}, fan_in = in k k. */
+    /** Group {@code g}'s rows {@code [out / groups, patch]} of the weight (or of its gradient). */
+    private INDArray weightOf(INDArray flat, int group) {
+        return Slices.matrix(flat, group * outPerGroup() * patch(), outPerGroup(), patch());
+    }
+
+    /** PyTorch's default: weight and bias uniform in {@code [-1/sqrt(fan_in)]}, fan_in = (in / groups) kH kW. */
     @Override
     public void initialize(Random random) {
         double bound = 1.0 / Math.sqrt(patch());
-        Slices.fillUniform(weight, random, bound);
+        Slices.fillUniform(Slices.matrix(values, 0, out, patch()), random, bound);
         if (hasBias) {
             Slices.fillUniform(bias, random, bound);
         }
@@ -117,63 +140,51 @@ public final class Conv2d implements Layer {
         return passes.backward(gradOutput, inputGradient);
     }
 
-    /** Forward: im2col; the output starts as the bias broadcast by two GEMMs; then one GEMM per sample adds W x. */
+    /** Forward: im2col; the product starts as the bias broadcast by one GEMM; one GEMM per group adds W x. */
     private final class Pass implements BoundPasses.Pass {
 
         private final INDArray input;
         private final INDArray output;
         private final INDArray columns;
+        private final INDArray product;
+        private final INDArray batchOnes;
         private final long batch;
         private final long positions;
-        private final BoundOp unfold;
-        private final BoundOp biasPlane;
+        private final Im2Col unfold;
         private final BoundOp broadcastBias;
-        private final BoundOp[] multiply;
+        private final BoundOp[] multiply = new BoundOp[groups];
+        private final BlockTranspose reorder;
         private Backward backward;
 
         Pass(INDArray input) {
             this.input = input;
             this.batch = input.size(0);
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
-            long height = shape[1];
-            long width = shape[2];
-            this.positions = height * width;
-            this.output = outputs.get(input.dataType(), batch, out, height, width);
-            this.columns = columnBuffers.get(input.dataType(), batch, in, kernel, kernel, height, width);
-            this.unfold = BoundOp.named("im2col", windowArguments(), columns, input);
-            if (hasBias) {
-                INDArray plane = biasPlanes.get(input.dataType(), 1, out * positions);
-                INDArray ones = positionOnes.get(input.dataType(), 1, positions);
-                this.biasPlane = BoundOp.gemm(bias, ones, plane.reshape(out, positions), false, false, 1, 0);
-                this.broadcastBias = BoundOp.gemm(batchOnes.get(input.dataType(), batch, 1), plane,
-                        output.reshape(batch, out * positions), false, false, 1, 0);
-            } else {
-                this.biasPlane = null;
-                this.broadcastBias = null;
+            this.positions = shape[1] * shape[2];
+            this.output = outputs.get(input.dataType(), batch, shape);
+            this.columns = columnBuffers.get(input.dataType(), batch, groups * patch() * positions)
+                    .reshape(groups * patch(), batch * positions);
+            this.product = products.get(input.dataType(), batch, out * positions).reshape(out, batch * positions);
+            this.batchOnes = ones.get(input.dataType(), batch, positions).reshape(1, batch * positions);
+            this.unfold = new Im2Col(input, columns, height, width);
+            this.broadcastBias = hasBias ? BoundOp.gemm(bias, batchOnes, product, false, false, 1, 0) : null;
+            for (int g = 0; g < groups; g++) {
+                multiply[g] = BoundOp.gemm(weightOf(values, g), rows(columns, g, patch()), rows(product, g,
+                        outPerGroup()), false, false, 1, hasBias ? 1 : 0);
             }
-            INDArray perSample = columns.reshape(batch, patch(), positions);
-            INDArray outputs = output.reshape(batch, out, positions);
-            this.multiply = new BoundOp[Math.toIntExact(batch)];
-            for (int b = 0; b < batch; b++) {
-                multiply[b] = BoundOp.gemm(weight, perSample.slice(b), outputs.slice(b), false, false, 1,
-                        hasBias ? 1 : 0);
-            }
-        }
-
-        private long[] windowArguments() {
-            return new long[] {kernel, kernel, stride, stride, padding, padding, 1, 1, 0};
+            this.reorder = new BlockTranspose(product, output, out, batch, positions);
         }
 
         @Override
         public INDArray forward() {
-            unfold.run();
+            unfold.unfold();
             if (hasBias) {
-                biasPlane.run();
                 broadcastBias.run();
             }
             for (BoundOp op : multiply) {
                 op.run();
             }
+            reorder.run();
             return output;
         }
 
@@ -185,55 +196,43 @@ public final class Conv2d implements Layer {
             return backward.run(inputGradient);
         }
 
-        /** {@code dW += dy_b col_b^T}, {@code db += sums of dy}, {@code dcol_b = W^T dy_b}, then col2im. */
+        /** {@code dW_g += dy_g col_g^T}, {@code db += dy 1}, {@code dcol_g = W_g^T dy_g}, then col2im. */
         private final class Backward {
 
             private final INDArray gradOutput;
             private final INDArray gradInput;
-            private final BoundOp[] weightGradients;
-            private final BoundOp[] columnGradientOps;
-            private final BoundOp sumPositions;
-            private final BoundOp sumBatch;
-            private final BoundOp fold;
+            private final BlockTranspose reorder;
+            private final BoundOp[] weightGradients = new BoundOp[groups];
+            private final BoundOp[] columnGradientOps = new BoundOp[groups];
+            private final BoundOp sumBias;
+            private final Im2Col fold;
 
             Backward(INDArray gradOutput) {
                 this.gradOutput = gradOutput;
-                INDArray grads = gradOutput.reshape(batch, out, positions);
-                INDArray perSample = columns.reshape(batch, patch(), positions);
-                INDArray columnGradient = columnGradients.get(columns.dataType(), batch,
-                        Arrays.copyOfRange(columns.shape(), 1, 6));
-                INDArray columnGradientPerSample = columnGradient.reshape(batch, patch(), positions);
-                this.weightGradients = new BoundOp[Math.toIntExact(batch)];
-                this.columnGradientOps = new BoundOp[Math.toIntExact(batch)];
-                for (int b = 0; b < batch; b++) {
-                    weightGradients[b] = BoundOp.gemm(grads.slice(b), perSample.slice(b), weightGradient, false, true,
-                            1, 1);
-                    columnGradientOps[b] = BoundOp.gemm(weight, grads.slice(b), columnGradientPerSample.slice(b),
+                INDArray transposed = transposedGradients.get(gradOutput.dataType(), batch, out * positions)
+                        .reshape(out, batch * positions);
+                this.reorder = new BlockTranspose(gradOutput, transposed, batch, out, positions);
+                INDArray columnGradient = columnGradients.get(columns.dataType(), batch, groups * patch() * positions)
+                        .reshape(groups * patch(), batch * positions);
+                for (int g = 0; g < groups; g++) {
+                    INDArray dy = rows(transposed, g, outPerGroup());
+                    weightGradients[g] = BoundOp.gemm(dy, rows(columns, g, patch()), weightOf(gradients, g), false,
+                            true, 1, 1);
+                    columnGradientOps[g] = BoundOp.gemm(weightOf(values, g), dy, rows(columnGradient, g, patch()),
                             true, false, 1, 0);
                 }
-                if (hasBias) {
-                    INDArray sums = biasSums.get(gradOutput.dataType(), batch, out);
-                    this.sumPositions = BoundOp.gemm(gradOutput.reshape(batch * out, positions),
-                            positionOnes.get(gradOutput.dataType(), 1, positions), sums.reshape(batch * out, 1),
-                            false, true, 1, 0);
-                    this.sumBatch = BoundOp.gemm(batchOnes.get(gradOutput.dataType(), batch, 1), sums, biasGradient,
-                            true, false, 1, 1);
-                } else {
-                    this.sumPositions = null;
-                    this.sumBatch = null;
-                }
+                this.sumBias = hasBias ? BoundOp.gemm(transposed, batchOnes, biasGradient, false, true, 1, 1) : null;
                 this.gradInput = inputGradients.like(input);
-                this.fold = BoundOp.named("col2im", new long[] {stride, stride, padding, padding, input.size(2),
-                        input.size(3), 1, 1, 0}, gradInput, columnGradient);
+                this.fold = new Im2Col(gradInput, columnGradient, height, width);
             }
 
             INDArray run(boolean inputGradient) {
+                reorder.run();
                 for (BoundOp op : weightGradients) {
                     op.run();
                 }
                 if (hasBias) {
-                    sumPositions.run();
-                    sumBatch.run();
+                    sumBias.run();
                 }
                 if (!inputGradient) {
                     return null;
@@ -241,10 +240,15 @@ public final class Conv2d implements Layer {
                 for (BoundOp op : columnGradientOps) {
                     op.run();
                 }
-                fold.run();
+                fold.fold();
                 return gradInput;
             }
         }
+    }
+
+    /** Rows {@code [g count, (g + 1) count)} of a matrix, as a view. */
+    private static INDArray rows(INDArray matrix, int g, long count) {
+        return matrix.get(NDArrayIndex.interval(g * count, (g + 1) * count), NDArrayIndex.all());
     }
 
     @Override
@@ -256,10 +260,5 @@ public final class Conv2d implements Layer {
     @Override
     public long backwardFlops(long[] inputShape, boolean inputGradient) {
         return (inputGradient ? 2 : 1) * forwardFlops(inputShape);
-    }
-
-    /** The weight view {@code [out, in k k]}, for tests and inspection. */
-    public INDArray weight() {
-        return weight;
     }
 }

@@ -7,6 +7,7 @@ import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.LayerContext;
 import io.trainyard.api.model.LayerFactory;
 import io.trainyard.api.model.ModelContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,26 +72,49 @@ final class LayerBuilder {
     }
 
     private static Object convert(LayerSpec spec, LayerFactory factory, HyperParameter parameter, String text) {
-        Object value;
+        HyperParameter.Type type = parameter.type();
         try {
-            value = switch (parameter.type()) {
-                case INTEGER -> Long.parseLong(text);
-                case DECIMAL -> Double.parseDouble(text);
-                case BOOLEAN -> switch (text) {
-                    case "true" -> Boolean.TRUE;
-                    case "false" -> Boolean.FALSE;
-                    default -> throw new NumberFormatException();
-                };
-                case STRING -> text;
-                case INTEGER_LIST, DECIMAL_LIST, STRING_LIST -> throw new TrainyardException(spec.where() + ": "
-                        + spec.name() + " argument " + parameter.name() + " is a list, which a layer list cannot"
-                        + " hold; use a model plugin that declares it");
+            return switch (type) {
+                case INTEGER, DECIMAL, BOOLEAN, STRING -> scalar(spec, parameter, type, text);
+                case INTEGER_LIST, DECIMAL_LIST, STRING_LIST -> {
+                    HyperParameter.Type item = switch (type) {
+                        case INTEGER_LIST -> HyperParameter.Type.INTEGER;
+                        case DECIMAL_LIST -> HyperParameter.Type.DECIMAL;
+                        default -> HyperParameter.Type.STRING;
+                    };
+                    List<Object> values = new ArrayList<>();
+                    for (String part : text.replaceAll("^\\((.*)\\)$", "$1").trim().split("[\\s,]+")) {
+                        values.add(scalar(spec, parameter, item, part));
+                    }
+                    yield List.copyOf(values);
+                }
             };
         } catch (NumberFormatException e) {
             throw new TrainyardException(spec.where() + ": " + spec.name() + " argument " + parameter.name()
-                    + " must be " + (parameter.type() == HyperParameter.Type.BOOLEAN ? "true or false" : "a "
-                    + parameter.type().label()) + ", got '" + text + "'; usage: " + usage(factory));
+                    + " must be " + expected(type) + ", got '" + text + "'; usage: " + usage(factory));
         }
+    }
+
+    private static String expected(HyperParameter.Type type) {
+        return switch (type) {
+            case BOOLEAN -> "true or false";
+            case INTEGER_LIST -> "an integer, or several in parentheses such as (3 5)";
+            case DECIMAL_LIST -> "a decimal, or several in parentheses such as (0.5 2)";
+            default -> "a " + type.label();
+        };
+    }
+
+    private static Object scalar(LayerSpec spec, HyperParameter parameter, HyperParameter.Type type, String text) {
+        Object value = switch (type) {
+            case INTEGER -> Long.parseLong(text);
+            case DECIMAL -> Double.parseDouble(text);
+            case BOOLEAN -> switch (text) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new NumberFormatException();
+            };
+            default -> text;
+        };
         if (value instanceof Number number && !parameter.range().contains(number.doubleValue())) {
             throw new TrainyardException(spec.where() + ": " + spec.name() + " argument " + parameter.name()
                     + " must be in " + parameter.range() + ", got " + text);
@@ -105,7 +129,16 @@ final class LayerBuilder {
         }
         return factory.hyperParameters().stream()
                 .map(parameter -> parameter.name() + (parameter.defaultValue() == null ? "" : "="
-                        + parameter.defaultValue()))
+                        + written(parameter.defaultValue())))
                 .collect(Collectors.joining(" ", factory.name() + "(", ")"));
+    }
+
+    /** A value as a layer list writes it: a list of one as its item, a longer list in parentheses. */
+    private static String written(Object value) {
+        if (value instanceof List<?> list) {
+            return list.size() == 1 ? String.valueOf(list.get(0)) : list.stream().map(String::valueOf)
+                    .collect(Collectors.joining(" ", "(", ")"));
+        }
+        return String.valueOf(value);
     }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * One layer as written in an experiment file: {@code relu}, {@code linear(128)},
  * {@code conv2d(16 kernel_size=3 padding=1)}. Arguments are positional or {@code key=value}, separated by spaces or
- * commas (spaces keep a YAML flow list such as {@code [flatten, linear(64), relu]} unambiguous).
+ * commas (spaces keep a YAML flow list such as {@code [flatten, linear(64), relu]} unambiguous); a value with
+ * several parts is written in parentheses, {@code kernel_size=(3 5)}.
  */
 record LayerSpec(String where, String name, List<String> positional, Map<String, String> named) {
 
@@ -26,7 +27,7 @@ record LayerSpec(String where, String name, List<String> positional, Map<String,
         List<String> positional = new ArrayList<>();
         Map<String, String> named = new LinkedHashMap<>();
         String arguments = matcher.group(2) == null ? "" : matcher.group(2).trim();
-        for (String argument : arguments.isEmpty() ? new String[0] : arguments.split("[\\s,]+")) {
+        for (String argument : split(where, text, arguments)) {
             int equals = argument.indexOf('=');
             if (equals < 0) {
                 if (!named.isEmpty()) {
@@ -40,5 +41,35 @@ record LayerSpec(String where, String name, List<String> positional, Map<String,
             }
         }
         return new LayerSpec(where, matcher.group(1), List.copyOf(positional), Map.copyOf(named));
+    }
+
+    /** The arguments separated by spaces or commas outside parentheses; a parenthesised value stays whole. */
+    private static List<String> split(String where, String text, String arguments) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        for (char c : arguments.toCharArray()) {
+            if (c == '(' || c == ')') {
+                depth += c == '(' ? 1 : -1;
+                if (depth < 0 || depth > 1) {
+                    throw new TrainyardException(where + ": unbalanced or nested parentheses in '" + text + "'");
+                }
+            }
+            if (depth == 0 && (Character.isWhitespace(c) || c == ',')) {
+                if (!part.isEmpty()) {
+                    parts.add(part.toString());
+                    part.setLength(0);
+                }
+            } else {
+                part.append(c);
+            }
+        }
+        if (depth != 0) {
+            throw new TrainyardException(where + ": unbalanced parentheses in '" + text + "'");
+        }
+        if (!part.isEmpty()) {
+            parts.add(part.toString());
+        }
+        return parts;
     }
 }

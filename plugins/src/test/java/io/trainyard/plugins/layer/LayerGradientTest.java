@@ -46,6 +46,27 @@ class LayerGradientTest {
     }
 
     @Test
+    void dilatedGroupedAndSamePaddedConvolutionGradientsMatchFiniteDifferences() {
+        Conv2d dilated = new Conv2d(2, 2, ConvolutionAxis.padded(3, 1, 2, 2), ConvolutionAxis.padded(2, 2, 1, 0), 1,
+                true);
+        checkLayer(dilated, bind(dilated), random(2, 2, 6, 5));
+        Conv2d grouped = new Conv2d(4, 6, ConvolutionAxis.padded(3, 1, 1, 1), ConvolutionAxis.padded(3, 1, 1, 1), 2,
+                true);
+        assertEquals(6 * 2 * 9 + 6, grouped.parameterCount());
+        checkLayer(grouped, bind(grouped), random(2, 4, 4, 4));
+        Conv2d same = new Conv2d(2, 3, ConvolutionAxis.same(4, 1), ConvolutionAxis.same(3, 2), 1, false);
+        assertArrayEquals(new long[] {3, 5, 6}, same.outputShape(new long[] {2, 5, 6}));
+        checkLayer(same, bind(same), random(2, 2, 5, 6));
+    }
+
+    @Test
+    void groupsMustDivideBothChannelCounts() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new Conv2d(4, 3,
+                ConvolutionAxis.padded(3, 1, 1, 0), ConvolutionAxis.padded(3, 1, 1, 0), 2, true));
+        assertTrue(refused.getMessage().contains("groups must divide"), refused.getMessage());
+    }
+
+    @Test
     void convolutionComputesTheCrossCorrelationPlusBias() {
         // One 3x3 input, one 2x2 kernel [[1, 0], [0, -1]], bias 0.5, padding 1: out[i][j] = x[i-1][j-1] - x[i][j].
         Conv2d conv = new Conv2d(1, 1, 2, 1, 1);

@@ -2,6 +2,7 @@ package io.trainyard.plugins.model;
 
 import io.trainyard.testkit.GradientCheck;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,11 +42,36 @@ class SequentialAndCnnTest {
     }
 
     @Test
+    void convolutionsTakePyTorchsPerAxisSettingsWrittenInParentheses() {
+        Sequential model = (Sequential) build(List.of("conv2d(4 kernel_size=(3, 5) padding=same)",
+                "conv2d(4 kernel_size=3 stride=(2 1) dilation=(1 2) padding=(1 2) groups=2 bias=false)"),
+                new long[] {2, 6, 7});
+        assertEquals(List.of("Conv2d(2 -> 4, height k3 s1 p1, width k5 s1 p2)",
+                "Conv2d(4 -> 4, height k3 s2 p1, width k3 s1 p2 d2, groups 2, no bias)"),
+                model.layers().stream().map(layer -> layer.describe()).toList());
+        assertEquals(4 * 2 * 15 + 4 + 4 * 2 * 9, model.layers().stream().mapToLong(layer -> layer.parameterCount())
+                .sum());
+        assertArrayEquals(new long[] {4, 3, 7}, model.outputShape());
+    }
+
+    @Test
     void layerMistakesNameThePlaceAndTheUsage() {
         assertError("model.layers[1]: unknown layer 'rleu'; available: batchnorm1d, conv2d,", List.of("flatten", "rleu"));
         assertError("model.layers[0]: too many arguments; usage: conv2d(out_channels=16 kernel_size=3 stride=1"
-                + " padding=0 bias=true)", List.of("conv2d(8 3 1 0 false 2)"));
-        assertError("model.layers[0]: conv2d argument bias must be true or false, got '2'", List.of("conv2d(8 3 1 0 2)"));
+                + " padding=0 dilation=1 groups=1 bias=true)", List.of("conv2d(8 3 1 0 1 1 false 2)"));
+        assertError("model.layers[0]: conv2d argument bias must be true or false, got '2'",
+                List.of("conv2d(8 3 1 0 1 1 2)"));
+        assertError("model.layers[0]: conv2d argument kernel_size must be an integer, or several in parentheses such"
+                + " as (3 5), got '(3 x)'", List.of("conv2d(8 kernel_size=(3 x))"));
+        assertError("model.layers[0]: conv2d kernel_size takes one number or two (height width), got 3",
+                List.of("conv2d(8 kernel_size=(3 3 3))"));
+        assertError("model.layers[0]: conv2d padding must be a number, (height width), same or valid (numbers >= 0),"
+                + " got 'half'", List.of("conv2d(8 padding=half)"));
+        assertError("model.layers[0]: conv2d padding=same needs stride 1", List.of("conv2d(8 stride=2 padding=same)"));
+        assertError("model.layers[0]: Conv2d groups must divide both the input channels and out_channels; got 1 and 3"
+                + " channels for 2 groups", List.of("conv2d(3 groups=2)"));
+        assertError("model.layers[0]: unbalanced parentheses in 'conv2d(8 kernel_size=(3 5)'",
+                List.of("conv2d(8 kernel_size=(3 5)"));
         assertError("model.layers[0]: dropout argument p must be a decimal, got 'half'", List.of("dropout(half)"));
         assertError("model.layers[0]: dropout argument p must be in [0, 1], got 1.5", List.of("dropout(1.5)"));
         assertError("model.layers[0]: conv2d has no argument 'kernal'", List.of("conv2d(8 kernal=3)"));
