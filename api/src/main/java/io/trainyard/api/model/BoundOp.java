@@ -56,10 +56,15 @@ public final class BoundOp {
      * the Java API has no convenient class for.
      */
     public static BoundOp named(String opName, long[] integerArguments, INDArray output, INDArray... inputs) {
-        DynamicCustomOp op = DynamicCustomOp.builder(opName).addInputs(inputs).addOutputs(output).build();
+        return named(opName, integerArguments, new INDArray[] {output}, inputs);
+    }
+
+    /** The same for an op with several outputs, such as {@code conv2d_bp} (input, weight and bias gradients). */
+    public static BoundOp named(String opName, long[] integerArguments, INDArray[] outputs, INDArray... inputs) {
+        DynamicCustomOp op = DynamicCustomOp.builder(opName).addInputs(inputs).addOutputs(outputs).build();
         OpContext context = Nd4j.getExecutioner().buildContext();
         context.setInputArrays(inputs);
-        context.setOutputArrays(output);
+        context.setOutputArrays(outputs);
         context.setIArguments(integerArguments);
         return of(op, context);
     }

@@ -3,6 +3,7 @@ package io.trainyard.engine.provenance;
 import io.trainyard.api.data.Dataset;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.training.NativeBuild;
 import io.trainyard.engine.training.Seeds;
 import io.trainyard.engine.training.ThreadSettings;
 import jakarta.inject.Inject;
@@ -50,6 +51,7 @@ public final class ProvenanceCollector {
         facts.put("nd4j.backend", Nd4j.getBackend().getClass().getName());
         facts.put("nd4j.version", mavenVersion("org.nd4j", "nd4j-api"));
         facts.put("blas.vendor", ThreadSettings.blasVendor());
+        facts.put("nd4j.native", NativeBuild.loaded());
         facts.put("threads.blas", Integer.toString(experiment.threads()));
         facts.put("threads.nd4j", "1");
         List<Provenance.PluginFact> plugins = registry.all().stream().map(plugin -> new Provenance.PluginFact(

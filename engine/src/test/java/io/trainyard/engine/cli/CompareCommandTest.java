@@ -1,8 +1,10 @@
 package io.trainyard.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,16 +45,34 @@ class CompareCommandTest {
 
     @Test
     void showsTheDifferingParamsTheRepeatsAndWelchsTest() {
-        Cli.Result compare = cli.run("compare", "--filter", "experiment = 'blobs-mlp'");
-        assertEquals(0, compare.exitCode(), compare.err());
-        String out = compare.out();
-        assertTrue(out.contains("OPTIMIZER.LR") && out.contains("SEED") && !out.contains("OPTIMIZER.MOMENTUM"), out);
-        assertTrue(out.contains("Repeats (runs that differ only in their seed)"), out);
-        assertTrue(out.lines().anyMatch(line -> line.matches("1\\s+2\\s+optimizer.lr=0.05\\s+.*")), out);
-        assertTrue(out.contains("Welch's t-test on the final test accuracy, group 1 vs group 2: difference "), out);
-        Cli.Result all = cli.run("compare", runs.get(0), runs.get(1), "--all-params");
-        assertTrue(all.out().contains("OPTIMIZER.MOMENTUM"), all.out());
-        assertTrue(!all.out().contains("Welch"), "one group: no test");
+        JsonObject compared = json("compare", "--filter", "experiment = 'blobs-mlp'", "--format", "json");
+        Set<String> columns = compared.getAsJsonArray("runs").get(0).getAsJsonObject().keySet();
+        assertTrue(columns.containsAll(Set.of("optimizer.lr", "seed", "group")), columns.toString());
+        assertFalse(columns.contains("optimizer.momentum"), "a param every run shares is left out: " + columns);
+        JsonArray groups = compared.getAsJsonArray("groups");
+        assertEquals(2, groups.size(), "repeats: runs that differ only in their seed");
+        for (JsonElement group : groups) {
+            assertEquals(2, group.getAsJsonObject().get("n").getAsInt());
+        }
+        assertEquals(Set.of("optimizer.lr=0.05", "optimizer.lr=0.01"), Set.of(
+                groups.get(0).getAsJsonObject().get("params").getAsString(),
+                groups.get(1).getAsJsonObject().get("params").getAsString()));
+        assertFalse(compared.get("welch_test").isJsonNull(), "two groups: Welch's test");
+        // The table says the same in words.
+        String table = cli.run("compare", "--filter", "experiment = 'blobs-mlp'").out();
+        assertTrue(table.contains("Welch's t-test on the final test accuracy, group 1 vs group 2: difference "),
+                table);
+
+        JsonObject all = json("compare", runs.get(0), runs.get(1), "--all-params", "--format", "json");
+        assertTrue(all.getAsJsonArray("runs").get(0).getAsJsonObject().has("optimizer.momentum"), all.toString());
+        assertEquals(1, all.getAsJsonArray("groups").size(), "one configuration");
+        assertTrue(all.get("welch_test").isJsonNull(), "one group: no test");
+    }
+
+    private JsonObject json(String... arguments) {
+        Cli.Result result = cli.run(arguments);
+        assertEquals(0, result.exitCode(), result.err());
+        return JsonParser.parseString(result.out()).getAsJsonObject();
     }
 
     @Test

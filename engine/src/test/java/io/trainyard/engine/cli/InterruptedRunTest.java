@@ -71,5 +71,14 @@ class InterruptedRunTest {
         int recordedEpochs = shown.getAsJsonArray("epochs").size();
         // A kill -9 loses at most the epoch in progress: every epoch in the CSV file is in the database.
         assertTrue(recordedEpochs >= 2 && recordedEpochs >= csv.size() - 1, shown.toString());
+        // and every checkpoint the database names is on disk, whole: a commit is on disk before it returns, so a
+        // checkpoint's predecessor is never deleted while the database may still name it.
+        for (var element : shown.getAsJsonArray("checkpoints")) {
+            JsonObject checkpoint = element.getAsJsonObject();
+            Path file = Path.of(checkpoint.get("path").getAsString());
+            assertTrue(Files.exists(file), "recorded checkpoint missing: " + checkpoint);
+            assertEquals(checkpoint.get("sha256").getAsString(),
+                    io.trainyard.engine.checkpoint.CheckpointRecorder.sha256(Files.readAllBytes(file)));
+        }
     }
 }

@@ -119,10 +119,11 @@ class RunCommandTest {
         assertTrue(result.err().startsWith("error: run "), result.err());
         assertTrue(result.err().contains("FAILED: boom at epoch 2 batch 1"), result.err());
         String runId = result.err().split(" ")[2];
-        Cli.Result show = cli.run("show", runId);
-        assertTrue(show.out().contains("Status      FAILED"), show.out());
-        assertTrue(show.out().contains("Error       boom at epoch 2 batch 1"), show.out());
-        assertTrue(show.out().lines().anyMatch(line -> line.trim().startsWith("1 ")), show.out());
+        JsonObject shown = ShownRun.of(cli, runId);
+        assertEquals("FAILED", shown.get("status").getAsString());
+        assertEquals("boom at epoch 2 batch 1", shown.get("error").getAsString());
+        assertEquals(1, shown.getAsJsonArray("epochs").size(), "the finished epoch is recorded");
+        assertEquals(1, shown.getAsJsonArray("epochs").get(0).getAsJsonObject().get("epoch").getAsInt());
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BatchBuffers;
-import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * PyTorch's {@code Conv2d} on {@code [channels, height, width]} samples: weight {@code [out, in / groups, kH, kW]},
@@ -29,14 +27,15 @@ public final class Conv2d implements Layer {
     private final ConvolutionAxis width;
     private final int groups;
     private final boolean hasBias;
-    private final BatchBuffers outputs = new BatchBuffers();
-    private final BatchBuffers products = new BatchBuffers();
-    private final BatchBuffers columnBuffers = new BatchBuffers();
-    private final BatchBuffers columnGradients = new BatchBuffers();
-    private final BatchBuffers transposedGradients = new BatchBuffers();
-    private final BatchBuffers inputGradients = new BatchBuffers();
-    private final BatchBuffers ones = new BatchBuffers(1.0);
-    private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
+    // Per batch size, shared by the passes over the training, last and evaluation batches.
+    final BatchBuffers outputs = new BatchBuffers();
+    final BatchBuffers inputGradients = new BatchBuffers();
+    final BatchBuffers scratch = new BatchBuffers();
+    final BatchBuffers scratchGradients = new BatchBuffers();
+    final BatchBuffers products = new BatchBuffers();
+    final BatchBuffers ones = new BatchBuffers(1.0);
+    private final boolean oneDnn;
+    private final BoundPasses<BoundPasses.Pass> passes = new BoundPasses<>(this::pass);
     private INDArray values;
     private INDArray gradients;
     private INDArray bias;
@@ -52,7 +51,13 @@ public final class Conv2d implements Layer {
                 padding), 1, bias);
     }
 
+    /** PyTorch's Conv2d, on libnd4j's oneDNN kernels where ND4J runs on its oneDNN build and they apply. */
     public Conv2d(int in, int out, ConvolutionAxis height, ConvolutionAxis width, int groups, boolean bias) {
+        this(in, out, height, width, groups, bias, OneDnn.active());
+    }
+
+    /** With {@code oneDnn} false, always the unfolded GEMMs (tests compare the two). */
+    Conv2d(int in, int out, ConvolutionAxis height, ConvolutionAxis width, int groups, boolean bias, boolean oneDnn) {
         if (in < 1 || out < 1 || groups < 1) {
             throw new IllegalArgumentException("Conv2d needs positive channels and groups");
         }
@@ -66,6 +71,7 @@ public final class Conv2d implements Layer {
         this.width = width;
         this.groups = groups;
         this.hasBias = bias;
+        this.oneDnn = oneDnn;
     }
 
     @Override
@@ -92,12 +98,45 @@ public final class Conv2d implements Layer {
     }
 
     /** The values one output channel sees: {@code in / groups} channels of {@code kH kW} taps. */
-    private long patch() {
+    long patch() {
         return (long) in / groups * height.kernel() * width.kernel();
     }
 
-    private long outPerGroup() {
+    long outPerGroup() {
         return out / groups;
+    }
+
+    int in() {
+        return in;
+    }
+
+    int out() {
+        return out;
+    }
+
+    ConvolutionAxis height() {
+        return height;
+    }
+
+    ConvolutionAxis width() {
+        return width;
+    }
+
+    int groups() {
+        return groups;
+    }
+
+    boolean hasBias() {
+        return hasBias;
+    }
+
+    /** The bias {@code [out, 1]} and its gradient, when the layer has them. */
+    INDArray bias() {
+        return bias;
+    }
+
+    INDArray biasGradient() {
+        return biasGradient;
     }
 
     @Override
@@ -115,16 +154,53 @@ public final class Conv2d implements Layer {
         }
     }
 
-    /** Group {@code g}'s rows {@code [out / groups, patch]} of the weight (or of its gradient). */
-    private INDArray weightOf(INDArray flat, int group) {
-        return Slices.matrix(flat, group * outPerGroup() * patch(), outPerGroup(), patch());
+    /** The whole weight, {@code [out, patch]}. */
+    INDArray weight() {
+        return Slices.matrix(values, 0, out, patch());
+    }
+
+    /** The whole weight's gradient. */
+    INDArray weightGradient() {
+        return Slices.matrix(gradients, 0, out, patch());
+    }
+
+    /** Group {@code g}'s rows {@code [out / groups, patch]} of the weight. */
+    INDArray weight(int group) {
+        return Slices.matrix(values, group * outPerGroup() * patch(), outPerGroup(), patch());
+    }
+
+    /** Group {@code g}'s rows of the weight's gradient. */
+    INDArray weightGradient(int group) {
+        return Slices.matrix(gradients, group * outPerGroup() * patch(), outPerGroup(), patch());
+    }
+
+    /**
+     * oneDNN's kernels (through libnd4j's {@code conv2d} ops) where libnd4j hands them this layer correctly: no
+     * groups, no dilation (libnd4j's oneDNN glue refuses dilated kernels), and padding alike on both sides or
+     * PyTorch's same padding; the unfolded GEMMs otherwise.
+     */
+    private BoundPasses.Pass pass(INDArray input) {
+        boolean fits = groups == 1 && height.dilation() == 1 && width.dilation() == 1
+                && (samePadding() || (!height.asymmetric() && !width.asymmetric()));
+        return oneDnn && fits ? new NativeConvolution(this, input) : new UnfoldedConvolution(this, input);
+    }
+
+    /** The same layer computed as unfolded GEMMs whatever the native build, to test one kernel against the other. */
+    Conv2d unfolded() {
+        return new Conv2d(in, out, height, width, groups, hasBias, false);
+    }
+
+    /** Whether the padding is PyTorch's {@code same}: the output as large as the input at stride 1. */
+    boolean samePadding() {
+        return height.equals(ConvolutionAxis.same(height.kernel(), height.dilation()))
+                && width.equals(ConvolutionAxis.same(width.kernel(), width.dilation()));
     }
 
     /** PyTorch's default: weight and bias uniform in {@code [-1/sqrt(fan_in)]}, fan_in = (in / groups) kH kW. */
     @Override
     public void initialize(Random random) {
         double bound = 1.0 / Math.sqrt(patch());
-        Slices.fillUniform(Slices.matrix(values, 0, out, patch()), random, bound);
+        Slices.fillUniform(weight(), random, bound);
         if (hasBias) {
             Slices.fillUniform(bias, random, bound);
         }
@@ -138,117 +214,6 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray backward(INDArray gradOutput, boolean inputGradient) {
         return passes.backward(gradOutput, inputGradient);
-    }
-
-    /** Forward: im2col; the product starts as the bias broadcast by one GEMM; one GEMM per group adds W x. */
-    private final class Pass implements BoundPasses.Pass {
-
-        private final INDArray input;
-        private final INDArray output;
-        private final INDArray columns;
-        private final INDArray product;
-        private final INDArray batchOnes;
-        private final long batch;
-        private final long positions;
-        private final Im2Col unfold;
-        private final BoundOp broadcastBias;
-        private final BoundOp[] multiply = new BoundOp[groups];
-        private final BlockTranspose reorder;
-        private Backward backward;
-
-        Pass(INDArray input) {
-            this.input = input;
-            this.batch = input.size(0);
-            long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
-            this.positions = shape[1] * shape[2];
-            this.output = outputs.get(input.dataType(), batch, shape);
-            this.columns = columnBuffers.get(input.dataType(), batch, groups * patch() * positions)
-                    .reshape(groups * patch(), batch * positions);
-            this.product = products.get(input.dataType(), batch, out * positions).reshape(out, batch * positions);
-            this.batchOnes = ones.get(input.dataType(), batch, positions).reshape(1, batch * positions);
-            this.unfold = new Im2Col(input, columns, height, width);
-            this.broadcastBias = hasBias ? BoundOp.gemm(bias, batchOnes, product, false, false, 1, 0) : null;
-            for (int g = 0; g < groups; g++) {
-                multiply[g] = BoundOp.gemm(weightOf(values, g), rows(columns, g, patch()), rows(product, g,
-                        outPerGroup()), false, false, 1, hasBias ? 1 : 0);
-            }
-            this.reorder = new BlockTranspose(product, output, out, batch, positions);
-        }
-
-        @Override
-        public INDArray forward() {
-            unfold.unfold();
-            if (hasBias) {
-                broadcastBias.run();
-            }
-            for (BoundOp op : multiply) {
-                op.run();
-            }
-            reorder.run();
-            return output;
-        }
-
-        @Override
-        public INDArray backward(INDArray gradOutput, boolean inputGradient) {
-            if (backward == null || backward.gradOutput != gradOutput) {
-                backward = new Backward(gradOutput);
-            }
-            return backward.run(inputGradient);
-        }
-
-        /** {@code dW_g += dy_g col_g^T}, {@code db += dy 1}, {@code dcol_g = W_g^T dy_g}, then col2im. */
-        private final class Backward {
-
-            private final INDArray gradOutput;
-            private final INDArray gradInput;
-            private final BlockTranspose reorder;
-            private final BoundOp[] weightGradients = new BoundOp[groups];
-            private final BoundOp[] columnGradientOps = new BoundOp[groups];
-            private final BoundOp sumBias;
-            private final Im2Col fold;
-
-            Backward(INDArray gradOutput) {
-                this.gradOutput = gradOutput;
-                INDArray transposed = transposedGradients.get(gradOutput.dataType(), batch, out * positions)
-                        .reshape(out, batch * positions);
-                this.reorder = new BlockTranspose(gradOutput, transposed, batch, out, positions);
-                INDArray columnGradient = columnGradients.get(columns.dataType(), batch, groups * patch() * positions)
-                        .reshape(groups * patch(), batch * positions);
-                for (int g = 0; g < groups; g++) {
-                    INDArray dy = rows(transposed, g, outPerGroup());
-                    weightGradients[g] = BoundOp.gemm(dy, rows(columns, g, patch()), weightOf(gradients, g), false,
-                            true, 1, 1);
-                    columnGradientOps[g] = BoundOp.gemm(weightOf(values, g), dy, rows(columnGradient, g, patch()),
-                            true, false, 1, 0);
-                }
-                this.sumBias = hasBias ? BoundOp.gemm(transposed, batchOnes, biasGradient, false, true, 1, 1) : null;
-                this.gradInput = inputGradients.like(input);
-                this.fold = new Im2Col(gradInput, columnGradient, height, width);
-            }
-
-            INDArray run(boolean inputGradient) {
-                reorder.run();
-                for (BoundOp op : weightGradients) {
-                    op.run();
-                }
-                if (hasBias) {
-                    sumBias.run();
-                }
-                if (!inputGradient) {
-                    return null;
-                }
-                for (BoundOp op : columnGradientOps) {
-                    op.run();
-                }
-                fold.fold();
-                return gradInput;
-            }
-        }
-    }
-
-    /** Rows {@code [g count, (g + 1) count)} of a matrix, as a view. */
-    private static INDArray rows(INDArray matrix, int g, long count) {
-        return matrix.get(NDArrayIndex.interval(g * count, (g + 1) * count), NDArrayIndex.all());
     }
 
     @Override

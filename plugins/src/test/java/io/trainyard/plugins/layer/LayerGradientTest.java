@@ -34,29 +34,39 @@ class LayerGradientTest {
         checkLayer(withoutBias, bind(withoutBias), random(5, 4));
     }
 
+    /** Each convolution twice: on the native build's kernels where they apply, and as unfolded GEMMs. */
+    private void checkConvolution(Conv2d convolution, INDArray input) {
+        checkLayer(convolution, bind(convolution), input);
+        Conv2d unfolded = convolution.unfolded();
+        checkLayer(unfolded, bind(unfolded), input);
+    }
+
     @Test
     void convolutionGradientsMatchFiniteDifferences() {
-        Conv2d padded = new Conv2d(2, 3, 3, 1, 1);
-        checkLayer(padded, bind(padded), random(2, 2, 5, 5));
-        Conv2d strided = new Conv2d(3, 2, 2, 2, 0);
-        checkLayer(strided, bind(strided), random(3, 3, 5, 4));
+        checkConvolution(new Conv2d(2, 3, 3, 1, 1), random(2, 2, 5, 5));
+        checkConvolution(new Conv2d(3, 2, 2, 2, 0), random(3, 3, 5, 4));
         Conv2d withoutBias = new Conv2d(2, 2, 3, 1, 1, false);
         assertEquals(36, withoutBias.parameterCount());
-        checkLayer(withoutBias, bind(withoutBias), random(2, 2, 5, 5));
+        checkConvolution(withoutBias, random(2, 2, 5, 5));
     }
 
     @Test
     void dilatedGroupedAndSamePaddedConvolutionGradientsMatchFiniteDifferences() {
-        Conv2d dilated = new Conv2d(2, 2, ConvolutionAxis.padded(3, 1, 2, 2), ConvolutionAxis.padded(2, 2, 1, 0), 1,
-                true);
-        checkLayer(dilated, bind(dilated), random(2, 2, 6, 5));
+        checkConvolution(new Conv2d(2, 2, ConvolutionAxis.padded(3, 1, 2, 2), ConvolutionAxis.padded(2, 2, 1, 0), 1,
+                true), random(2, 2, 6, 5));
         Conv2d grouped = new Conv2d(4, 6, ConvolutionAxis.padded(3, 1, 1, 1), ConvolutionAxis.padded(3, 1, 1, 1), 2,
                 true);
         assertEquals(6 * 2 * 9 + 6, grouped.parameterCount());
-        checkLayer(grouped, bind(grouped), random(2, 4, 4, 4));
+        checkConvolution(grouped, random(2, 4, 4, 4));
         Conv2d same = new Conv2d(2, 3, ConvolutionAxis.same(4, 1), ConvolutionAxis.same(3, 2), 1, false);
         assertArrayEquals(new long[] {3, 5, 6}, same.outputShape(new long[] {2, 5, 6}));
-        checkLayer(same, bind(same), random(2, 2, 5, 6));
+        checkConvolution(same, random(2, 2, 5, 6));
+    }
+
+    @Test
+    void theTestsRunOnTheOneDnnBuildTheEngineLoadsOnThisProcessor() {
+        // The engine loads ND4J's oneDNN build wherever the processor has AVX2 (NativeBuild); so do these tests.
+        assertTrue(OneDnn.active(), "the oneDNN build of nd4j-native is on the test class path");
     }
 
     @Test

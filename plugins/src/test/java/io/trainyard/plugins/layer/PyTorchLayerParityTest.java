@@ -34,12 +34,20 @@ class PyTorchLayerParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesPyTorch(String name, JsonObject fixture, JsonObject record) {
-        DataType type = PyTorchFixtures.dataType(record);
-        double tolerance = PyTorchFixtures.tolerance(type);
         long[] shape = longs(fixture.getAsJsonArray("input_shape"));
         LayerFactory factory = PyTorchFixtures.plugin(LayerFactory.class, fixture, "layer");
         Layer layer = factory.create(PyTorchFixtures.config(factory, fixture),
                 new LayerContext(Arrays.copyOfRange(shape, 1, shape.length), 0, new Random(1)));
+        assertMatches(name, fixture, record, layer);
+        if (layer instanceof Conv2d convolution) {
+            assertMatches(name + " (unfolded GEMMs)", fixture, record, convolution.unfolded());
+        }
+    }
+
+    private static void assertMatches(String name, JsonObject fixture, JsonObject record, Layer layer) {
+        DataType type = PyTorchFixtures.dataType(record);
+        double tolerance = PyTorchFixtures.tolerance(type);
+        long[] shape = longs(fixture.getAsJsonArray("input_shape"));
 
         Parameters parameters = new Parameters(type, Math.max(1, layer.parameterCount()));
         if (layer.parameterCount() > 0) {

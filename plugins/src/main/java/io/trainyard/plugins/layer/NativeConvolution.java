@@ -1,0 +1,88 @@
+package io.trainyard.plugins.layer;
+
+import io.trainyard.api.model.BoundOp;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A convolution pass through libnd4j's {@code conv2d} and {@code conv2d_bp}, which ND4J's oneDNN build runs in
+ * oneDNN's kernels: on the CNN example's second layer (batch 64, 16 -> 32 channels, 14x14) 0.9 ms forward and 1.8 ms
+ * backward, against 3.3 and 6 ms as unfolded GEMMs. {@code conv2d_bp} overwrites its weight and bias gradients, so
+ * they land in scratch arrays and are added to the layer's, which accumulate as every layer's do.
+ */
+final class NativeConvolution implements BoundPasses.Pass {
+
+    private final Conv2d layer;
+    private final INDArray input;
+    private final INDArray output;
+    private final INDArray[] parameters;
+    private final long[] arguments;
+    private final BoundOp convolve;
+    private INDArray boundGradOutput;
+    private INDArray gradInput;
+    private BoundOp backward;
+    private BoundOp[] accumulate;
+
+    NativeConvolution(Conv2d layer, INDArray input) {
+        this.layer = layer;
+        this.input = input;
+        this.output = layer.outputs.get(input.dataType(), input.size(0),
+                layer.outputShape(Arrays.copyOfRange(input.shape(), 1, 4)));
+        INDArray weight = layer.weight().reshape(layer.out(), layer.in(), layer.height().kernel(),
+                layer.width().kernel());
+        this.parameters = layer.hasBias() ? new INDArray[] {weight, layer.bias().reshape(layer.out())}
+                : new INDArray[] {weight};
+        ConvolutionAxis height = layer.height();
+        ConvolutionAxis width = layer.width();
+        // Window, stride, padding, dilation, same mode (libnd4j then pads as PyTorch does), NCHW, weight [out, in, kH, kW].
+        this.arguments = new long[] {height.kernel(), width.kernel(), height.stride(), width.stride(),
+            height.paddingBefore(), width.paddingBefore(), height.dilation(), width.dilation(),
+            layer.samePadding() ? 1 : 0, 0, 1};
+        this.convolve = BoundOp.named("conv2d", arguments, output, concat(input, parameters));
+    }
+
+    @Override
+    public INDArray forward() {
+        convolve.run();
+        return output;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput, boolean inputGradient) {
+        if (gradOutput != boundGradOutput) {
+            bind(gradOutput);
+        }
+        backward.run();
+        for (BoundOp op : accumulate) {
+            op.run();
+        }
+        return inputGradient ? gradInput : null;
+    }
+
+    private void bind(INDArray gradOutput) {
+        boundGradOutput = gradOutput;
+        gradInput = layer.inputGradients.like(input);
+        INDArray[] outputs = new INDArray[1 + parameters.length];
+        outputs[0] = gradInput;
+        INDArray[] gradients = layer.hasBias() ? new INDArray[] {layer.weightGradient(), layer.biasGradient()}
+                : new INDArray[] {layer.weightGradient()};
+        accumulate = new BoundOp[parameters.length];
+        for (int p = 0; p < parameters.length; p++) {
+            outputs[p + 1] = Nd4j.zeros(parameters[p].dataType(), parameters[p].shape());
+            INDArray sum = gradients[p].reshape(parameters[p].shape());
+            accumulate[p] = BoundOp.named("add", new long[0], sum, sum, outputs[p + 1]);
+        }
+        INDArray[] inputs = concat(input, parameters);
+        inputs = Arrays.copyOf(inputs, inputs.length + 1);
+        inputs[inputs.length - 1] = gradOutput;
+        backward = BoundOp.named("conv2d_bp", arguments, outputs, inputs);
+    }
+
+    private static INDArray[] concat(INDArray first, INDArray[] rest) {
+        INDArray[] all = new INDArray[1 + rest.length];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}
