@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.trainyard.api.loss.LossFactory;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
@@ -68,8 +69,15 @@ class RunCommandTest {
         String runId = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
         Cli.Result runs = cli.run("runs");
         assertEquals(0, runs.exitCode(), runs.err());
-        assertTrue(runs.out().lines().anyMatch(line -> line.startsWith(runId) && line.contains("blobs-mlp")
-                && line.contains("FINISHED") && line.contains("%")), runs.out());
+        assertTrue(runs.out().lines().anyMatch(line -> line.startsWith(runId + " ")), runs.out());
+        JsonObject listed = JsonParser.parseString(cli.run("runs", "--format", "json").out()).getAsJsonArray().get(0)
+                .getAsJsonObject();
+        assertEquals(List.of(runId, "blobs-mlp", "FINISHED"), List.of(listed.get("id").getAsString(),
+                listed.get("experiment").getAsString(), listed.get("status").getAsString()));
+        assertEquals(2, listed.get("epochs").getAsInt());
+        JsonObject shownRun = ShownRun.of(cli, runId);
+        assertEquals(shownRun.getAsJsonArray("epochs").get(1).getAsJsonObject().get("test_accuracy").getAsDouble(),
+                listed.get("test_accuracy").getAsDouble(), "runs lists the final test accuracy");
 
         Cli.Result show = cli.run("show", runId);
         assertEquals(0, show.exitCode(), show.err());

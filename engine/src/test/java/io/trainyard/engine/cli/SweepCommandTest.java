@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
 import io.trainyard.engine.testing.TrainingProcess;
@@ -82,7 +84,12 @@ class SweepCommandTest {
         assertEquals(0, again.exitCode());
         assertTrue(again.out().startsWith("Sweep " + id + " of blobs-mlp already ran its 4 trials"), again.out());
         assertEquals(4, cli.run("runs", "--format", "csv").out().lines().count() - 1, "no trial ran twice");
-        assertTrue(cli.run("sweeps").out().contains(id + "  blobs-mlp   FINISHED  grid"), cli.run("sweeps").out());
+        JsonObject sweepRow = JsonParser.parseString(cli.run("sweeps", "--format", "json").out()).getAsJsonArray()
+                .get(0).getAsJsonObject();
+        assertEquals(List.of(id, "blobs-mlp", "FINISHED", "grid"), List.of(sweepRow.get("id").getAsString(),
+                sweepRow.get("experiment").getAsString(), sweepRow.get("status").getAsString(),
+                sweepRow.get("method").getAsString()));
+        assertEquals(4, sweepRow.get("ended_trials").getAsInt());
     }
 
     @Test

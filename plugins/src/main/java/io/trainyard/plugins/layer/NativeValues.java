@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The values of a contiguous row-major ND4J array read and written in place, by element index, in the array's own
- * type: for data-movement kernels (unfolding, pooling) that are a few Java loops over memory, where libnd4j's general
- * index arithmetic costs several times more. Built once per buffer; access allocates nothing.
+ * type: for data-movement kernels (unfolding, block copies) that are a few Java loops over memory, where libnd4j's
+ * general index arithmetic costs several times more. Built once per buffer; access allocates nothing.
  */
 abstract class NativeValues {
 
@@ -52,10 +52,6 @@ abstract class NativeValues {
         bytes.put(at(to), from.bytes, from.at(fromIndex), count * width);
     }
 
-    abstract double get(int index);
-
-    abstract void set(int index, double value);
-
     abstract void zero(int index, int count);
 
     /** {@code this[to + k] += from[fromIndex + k]} for {@code k < count}. */
@@ -65,16 +61,6 @@ abstract class NativeValues {
 
         Floats(INDArray array) {
             super(array);
-        }
-
-        @Override
-        double get(int index) {
-            return bytes.getFloat(at(index));
-        }
-
-        @Override
-        void set(int index, double value) {
-            bytes.putFloat(at(index), (float) value);
         }
 
         @Override
@@ -97,16 +83,6 @@ abstract class NativeValues {
 
         Doubles(INDArray array) {
             super(array);
-        }
-
-        @Override
-        double get(int index) {
-            return bytes.getDouble(at(index));
-        }
-
-        @Override
-        void set(int index, double value) {
-            bytes.putDouble(at(index), value);
         }
 
         @Override
