@@ -1,7 +1,5 @@
 package io.trainyard.engine.tracking;
 
-import io.trainyard.engine.tracking.migration.V2__Crashed_status;
-import io.trainyard.engine.tracking.migration.V5__Step_chunks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -23,7 +21,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 
@@ -362,11 +359,13 @@ public final class Database implements AutoCloseable {
             if (!hasSchema(keepAlive)) {
                 throw damaged(file, "it holds no Trainyard tables");
             }
+            if (Schema.current(keepAlive)) {
+                return;
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
-        Flyway flyway = flyway();
-        if (flyway.info().pending().length > 0) {
+        if (Schema.flyway(url, user, password).info().pending().length > 0) {
             throw new StoreException("cannot open the store " + location.describe() + ": it is read-only and was"
                     + " made by an older Trainyard; open it once where it can be written to upgrade it", null);
         }
@@ -391,18 +390,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Flyway flyway() {
-        return Flyway.configure()
-                .loggers("slf4j")
-                .dataSource(url, user, password)
-                .locations("classpath:db/migration")
-                .javaMigrations(new V2__Crashed_status(), new V5__Step_chunks())
-                .load();
-    }
-
+    /** Brings the store's schema up to date; nothing to do, and no Flyway, when it is current already. */
     private void migrate() {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            if (Schema.current(connection)) {
+                return;
+            }
+        } catch (SQLException e) {
+            // Flyway connects again below, and reports what is wrong.
+        }
         try {
-            flyway().migrate();
+            Schema.flyway(url, user, password).migrate();
         } catch (FlywayException e) {
             if (keepAlive != null) {
                 close(); // this process held the file: release it
