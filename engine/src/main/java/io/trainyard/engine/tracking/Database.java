@@ -372,8 +372,22 @@ public final class Database implements AutoCloseable {
     }
 
     private StoreException damaged(Path file, String why) {
+        String recovery = neverHeldARun()
+                ? "no run was ever recorded in this store (it has no run folders), so if its creation was"
+                        + " interrupted, delete " + file + " and the next command creates it afresh"
+                : "restore it from a backup (see 'When the store is damaged' in the README)";
         return new StoreException("the store's database " + file + " cannot be read (" + why + "); it was left"
-                + " untouched: restore it from a backup (see 'When the store is damaged' in the README)", null);
+                + " untouched: " + recovery, null);
+    }
+
+    /** Whether the store directory has no run folder: whatever the database held, it held no run's history. */
+    private boolean neverHeldARun() {
+        Path runs = location.runDirectory("any").getParent();
+        try (var folders = Files.list(runs)) {
+            return folders.findAny().isEmpty();
+        } catch (IOException e) {
+            return Files.notExists(runs);
+        }
     }
 
     private static boolean hasSchema(Connection connection) throws SQLException {

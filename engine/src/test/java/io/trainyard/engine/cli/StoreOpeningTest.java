@@ -32,6 +32,20 @@ class StoreOpeningTest {
     private Path mounted;
 
     @Test
+    void aStoreWhoseCreationWasInterruptedSaysItCanBeDeleted() throws Exception {
+        Path store = Files.createDirectories(directory.resolve("new-store"));
+        Path file = store.resolve("trainyard.mv.db");
+        Files.write(file, new byte[0]); // as a process killed while creating it leaves it
+        Cli.Result result = new Cli(store, directory.resolve("cache")).run("runs");
+        assertEquals(3, result.exitCode(), result.err());
+        assertEquals("error: the store's database " + file.toAbsolutePath() + " cannot be read (it is empty or not an"
+                + " H2 database); it was left untouched: no run was ever recorded in this store (it has no run"
+                + " folders), so if its creation was interrupted, delete " + file.toAbsolutePath() + " and the next"
+                + " command creates it afresh\n", result.err());
+        assertTrue(Files.exists(file), "never deleted by Trainyard");
+    }
+
+    @Test
     void aStoreUrlWhoseSettingsRunCodeIsRefusedWithoutRunningOrPrintingIt() throws Exception {
         Path marker = directory.resolve("marker");
         Path script = directory.resolve("init.sql");
