@@ -96,11 +96,11 @@ public final class Conv2dFactory implements LayerFactory {
         if (value.equals("valid")) {
             return new Padding(false, new int[] {0, 0});
         }
-        String[] parts = value.replaceAll("^\\((.*)\\)$", "$1").trim().split("[\\s,]+");
+        List<String> parts = Tuple.parts(value);
         try {
-            if (parts.length <= 2) {
-                int height = Integer.parseInt(parts[0]);
-                int width = Integer.parseInt(parts[parts.length - 1]);
+            if (parts.size() <= 2) {
+                int height = Integer.parseInt(parts.get(0));
+                int width = Integer.parseInt(parts.get(parts.size() - 1));
                 if (height >= 0 && width >= 0) {
                     return new Padding(false, new int[] {height, width});
                 }

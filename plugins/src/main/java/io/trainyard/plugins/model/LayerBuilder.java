@@ -7,6 +7,7 @@ import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.LayerContext;
 import io.trainyard.api.model.LayerFactory;
 import io.trainyard.api.model.ModelContext;
+import io.trainyard.plugins.layer.Tuple;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ final class LayerBuilder {
                         default -> HyperParameter.Type.STRING;
                     };
                     List<Object> values = new ArrayList<>();
-                    for (String part : text.replaceAll("^\\((.*)\\)$", "$1").trim().split("[\\s,]+")) {
+                    for (String part : Tuple.parts(text)) {
                         values.add(scalar(spec, parameter, item, part));
                     }
                     yield List.copyOf(values);
@@ -133,12 +134,7 @@ final class LayerBuilder {
                 .collect(Collectors.joining(" ", factory.name() + "(", ")"));
     }
 
-    /** A value as a layer list writes it: a list of one as its item, a longer list in parentheses. */
     private static String written(Object value) {
-        if (value instanceof List<?> list) {
-            return list.size() == 1 ? String.valueOf(list.get(0)) : list.stream().map(String::valueOf)
-                    .collect(Collectors.joining(" ", "(", ")"));
-        }
-        return String.valueOf(value);
+        return value instanceof List<?> list ? Tuple.written(list) : String.valueOf(value);
     }
 }
