@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 class SchemaTest {
 
     private static final String URL = "jdbc:h2:mem:schema-test;DB_CLOSE_DELAY=-1";
+    private static final String PASSWORD = "schema-test-secret";
 
     @Test
     void onlyAStoreWithEveryMigrationAppliedIsCurrent() throws Exception {
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "")) {
+        try (Connection connection = DriverManager.getConnection(URL, "sa", PASSWORD)) {
             assertFalse(Schema.current(connection), "a new store has no history");
-            Schema.flyway(URL, "sa", "").migrate();
+            Schema.flyway(URL, "sa", PASSWORD).migrate();
             assertTrue(Schema.current(connection));
             try (Statement statement = connection.createStatement();
                     ResultSet applied = statement.executeQuery("SELECT MAX(CAST(\"version\" AS INT)) FROM"

@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 abstract class NativeValues {
 
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 16);
+
     final ByteBuffer bytes;
     private final int offset;
     private final int width;
@@ -52,7 +54,12 @@ abstract class NativeValues {
         bytes.put(at(to), from.bytes, from.at(fromIndex), count * width);
     }
 
-    abstract void zero(int index, int count);
+    /** {@code this[index + k] = 0} for {@code k < count}: zero bits are 0 in either type, copied in bulk. */
+    final void zero(int index, int count) {
+        for (int from = at(index), end = at(index + count); from < end; from += ZEROS.capacity()) {
+            bytes.put(from, ZEROS, 0, Math.min(ZEROS.capacity(), end - from));
+        }
+    }
 
     /** {@code this[to + k] += from[fromIndex + k]} for {@code k < count}. */
     abstract void add(NativeValues from, int fromIndex, int to, int count);
@@ -61,13 +68,6 @@ abstract class NativeValues {
 
         Floats(INDArray array) {
             super(array);
-        }
-
-        @Override
-        void zero(int index, int count) {
-            for (int k = at(index), end = at(index + count); k < end; k += Float.BYTES) {
-                bytes.putFloat(k, 0f);
-            }
         }
 
         @Override
@@ -83,13 +83,6 @@ abstract class NativeValues {
 
         Doubles(INDArray array) {
             super(array);
-        }
-
-        @Override
-        void zero(int index, int count) {
-            for (int k = at(index), end = at(index + count); k < end; k += Double.BYTES) {
-                bytes.putDouble(k, 0);
-            }
         }
 
         @Override

@@ -90,6 +90,7 @@ final class UnfoldedConvolution implements BoundPasses.Pass {
         Backward(INDArray gradOutput) {
             this.gradOutput = gradOutput;
             int out = layer.out();
+            // The forward product's buffer: its values were copied into the output before any backward runs.
             INDArray transposed = layer.products.get(gradOutput.dataType(), batch, out * positions)
                     .reshape(out, batch * positions);
             this.reorder = new BlockTranspose(gradOutput, transposed, batch, out, positions);
