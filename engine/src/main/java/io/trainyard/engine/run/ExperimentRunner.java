@@ -11,6 +11,7 @@ import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.provenance.ProvenanceCollector;
+import io.trainyard.engine.timing.Timeline;
 import io.trainyard.engine.tracking.Checkpoint;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs an experiment file end to end: validate it, build its components, open a run record, train with the recorder
@@ -51,11 +53,12 @@ public final class ExperimentRunner {
     private final Heartbeat heartbeat;
     private final ProvenanceCollector provenance;
     private final PrintStream console;
+    private final Timeline timeline;
     private final RunIds ids = new RunIds();
 
     @Inject
     public ExperimentRunner(ExperimentAssembler assembler, RunStore store, Database database, StoreLocation location,
-            Heartbeat heartbeat, ProvenanceCollector provenance, PrintStream console) {
+            Heartbeat heartbeat, ProvenanceCollector provenance, PrintStream console, Timeline timeline) {
         this.assembler = assembler;
         this.store = store;
         this.database = database;
@@ -63,6 +66,7 @@ public final class ExperimentRunner {
         this.heartbeat = heartbeat;
         this.provenance = provenance;
         this.console = console;
+        this.timeline = timeline;
     }
 
     public RunResult run(Path experimentFile, List<String> overrides) {
@@ -84,6 +88,7 @@ public final class ExperimentRunner {
     public RunResult run(ExperimentFile file, List<String> overrides, Lineage lineage, String requiredDataSha256,
             List<Callback> hooks) {
         database.requireWritable();
+        timeline.lap("store open");
         PreparedExperiment prepared = assembler.prepare(file, overrides);
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
@@ -97,10 +102,12 @@ public final class ExperimentRunner {
         // the database refuses the run, its folder goes too.
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat);
         try {
+            Map<String, String> facts = provenance.collect(experiment, setup.dataset(), overrides).facts();
+            timeline.lap("provenance");
             store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                     setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(),
-                    experiment.params(), heartbeat, provenance.collect(experiment, setup.dataset(), overrides).facts(),
-                    lineage));
+                    experiment.params(), heartbeat, facts, lineage));
+            timeline.lap("run record");
         } catch (RuntimeException e) {
             recorder.discard();
             throw e;

@@ -6,6 +6,7 @@ import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.plugin.PluginDiscovery;
 import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.timing.Timeline;
 import io.trainyard.engine.training.ExperimentAssembler;
 import io.trainyard.engine.training.TrainingSetup;
 import java.io.OutputStream;
@@ -39,6 +40,7 @@ public final class Experiments {
     public static TrainingSetup assemble(Experiment experiment) {
         PluginRegistry registry = registry();
         return new ExperimentAssembler(registry, new DatasetContext(Path.of("unused-cache")),
-                new ExperimentResolver(registry), new PrintStream(OutputStream.nullOutputStream())).assemble(experiment);
+                new ExperimentResolver(registry), new PrintStream(OutputStream.nullOutputStream()), new Timeline())
+                .assemble(experiment);
     }
 }
