@@ -18,10 +18,7 @@ public final class ArraySplit implements DataSplit {
     private final int size;
 
     public ArraySplit(float[] features, int sampleLength, float[] targets, int targetLength) {
-        if (sampleLength <= 0 || targetLength <= 0 || features.length % sampleLength != 0
-                || targets.length / targetLength != features.length / sampleLength) {
-            throw new IllegalArgumentException("features and targets do not describe the same number of samples");
-        }
+        checkSameSamples(features.length, sampleLength, targets.length, targetLength);
         this.features = features;
         this.targets = targets;
         this.sampleLength = sampleLength;
@@ -40,11 +37,22 @@ public final class ArraySplit implements DataSplit {
         copy(targets, targetLength, order, from, count, targetsOut);
     }
 
-    private static void copy(float[] source, int length, int[] order, int from, int count, INDArray out) {
+    static void checkSameSamples(int featureCount, int sampleLength, int targetCount, int targetLength) {
+        if (sampleLength <= 0 || targetLength <= 0 || featureCount % sampleLength != 0
+                || targetCount % targetLength != 0 || targetCount / targetLength != featureCount / sampleLength) {
+            throw new IllegalArgumentException("features and targets do not describe the same number of samples");
+        }
+    }
+
+    static void checkBatch(INDArray out, int count, int length) {
         if (out.length() != (long) count * length) {
             throw new IllegalArgumentException("batch array " + java.util.Arrays.toString(out.shape())
                     + " does not hold " + count + " samples of " + length + " values");
         }
+    }
+
+    static void copy(float[] source, int length, int[] order, int from, int count, INDArray out) {
+        checkBatch(out, count, length);
         DataBuffer buffer = out.data();
         long base = out.offset();
         if (out.dataType() == DataType.FLOAT) {

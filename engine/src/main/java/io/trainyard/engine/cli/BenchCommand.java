@@ -4,6 +4,7 @@ import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.bench.Benchmark;
 import io.trainyard.engine.bench.WholeRunBenchmark;
 import io.trainyard.engine.report.OutputFormat;
+import io.trainyard.engine.timing.Timeline;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private final Provider<Benchmark> benchmark;
     private final Provider<WholeRunBenchmark> wholeRun;
+    private final Timeline timeline;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Experiment files (default: experiments/fashion-mnist-sgd.yaml and"
@@ -55,9 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     private OutputFormat format = OutputFormat.TABLE;
 
     @Inject
-    BenchCommand(Provider<Benchmark> benchmark, Provider<WholeRunBenchmark> wholeRun) {
+    BenchCommand(Provider<Benchmark> benchmark, Provider<WholeRunBenchmark> wholeRun, Timeline timeline) {
         this.benchmark = benchmark;
         this.wholeRun = wholeRun;
+        this.timeline = timeline;
     }
 
     @Override
@@ -72,6 +75,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new TrainyardException("--whole-run times one experiment (start-up happens once per process);"
                         + " give one file");
             }
+            timeline.start();
             return ExitCodes.of(wholeRun.get().run(files.isEmpty() ? WHOLE_RUN_DEFAULT : files.get(0), assignments,
                     format), root.err());
         }

@@ -88,7 +88,6 @@ public final class ExperimentRunner {
     public RunResult run(ExperimentFile file, List<String> overrides, Lineage lineage, String requiredDataSha256,
             List<Callback> hooks) {
         database.requireWritable();
-        timeline.lap("store open");
         PreparedExperiment prepared = assembler.prepare(file, overrides);
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();

@@ -1,6 +1,7 @@
 package io.trainyard.engine.timing;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +24,18 @@ public final class Timeline {
     private final List<Phase> phases = new ArrayList<>();
     private boolean on;
     private long last;
+    private Instant started;
 
     /** Starts timing now: the first phase named ends the stretch that begins here. */
     public synchronized void start() {
         on = true;
         last = System.nanoTime();
+        started = Instant.now();
+    }
+
+    /** When {@link #start()} was called, or null. */
+    public synchronized Instant started() {
+        return started;
     }
 
     /** Names the stretch from the last phase's end to now; nothing when timing is off. */

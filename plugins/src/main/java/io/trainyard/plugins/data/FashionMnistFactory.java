@@ -3,10 +3,10 @@ package io.trainyard.plugins.data;
 import io.trainyard.api.HyperParameter;
 import io.trainyard.api.PluginConfig;
 import io.trainyard.api.TrainyardException;
-import io.trainyard.api.data.ArraySplit;
 import io.trainyard.api.data.Dataset;
 import io.trainyard.api.data.DatasetContext;
 import io.trainyard.api.data.DatasetFactory;
+import io.trainyard.api.data.UnsignedByteSplit;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +122,7 @@ public final class FashionMnistFactory implements DatasetFactory {
         return url.endsWith("/") ? url : url + "/";
     }
 
-    private static ArraySplit split(Path directory, IdxFile images, IdxFile labels) {
+    private static UnsignedByteSplit split(Path directory, IdxFile images, IdxFile labels) {
         if (images.dimensions().length != 3 || labels.dimensions().length != 1) {
             throw new TrainyardException("the files in " + directory + " are not Fashion-MNIST: images must be"
                     + " [n, rows, columns] and labels [n]");
@@ -130,11 +130,6 @@ public final class FashionMnistFactory implements DatasetFactory {
         if (images.count() != labels.count()) {
             throw new TrainyardException("the files in " + directory + " disagree: " + images.count()
                     + " images but " + labels.count() + " labels");
-        }
-        byte[] pixels = images.data();
-        float[] features = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            features[i] = (pixels[i] & 0xff) / 255f;
         }
         byte[] classes = labels.data();
         float[] targets = new float[classes.length];
@@ -146,7 +141,9 @@ public final class FashionMnistFactory implements DatasetFactory {
             }
             targets[i] = label;
         }
-        return new ArraySplit(features, images.itemLength(), targets, 1);
+        // Pixels stay bytes, scaled to [0, 1] as batches are filled: 47 MB instead of 188 MB of floats, and no
+        // conversion pass over fresh memory at load (0.4-0.7 s, mostly page faults).
+        return new UnsignedByteSplit(images.data(), images.itemLength(), 255f, targets, 1);
     }
 
     /** One hash for the dataset: SHA-256 over the four files' content hashes, in {@code sha256sum} format. */

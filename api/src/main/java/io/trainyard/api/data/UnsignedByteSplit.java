@@ -1,0 +1,65 @@
+package io.trainyard.api.data;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A split whose features are unsigned bytes, as image files keep pixels: a feature's value is its byte divided by
+ * {@code divisor} (255 for pixels in [0, 1]), computed as the batch is filled, so the split holds a quarter of the
+ * memory of the same samples as floats and loading it converts nothing. The values are exactly those of
+ * {@code (byte & 0xff) / divisor} in float arithmetic.
+ */
+public final class UnsignedByteSplit implements DataSplit {
+
+    private final byte[] features;
+    private final float divisor;
+    private final float[] targets;
+    private final int sampleLength;
+    private final int targetLength;
+    private final int size;
+
+    public UnsignedByteSplit(byte[] features, int sampleLength, float divisor, float[] targets, int targetLength) {
+        ArraySplit.checkSameSamples(features.length, sampleLength, targets.length, targetLength);
+        if (!(divisor > 0) || Float.isInfinite(divisor)) {
+            throw new IllegalArgumentException("the divisor must be a positive number, not " + divisor);
+        }
+        this.features = features;
+        this.divisor = divisor;
+        this.targets = targets;
+        this.sampleLength = sampleLength;
+        this.targetLength = targetLength;
+        this.size = features.length / sampleLength;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void fill(int[] order, int from, int count, INDArray featuresOut, INDArray targetsOut) {
+        ArraySplit.checkBatch(featuresOut, count, sampleLength);
+        DataBuffer buffer = featuresOut.data();
+        long base = featuresOut.offset();
+        if (featuresOut.dataType() == DataType.FLOAT) {
+            FloatBuffer target = buffer.asNioFloat();
+            for (int i = 0; i < count; i++) {
+                int start = order[from + i] * sampleLength;
+                int at = (int) base + i * sampleLength;
+                for (int j = 0; j < sampleLength; j++) {
+                    target.put(at + j, (features[start + j] & 0xff) / divisor);
+                }
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int start = order[from + i] * sampleLength;
+                for (int j = 0; j < sampleLength; j++) {
+                    buffer.put(base + (long) i * sampleLength + j, (double) ((features[start + j] & 0xff) / divisor));
+                }
+            }
+        }
+        ArraySplit.copy(targets, targetLength, order, from, count, targetsOut);
+    }
+}
