@@ -37,7 +37,8 @@ public final class Main {
 
     private static int execute(TrainyardCommand root, String[] args, PrintStream out, PrintStream err,
             Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(root, root.factory()).setCaseInsensitiveEnumValuesAllowed(true);
+        // Settings below reach the subcommands added before them, so the tree is complete first.
+        CommandLine commandLine = CommandTree.of(root, args).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(err, environment));

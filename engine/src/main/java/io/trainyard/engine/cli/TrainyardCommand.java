@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
  * root, through which picocli creates every command.
  */
 @Command(name = "trainyard", mixinStandardHelpOptions = true, version = "Trainyard 0.1.0",
-        description = "Train, record and compare reproducible experiments.",
-        subcommands = {RunCommand.class, RerunCommand.class, ResumeCommand.class, EvaluateCommand.class,
-            SweepCommand.class, SweepTrialCommand.class, RunsCommand.class, SweepsCommand.class, ShowCommand.class,
-            CompareCommand.class, ExportCommand.class, TagCommand.class, NoteCommand.class, PluginsCommand.class,
-            BenchCommand.class, StoreBenchCommand.class})
+        description = "Train, record and compare reproducible experiments.")
 public final class TrainyardCommand implements AutoCloseable {
+
+    /** Every subcommand, in the order help lists them ({@link CommandTree} adds them). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RerunCommand.class, ResumeCommand.class,
+            EvaluateCommand.class, SweepCommand.class, SweepTrialCommand.class, RunsCommand.class, SweepsCommand.class,
+            ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class, NoteCommand.class,
+            PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class);
 
     @Option(names = "--store", paramLabel = "DIR|JDBC_URL", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Store directory, or an H2 JDBC URL such as jdbc:h2:tcp://host/path (default:"

@@ -1,0 +1,62 @@
+package io.trainyard.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.engine.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line holds the subcommand its arguments name, or all of them when they name none. */
+class CommandTreeTest {
+
+    private static String named(String... args) {
+        TrainyardCommand root = new TrainyardCommand(System.out, System.err, Map.of());
+        return CommandTree.subcommandName(new CommandLine(root, root.factory()), args);
+    }
+
+    @Test
+    void theSubcommandIsTheFirstArgumentThatIsNoRootOptionOrItsValue() {
+        assertEquals("runs", named("runs", "--limit", "3"));
+        assertEquals("show", named("--store", "show", "show", "abc"));
+        assertEquals("compare", named("--store=dir", "--plugins", "p", "compare"));
+        assertEquals("run", named("-h", "run"));
+    }
+
+    @Test
+    void noSubcommandIsNamedByHelpOrAMistypedName() {
+        assertNull(named());
+        assertNull(named("--help"));
+        assertNull(named("rnus", "runs"));
+        assertNull(named("--store", "runs"));
+    }
+
+    @Test
+    void anInvocationHoldsTheNamedSubcommandAloneAndHelpListsThemAll(@TempDir Path directory) {
+        TrainyardCommand root = new TrainyardCommand(System.out, System.err, Map.of());
+        assertEquals(List.of("runs"), List.copyOf(CommandTree.of(root, new String[] {"runs"}).getSubcommands()
+                .keySet()));
+        String help = new Cli(directory.resolve("store"), directory.resolve("cache")).run("--help").out();
+        CommandTree.names().stream().filter(name -> !name.equals("sweep-trial"))
+                .forEach(name -> assertTrue(help.contains("\n  " + name + " "), name + " in\n" + help));
+    }
+
+    @Test
+    void theLaunchersTrainingCommandsAreCommands() throws Exception {
+        String launcher = Files.readString(Path.of("..", "trainyard"));
+        Matcher list = Pattern.compile("\\n\\s+([a-z|-]+)\\) jit=\"\"").matcher(launcher);
+        assertTrue(list.find(), "the launcher names the commands that keep C2");
+        List<String> training = Arrays.asList(list.group(1).split("\\|"));
+        assertTrue(CommandTree.names().containsAll(training), training.toString());
+        assertTrue(training.containsAll(List.of("run", "rerun", "resume", "sweep-trial", "bench")), training.toString());
+    }
+}
