@@ -21,7 +21,8 @@ import org.bytedeco.javacpp.Pointer;
  * Times an experiment's training loop, nothing recorded: per epoch the seconds of training alone (from the first
  * batch to the last optimizer step), samples per second and achieved GFLOP/s from the model's own FLOP count, then
  * the seconds of the test pass.
- * The first epoch includes warm-up (buffer allocation, JIT), so the best later epoch is the figure to quote.
+ * The first epoch includes warm-up (buffer allocation, JIT), so the best later epoch is the figure to quote. The
+ * process's resident memory after each epoch shows whether anything grows per epoch.
  */
 public final class Benchmark {
 
@@ -44,8 +45,8 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "Benchmark %s: %d epochs, batch %d, %d BLAS thread(s), BLAS %s%n", experiment.name(),
                 experiment.epochs(), experiment.batchSize(), experiment.threads(), ThreadSettings.blasVendor());
         out.printf(Locale.ROOT, "One training epoch: %d samples, %.1f GFLOP%n", samples, gflopPerEpoch);
-        out.printf("%5s  %9s  %10s  %9s  %8s  %8s  %14s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S", "EVAL S",
-                "TEST ACC", "NATIVE ALLOC");
+        out.printf("%5s  %9s  %10s  %9s  %8s  %8s  %14s  %7s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S",
+                "EVAL S", "TEST ACC", "NATIVE ALLOC", "RSS MB");
         EpochTimer timer = new EpochTimer(samples, gflopPerEpoch);
         // Nothing is recorded and no experiment callback runs: the run folder is never written.
         ActiveRun run = new ActiveRun("bench", experiment, setup, Path.of(System.getProperty("java.io.tmpdir")),
@@ -94,9 +95,9 @@ public final class Benchmark {
             best = Math.min(best, seconds);
             // Growth of JavaCPP's native memory summed over batches (frees by the garbage collector can hide some):
             // once the first epoch has met every batch size, the loop should allocate nothing.
-            out.printf(Locale.ROOT, "%5d  %9.3f  %10.0f  %9.1f  %8.3f  %7.2f%%  %12d B%n", epoch, seconds,
+            out.printf(Locale.ROOT, "%5d  %9.3f  %10.0f  %9.1f  %8.3f  %7.2f%%  %12d B  %7s%n", epoch, seconds,
                     samples / seconds, gflopPerEpoch / seconds, evalSeconds, 100 * evaluation.accuracy(),
-                    nativeGrowth);
+                    nativeGrowth, ResidentMemory.megabytes());
         }
     }
 }

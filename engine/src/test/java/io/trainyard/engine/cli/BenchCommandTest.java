@@ -75,6 +75,13 @@ class BenchCommandTest {
         Cli.Result result = cli.run("bench", file, file, "--set", "epochs=1");
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(2, result.out().lines().filter(line -> line.startsWith("Best epoch: ")).count(), result.out());
+        // Each epoch's line ends with the process's resident memory in MB (this is Linux).
+        List<String> epochLines = result.out().lines().filter(line -> line.matches("\\s+1\\s+.*")).toList();
+        assertEquals(2, epochLines.size(), result.out());
+        for (String line : epochLines) {
+            String[] cells = line.trim().split("\\s+");
+            assertTrue(Integer.parseInt(cells[cells.length - 1]) > 0, line);
+        }
         assertEquals("[]", cli.run("runs", "--format", "json").out().strip());
     }
 
