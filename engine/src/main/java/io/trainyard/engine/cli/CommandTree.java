@@ -23,6 +23,9 @@ final class CommandTree {
                 commandLine.addSubcommand(type);
             }
         }
+        // A subcommand's --version prints what the root's does (picocli does not inherit the provider).
+        commandLine.getSubcommands().values().forEach(subcommand -> subcommand.getCommandSpec()
+                .versionProvider(new TrainyardCommand.Version()));
         return commandLine;
     }
 

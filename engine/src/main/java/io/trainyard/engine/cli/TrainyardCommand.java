@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.trainyard.engine.EngineModule;
 import io.trainyard.engine.EngineOptions;
 import io.trainyard.engine.OpenResources;
+import io.trainyard.engine.provenance.TrainyardVersion;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  * The root command. It holds the options every command shares and builds the engine's injector: the composition
  * root, through which picocli creates every command.
  */
-@Command(name = "trainyard", mixinStandardHelpOptions = true, version = "Trainyard 0.1.0",
+@Command(name = "trainyard", mixinStandardHelpOptions = true, versionProvider = TrainyardCommand.Version.class,
         description = "Train, record and compare reproducible experiments.")
 public final class TrainyardCommand implements AutoCloseable {
 
@@ -81,6 +82,15 @@ public final class TrainyardCommand implements AutoCloseable {
                     Heartbeat.fromEnvironment(environment), environment);
         }
         return options;
+    }
+
+    /** What {@code --version} prints, for the root and every subcommand ({@link CommandTree}). */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Trainyard " + TrainyardVersion.current()};
+        }
     }
 
     /** Closes what the command opened, such as the store. */

@@ -40,7 +40,7 @@ public final class ProvenanceCollector {
         facts.put("experiment.file", file.toString());
         facts.put("experiment.sha256", GitState.sha256(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
         Optional<GitState> git = GitState.of(file.getParent());
-        facts.put("trainyard.version", version(ProvenanceCollector.class.getPackage().getImplementationVersion()));
+        facts.put("trainyard.version", TrainyardVersion.current());
         facts.put("java.version", System.getProperty("java.version"));
         facts.put("java.vendor", System.getProperty("java.vendor"));
         facts.put("java.vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
@@ -64,10 +64,6 @@ public final class ProvenanceCollector {
         facts.put("seed", Long.toString(experiment.seed()));
         Seeds.derived(experiment.seed()).forEach((purpose, seed) -> facts.put("seed." + purpose, Long.toString(seed)));
         return Provenance.of(overrides, git, plugins, facts);
-    }
-
-    private static String version(String implementationVersion) {
-        return implementationVersion == null ? "unversioned" : implementationVersion;
     }
 
     /** The version Maven wrote into a library's jar, for libraries whose manifest has none. */

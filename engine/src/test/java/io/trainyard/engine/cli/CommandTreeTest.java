@@ -51,6 +51,19 @@ class CommandTreeTest {
     }
 
     @Test
+    void everyCommandPrintsThePomsVersion(@TempDir Path directory) {
+        Cli cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+        String expected = "Trainyard " + System.getProperty("trainyard.expected-version");
+        assertTrue(expected.matches("Trainyard \\d+\\.\\d+\\.\\d+.*"), expected);
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"runs", "--version"},
+                new String[] {"run", "--version"})) {
+            Cli.Result result = cli.run(args);
+            assertEquals(0, result.exitCode(), result.err());
+            assertEquals(expected, result.out().strip(), String.join(" ", args));
+        }
+    }
+
+    @Test
     void theLaunchersTrainingCommandsAreCommands() throws Exception {
         String launcher = Files.readString(Path.of("..", "trainyard"));
         Matcher list = Pattern.compile("\\n\\s+([a-z|-]+)\\) jit=\"\"").matcher(launcher);

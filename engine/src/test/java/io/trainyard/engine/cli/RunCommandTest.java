@@ -102,6 +102,8 @@ class RunCommandTest {
         assertEquals(16, params.getAsJsonArray("model.hidden").get(0).getAsLong(), "a list param is a JSON array");
         assertFalse(params.get("optimizer.nesterov").getAsBoolean());
         assertEquals("epochs=2", shown.getAsJsonObject("provenance").get("experiment.overrides").getAsString());
+        assertEquals(System.getProperty("trainyard.expected-version"),
+                shown.getAsJsonObject("provenance").get("trainyard.version").getAsString(), "the POM's version");
 
         List<String> csv = Files.readAllLines(store.resolve("runs").resolve(runId).resolve("epochs.csv"));
         var epochs = shown.getAsJsonArray("epochs");
