@@ -1,6 +1,7 @@
 package io.trainyard.engine.cli;
 
 import java.util.List;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,8 +19,10 @@ final class CommandTree {
     static CommandLine of(TrainyardCommand root, String[] args) {
         CommandLine commandLine = new CommandLine(root, root.factory());
         String named = subcommandName(commandLine, args);
+        // Shell completion describes every command, so it needs them all.
+        boolean all = named == null || named.equals(name(AutoComplete.GenerateCompletion.class));
         for (Class<?> type : TrainyardCommand.SUBCOMMANDS) {
-            if (named == null || name(type).equals(named)) {
+            if (all || name(type).equals(named)) {
                 commandLine.addSubcommand(type);
             }
         }

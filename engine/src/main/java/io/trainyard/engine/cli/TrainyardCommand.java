@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ public final class TrainyardCommand implements AutoCloseable {
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RerunCommand.class, ResumeCommand.class,
             EvaluateCommand.class, SweepCommand.class, SweepTrialCommand.class, RunsCommand.class, SweepsCommand.class,
             ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class, NoteCommand.class,
-            PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class);
+            PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class, AutoComplete.GenerateCompletion.class);
 
     @Option(names = "--store", paramLabel = "DIR|JDBC_URL", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Store directory, or an H2 JDBC URL such as jdbc:h2:tcp://host/path (default:"

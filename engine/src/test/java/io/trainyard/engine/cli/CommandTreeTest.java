@@ -51,6 +51,16 @@ class CommandTreeTest {
     }
 
     @Test
+    void shellCompletionCoversEveryCommand(@TempDir Path directory) {
+        Cli.Result result = new Cli(directory.resolve("store"), directory.resolve("cache")).run("generate-completion");
+        assertEquals(0, result.exitCode(), result.err());
+        for (String name : List.of("run", "runs", "show", "compare", "sweep", "bench")) {
+            assertTrue(result.out().contains("function _picocli_trainyard_" + name + "()"), name);
+        }
+        assertTrue(result.out().contains("complete -F _complete_trainyard"), "registers the completion function");
+    }
+
+    @Test
     void everyCommandPrintsThePomsVersion(@TempDir Path directory) {
         Cli cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
         String expected = "Trainyard " + System.getProperty("trainyard.expected-version");
