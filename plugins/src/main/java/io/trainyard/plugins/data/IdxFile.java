@@ -28,6 +28,7 @@ import java.util.zip.GZIPInputStream;
 public record IdxFile(int[] dimensions, byte[] data, String sha256) {
 
     private static final int UNSIGNED_BYTE = 0x08;
+    private static final int EXACT_READ_LIMIT = 1 << 28;
 
     /** Reads and checks a whole file; any problem is a {@link TrainyardException} naming the file. */
     public static IdxFile read(Path file) {
@@ -52,7 +53,7 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
             if (length > Integer.MAX_VALUE - 16) {
                 throw corrupt(file, "its header announces " + length + " values, more than fit in memory");
             }
-            byte[] data = in.readNBytes((int) length);
+            byte[] data = readValues(in, (int) length);
             if (data.length < length) {
                 throw corrupt(file, "it is truncated: the header announces " + length + " values but only "
                         + data.length + " follow");
@@ -68,6 +69,20 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
         } catch (IOException e) {
             throw corrupt(file, "it is not a valid gzip stream (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Up to {@code length} values. Into an array of that size when it is plausible: readNBytes(n) collects chunks and
+     * copies them, twice the 47 MB of Fashion-MNIST's training images in garbage. A larger announcement is read as it
+     * arrives, so that a corrupt header cannot make the reader take gigabytes it never fills.
+     */
+    private static byte[] readValues(InputStream in, int length) throws IOException {
+        if (length > EXACT_READ_LIMIT) {
+            return in.readNBytes(length);
+        }
+        byte[] data = new byte[length];
+        int read = in.readNBytes(data, 0, length);
+        return read == length ? data : Arrays.copyOf(data, read);
     }
 
     private static TrainyardException corrupt(Path file, String reason) {
