@@ -4,6 +4,7 @@ import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.model.Model;
 import io.trainyard.api.optim.Optimizer;
+import io.trainyard.api.optim.StateArrays;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -60,25 +61,24 @@ public final class ModelFile {
     }
 
     private static byte[] encode(Model model) {
-        double[] values = model.parameters().values().data().asDouble();
-        long count = model.parameters().count();
-        List<double[]> state = model.state();
-        int size = Long.BYTES * 2 + Double.BYTES * (int) count + Integer.BYTES;
-        for (double[] array : state) {
-            size += Integer.BYTES + Double.BYTES * array.length;
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(size).putLong(MAGIC).putLong(count);
-        for (int i = 0; i < count; i++) {
-            buffer.putDouble(values[i]);
-        }
-        buffer.putInt(state.size());
-        for (double[] array : state) {
-            buffer.putInt(array.length);
-            for (double value : array) {
-                buffer.putDouble(value);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeLong(MAGIC);
+            out.writeLong(model.parameters().count());
+            if (model.parameters().count() > 0) {
+                StateArrays.write(out, model.parameters().values());
             }
+            List<double[]> state = model.state();
+            out.writeInt(state.size());
+            for (double[] array : state) {
+                out.writeInt(array.length);
+                StateArrays.write(out, array);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return buffer.array();
+        return bytes.toByteArray();
     }
 
     /**
@@ -97,9 +97,8 @@ public final class ModelFile {
                     + model.parameters().count() + "; it was saved from another architecture");
         }
         double[] values = new double[(int) count];
-        for (int i = 0; i < count; i++) {
-            values[i] = buffer.getDouble();
-        }
+        buffer.asDoubleBuffer().get(values);
+        buffer.position(buffer.position() + Double.BYTES * values.length);
         if (count > 0) {
             model.parameters().values().assign(Nd4j.createFromArray(new double[][] {values})
                     .castTo(model.parameters().dataType()));

@@ -2,6 +2,7 @@ package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
+import io.trainyard.api.optim.StateArrays;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -65,9 +66,7 @@ abstract class ElementwiseOptimizer implements Optimizer {
         out.writeDouble(learningRate);
         out.writeLong(step);
         for (double[] array : stateArrays) {
-            for (double value : array) {
-                out.writeDouble(value);
-            }
+            StateArrays.write(out, array);
         }
     }
 
@@ -76,9 +75,7 @@ abstract class ElementwiseOptimizer implements Optimizer {
         learningRate = in.readDouble();
         step = in.readLong();
         for (double[] array : stateArrays) {
-            for (int i = 0; i < array.length; i++) {
-                array[i] = in.readDouble();
-            }
+            StateArrays.read(in, array);
         }
     }
 

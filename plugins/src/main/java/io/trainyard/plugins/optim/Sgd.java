@@ -2,6 +2,7 @@ package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
+import io.trainyard.api.optim.StateArrays;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -61,9 +62,7 @@ public final class Sgd implements Optimizer {
         out.writeDouble(learningRate);
         out.writeBoolean(firstStep);
         if (velocity != null) {
-            for (double value : velocity.toDoubleVector()) {
-                out.writeDouble(value);
-            }
+            StateArrays.write(out, velocity);
         }
     }
 
@@ -73,9 +72,7 @@ public final class Sgd implements Optimizer {
         firstStep = in.readBoolean();
         if (velocity != null) {
             double[] values = new double[(int) velocity.length()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.readDouble();
-            }
+            StateArrays.read(in, values);
             velocity.assign(Nd4j.createFromArray(new double[][] {values}).castTo(velocity.dataType()));
         }
     }
