@@ -32,9 +32,10 @@ public final class ModelFile {
     }
 
     public static byte[] encode(Model model, Optimizer optimizer, List<Callback> callbacks) {
-        ByteArrayOutputStream states = new ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            DataOutputStream out = new DataOutputStream(states);
+            DataOutputStream out = new DataOutputStream(bytes);
+            writeModel(out, model);
             section(out, optimizer::saveState);
             out.writeInt(callbacks.size());
             for (Callback callback : callbacks) {
@@ -43,9 +44,7 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] modelState = encode(model);
-        return ByteBuffer.allocate(modelState.length + states.size()).put(modelState).put(states.toByteArray())
-                .array();
+        return bytes.toByteArray();
     }
 
     private interface StateWriter {
@@ -60,25 +59,18 @@ public final class ModelFile {
         bytes.writeTo(out);
     }
 
-    private static byte[] encode(Model model) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeLong(MAGIC);
-            out.writeLong(model.parameters().count());
-            if (model.parameters().count() > 0) {
-                StateArrays.write(out, model.parameters().values());
-            }
-            List<double[]> state = model.state();
-            out.writeInt(state.size());
-            for (double[] array : state) {
-                out.writeInt(array.length);
-                StateArrays.write(out, array);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void writeModel(DataOutputStream out, Model model) throws IOException {
+        out.writeLong(MAGIC);
+        out.writeLong(model.parameters().count());
+        if (model.parameters().count() > 0) {
+            StateArrays.write(out, model.parameters().values());
         }
-        return bytes.toByteArray();
+        List<double[]> state = model.state();
+        out.writeInt(state.size());
+        for (double[] array : state) {
+            out.writeInt(array.length);
+            StateArrays.write(out, array);
+        }
     }
 
     /**

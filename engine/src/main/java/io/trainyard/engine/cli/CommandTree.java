@@ -43,7 +43,7 @@ final class CommandTree {
                 }
                 continue;
             }
-            return TrainyardCommand.SUBCOMMANDS.stream().map(CommandTree::name).anyMatch(arg::equals) ? arg : null;
+            return names().contains(arg) ? arg : null;
         }
         return null;
     }
@@ -52,7 +52,7 @@ final class CommandTree {
         return type.getAnnotation(Command.class).name();
     }
 
-    /** For tests: every subcommand's name. */
+    /** Every subcommand's name. */
     static List<String> names() {
         return TrainyardCommand.SUBCOMMANDS.stream().map(CommandTree::name).toList();
     }
