@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private final StoreLocation location;
+    private final Dialect dialect;
     /** Set while this process holds the file: one open connection keeps H2 from closing it between units of work. */
     private Connection keepAlive;
     private StoreServer server;
@@ -66,6 +67,7 @@ public final class Database implements AutoCloseable {
 
     public Database(StoreLocation location) {
         this.location = location;
+        this.dialect = Dialect.of(location.jdbcUrl());
         if (!location.external()) {
             createDirectory(location.directory());
         }
@@ -91,6 +93,11 @@ public final class Database implements AutoCloseable {
 
     public StoreLocation location() {
         return location;
+    }
+
+    /** The SQL of the database the store lives in. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Whether the store can only be read (it sits on a read-only file system): no run can be recorded. */
@@ -359,13 +366,13 @@ public final class Database implements AutoCloseable {
             if (!hasSchema(keepAlive)) {
                 throw damaged(file, "it holds no Trainyard tables");
             }
-            if (Schema.current(keepAlive)) {
+            if (Schema.current(keepAlive, dialect)) {
                 return;
             }
         } catch (SQLException e) {
             throw failure(e);
         }
-        if (Schema.flyway(url, user, password).info().pending().length > 0) {
+        if (Schema.flyway(url, user, password, dialect).info().pending().length > 0) {
             throw new StoreException("cannot open the store " + location.describe() + ": it is read-only and was"
                     + " made by an older Trainyard; open it once where it can be written to upgrade it", null);
         }
@@ -407,14 +414,14 @@ public final class Database implements AutoCloseable {
     /** Brings the store's schema up to date; nothing to do, and no Flyway, when it is current already. */
     private void migrate() {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            if (Schema.current(connection)) {
+            if (Schema.current(connection, dialect)) {
                 return;
             }
         } catch (SQLException e) {
             // Flyway connects again below, and reports what is wrong.
         }
         try {
-            Schema.flyway(url, user, password).migrate();
+            Schema.flyway(url, user, password, dialect).migrate();
         } catch (FlywayException e) {
             if (keepAlive != null) {
                 close(); // this process held the file: release it

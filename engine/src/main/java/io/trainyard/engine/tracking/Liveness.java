@@ -2,9 +2,15 @@ package io.trainyard.engine.tracking;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The life of a row that a process keeps alive with heartbeats, a run or a sweep: RUNNING while it beats, CRASHED
@@ -12,6 +18,9 @@ import java.time.Instant;
  * ended exactly once. One set of statements for both tables, so that they cannot drift apart.
  */
 final class Liveness {
+
+    private static final DateTimeFormatter LAST_BEAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
+            .withZone(ZoneOffset.UTC);
 
     private final String table;
     private final String process;
@@ -61,22 +70,40 @@ final class Liveness {
     /**
      * Records as CRASHED every RUNNING row whose heartbeat is older than {@link Heartbeat#MISSED_BEATS} of its
      * intervals: its process died without saying so. Its end time is its last heartbeat. Rows from before
-     * heartbeats were recorded count from their start, at the default interval.
+     * heartbeats were recorded count from their start, at the default interval. The deadline is reckoned here rather
+     * than in SQL, whose date arithmetic every database spells its own way; a row that beats between the reading and
+     * the update keeps RUNNING.
      *
      * @return how many were found dead
      */
     int recordCrashes(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET status = 'CRASHED',"
-                + " end_time = COALESCE(heartbeat_at, start_time),"
-                + " error_message = 'the " + process + " stopped without recording an end (killed, out of memory"
-                + " or power loss): no heartbeat since ' || FORMATDATETIME(COALESCE(heartbeat_at, start_time),"
-                + " 'yyyy-MM-dd''T''HH:mm:ssXXX')"
-                + " WHERE status = 'RUNNING' AND DATEADD(SECOND, ? * COALESCE(heartbeat_seconds, ?),"
-                + " COALESCE(heartbeat_at, start_time)) < ?")) {
-            update.setInt(1, Heartbeat.MISSED_BEATS);
-            update.setLong(2, Heartbeat.DEFAULT.interval().toSeconds());
-            update.setTimestamp(3, Timestamp.from(now));
-            return update.executeUpdate();
+        List<Object[]> silent = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, COALESCE(heartbeat_at, start_time),"
+                + " heartbeat_seconds FROM " + table + " WHERE status = 'RUNNING'");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Timestamp lastBeat = rows.getTimestamp(2);
+                long seconds = rows.getLong(3);
+                Duration interval = rows.wasNull() ? Heartbeat.DEFAULT.interval() : Duration.ofSeconds(seconds);
+                if (lastBeat.toInstant().plus(interval.multipliedBy(Heartbeat.MISSED_BEATS)).isBefore(now)) {
+                    silent.add(new Object[] {rows.getString(1), lastBeat});
+                }
+            }
         }
+        int crashed = 0;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET status = 'CRASHED',"
+                + " end_time = ?, error_message = ? WHERE id = ? AND status = 'RUNNING'"
+                + " AND COALESCE(heartbeat_at, start_time) <= ?")) {
+            for (Object[] row : silent) {
+                Timestamp lastBeat = (Timestamp) row[1];
+                update.setTimestamp(1, lastBeat);
+                update.setString(2, "the " + process + " stopped without recording an end (killed, out of memory or"
+                        + " power loss): no heartbeat since " + LAST_BEAT.format(lastBeat.toInstant()));
+                update.setString(3, (String) row[0]);
+                update.setTimestamp(4, lastBeat);
+                crashed += update.executeUpdate();
+            }
+        }
+        return crashed;
     }
 }

@@ -89,7 +89,7 @@ public final class RunQueries {
         Object[] array = ids.toArray();
         Map<String, RunSummary> summaries = new java.util.HashMap<>();
         for (Object[] slice : slices(array)) {
-            reads.query(SUMMARY + " WHERE r.id = ANY(?)", statement -> statement.setObject(1, slice), this::summaries)
+            reads.query(SUMMARY + " WHERE r.id = ANY(?)", statement -> StoreReads.bindIds(statement, slice), this::summaries)
                     .forEach(summary -> summaries.put(summary.id(), summary));
         }
         Map<String, Map<String, Object>> params = grouped("SELECT run_id, param_key, value_type, num_value,"
@@ -201,7 +201,7 @@ public final class RunQueries {
     private <V> Map<String, Map<String, V>> grouped(String sql, Object[] ids, RowReader<V> reader) {
         Map<String, Map<String, V>> byRun = new java.util.HashMap<>();
         for (Object[] slice : slices(ids)) {
-            reads.query(sql, statement -> statement.setObject(1, slice), result -> {
+            reads.query(sql, statement -> StoreReads.bindIds(statement, slice), result -> {
                 while (result.next()) {
                     reader.read(result, byRun.computeIfAbsent(result.getString(1), id -> new LinkedHashMap<>()));
                 }

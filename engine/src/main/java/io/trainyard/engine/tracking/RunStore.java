@@ -12,7 +12,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.h2.api.ErrorCode;
 
 /**
  * Writes runs to the database. Each method is one transaction: a run's creation with all its params, an epoch with
@@ -23,10 +22,12 @@ public final class RunStore {
     private static final Liveness LIVENESS = new Liveness("runs", "training process");
 
     private final Transactions transactions;
+    private final Dialect dialect;
 
     @Inject
     public RunStore(Database database) {
         this.transactions = new Transactions(database);
+        this.dialect = database.dialect();
     }
 
     public void create(NewRun run) {
@@ -85,17 +86,15 @@ public final class RunStore {
         });
     }
 
-    private static long experimentId(Connection connection, String name, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO experiments (name, created_at) SELECT ?, ? WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM experiments WHERE name = ?)")) {
+    private long experimentId(Connection connection, String name, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(dialect.ignoringDuplicates(
+                "INSERT INTO experiments (name, created_at) VALUES (?, ?)", "name"))) {
             insert.setString(1, name);
             insert.setTimestamp(2, Timestamp.from(now));
-            insert.setString(3, name);
             insert.executeUpdate();
         } catch (SQLException e) {
-            // Another process created the experiment since this transaction began (parallel sweep trials do).
-            if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+            // The experiment exists, or another process created it since this transaction began (parallel trials).
+            if (!Dialect.duplicateKey(e)) {
                 throw e;
             }
         }
@@ -164,7 +163,7 @@ public final class RunStore {
             insert.setString(1, runId);
             insert.setLong(2, steps.get(0).step());
             insert.setInt(3, steps.size());
-            insert.setObject(4, StepChunk.pack(steps), Types.VARBINARY);
+            insert.setBytes(4, StepChunk.pack(steps));
             insert.executeUpdate();
         }
     }
@@ -206,16 +205,22 @@ public final class RunStore {
     public void recordCheckpoint(String runId, String kind, int epoch, String path, String sha256, String monitor,
             double value) {
         transactions.durable(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO checkpoints (run_id, kind, epoch,"
-                    + " path, sha256, monitor, metric_value) KEY (run_id, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                merge.setString(1, runId);
-                merge.setString(2, kind);
-                merge.setInt(3, epoch);
-                merge.setString(4, path);
-                merge.setString(5, sha256);
-                merge.setString(6, monitor);
-                setNumber(merge, 7, value);
-                merge.executeUpdate();
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM checkpoints WHERE run_id = ? AND kind = ?")) {
+                delete.setString(1, runId);
+                delete.setString(2, kind);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO checkpoints (run_id, kind, epoch,"
+                    + " path, sha256, monitor, metric_value) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, runId);
+                insert.setString(2, kind);
+                insert.setInt(3, epoch);
+                insert.setString(4, path);
+                insert.setString(5, sha256);
+                insert.setString(6, monitor);
+                setNumber(insert, 7, value);
+                insert.executeUpdate();
             }
         });
     }

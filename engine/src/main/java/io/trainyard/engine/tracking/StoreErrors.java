@@ -1,12 +1,11 @@
 package io.trainyard.engine.tracking;
 
 import java.sql.SQLException;
-import org.h2.api.ErrorCode;
-import org.h2.jdbc.JdbcException;
 
 /**
- * What a database error means to a user, in one line: H2's message without the SQL statement it carries, or what
- * lies beneath it when that is the real cause (a full disk, a read-only file system).
+ * What a database error means to a user, in one line: the database's message without the SQL statement it carries
+ * (each {@link Dialect} knows its own), or what lies beneath it when that is the real cause (a full disk, a
+ * read-only file system).
  */
 final class StoreErrors {
 
@@ -30,19 +29,14 @@ final class StoreErrors {
             }
         }
         if (error instanceof SQLException sql) {
-            switch (sql.getErrorCode()) {
-                case ErrorCode.WRONG_USER_OR_PASSWORD:
-                    return "the database refused the user name or password";
-                case ErrorCode.DATABASE_IS_READ_ONLY:
-                    return "the store is read-only";
-                case ErrorCode.VALUE_TOO_LONG_2:
-                    return "a value is longer than the store keeps";
-                default:
-                    break;
+            for (Dialect dialect : Dialect.values()) {
+                var described = dialect.describe(sql);
+                if (described.isPresent()) {
+                    return described.get();
+                }
             }
         }
-        String message = error instanceof JdbcException h2 ? h2.getOriginalMessage() : error.getMessage();
-        String text = String.valueOf(message);
+        String text = String.valueOf(error.getMessage());
         return text.lines().findFirst().orElse(text);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Where runs are recorded: by default a directory holding the H2 database {@code trainyard.mv.db} and one folder per
- * run under {@code runs/}; or a database given by its JDBC URL (an H2 server shared by several machines, say), the
- * run folders then staying in a local directory.
+ * run under {@code runs/}; or a database given by its URL (a team's PostgreSQL server, or an H2 server), the run
+ * folders then staying in a local directory.
  *
  * @param directory the store directory, or for a JDBC store the directory of the run folders; created on first use
  * @param url the JDBC URL of a database that is not a file in {@code directory}, or null
@@ -39,9 +39,9 @@ public record StoreLocation(Path directory, String url, Credentials credentials)
     }
 
     /**
-     * {@code --store} if given, else the {@code TRAINYARD_STORE} environment variable, else {@link #DEFAULT}; a value
-     * starting with {@code jdbc:} is a database URL (checked by {@link StoreUrl}), anything else a directory. A URL
-     * store keeps its run folders in {@code TRAINYARD_RUN_FILES}, else in {@link #DEFAULT}.
+     * {@code --store} if given, else the {@code TRAINYARD_STORE} environment variable, else {@link #DEFAULT}; a
+     * PostgreSQL URL ({@link PostgresUrl}) or an H2 server's ({@link StoreUrl}) names a database, anything else a
+     * directory. A database store keeps its run folders in {@code TRAINYARD_RUN_FILES}, else in {@link #DEFAULT}.
      */
     public static StoreLocation resolve(String option, Map<String, String> environment) {
         String variable = environment.get("TRAINYARD_STORE");
@@ -49,12 +49,15 @@ public record StoreLocation(Path directory, String url, Credentials credentials)
         if (chosen == null) {
             return new StoreLocation(DEFAULT);
         }
+        String runFilesVariable = environment.get("TRAINYARD_RUN_FILES");
+        Path runFiles = runFilesVariable != null && !runFilesVariable.isBlank() ? Path.of(runFilesVariable) : DEFAULT;
+        if (PostgresUrl.names(chosen)) {
+            return PostgresUrl.location(chosen, runFiles, environment);
+        }
         if (!chosen.startsWith("jdbc:")) {
             return new StoreLocation(Path.of(chosen));
         }
-        String runFiles = environment.get("TRAINYARD_RUN_FILES");
-        return new StoreLocation(runFiles != null && !runFiles.isBlank() ? Path.of(runFiles) : DEFAULT,
-                StoreUrl.check(chosen), Credentials.fromEnvironment(environment));
+        return new StoreLocation(runFiles, StoreUrl.check(chosen), Credentials.fromEnvironment(environment));
     }
 
     /** Whether the database is given by URL rather than being this store's own file. */

@@ -39,6 +39,11 @@ final class StoreReads {
         }
     }
 
+    /** Binds run ids to the statement's one {@code = ANY(?)} parameter, as an array of text on every database. */
+    static void bindIds(PreparedStatement statement, Object[] ids) throws SQLException {
+        statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", ids));
+    }
+
     /** A nullable number column, NULL read as NaN. */
     static double number(ResultSet result, int column) throws SQLException {
         double value = result.getDouble(column);

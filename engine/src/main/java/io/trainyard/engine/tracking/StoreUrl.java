@@ -20,8 +20,8 @@ final class StoreUrl {
     static String check(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:h2:")) {
-            throw new TrainyardException("the store URL must be an H2 URL (jdbc:h2:tcp://HOST/PATH); another"
-                    + " database's URL is not supported yet");
+            throw new TrainyardException("the store URL must be a PostgreSQL URL (postgresql://USER@HOST:5432/DB) or an H2"
+                    + " server's (jdbc:h2:tcp://HOST/PATH)");
         }
         if (SERVER_PREFIXES.stream().noneMatch(lower::startsWith)) {
             throw new TrainyardException("the store URL must name an H2 server (jdbc:h2:tcp://HOST/PATH or"

@@ -52,7 +52,7 @@ public final class SweepQueries {
             List<String> runs = trials.stream().map(TrialState::runId).filter(id -> id != null).toList();
             Object[] best = reads.query("SELECT s.run_id, s.last_value FROM metric_summaries s WHERE"
                     + " s.metric = 'test_accuracy' AND s.run_id = ANY(?) ORDER BY s.last_value DESC LIMIT 1",
-                    statement -> statement.setObject(1, runs.toArray()), result -> result.next()
+                    statement -> StoreReads.bindIds(statement, runs.toArray()), result -> result.next()
                             ? new Object[] {result.getString(1), number(result, 2)} : new Object[] {null, Double.NaN});
             summaries.add(new SweepSummary(sweep, trials.size(), (int) trials.stream().filter(TrialState::ended)
                     .count(), (String) best[0], (double) best[1]));

@@ -2,7 +2,6 @@ package io.trainyard.engine.tracking;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.h2.api.ErrorCode;
 
 /**
  * Units of work on the store, each one transaction: committed whole or rolled back whole, so a failure never leaves
@@ -35,7 +34,7 @@ final class Transactions {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (attempt == 1 && connectionLost(e)) {
+                if (attempt == 1 && database.dialect().connectionLost(e)) {
                     continue;
                 }
                 throw new StoreException("writing to the store failed: " + StoreErrors.describe(e, database.location()), e);
@@ -43,14 +42,14 @@ final class Transactions {
         }
     }
 
-    /** As {@link #run}, then on disk before returning: H2 writes commits a moment later; CHECKPOINT writes them now. */
+    /** As {@link #run}, then on disk before returning, also on a database where a commit alone is not. */
     void durable(Work work) {
         run(work);
-        run(connection -> {
+        database.dialect().flush().ifPresent(flush -> run(connection -> {
             try (var statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT");
+                statement.execute(flush);
             }
-        });
+        }));
     }
 
     private static void rollbackQuietly(Connection connection) {
@@ -59,16 +58,5 @@ final class Transactions {
         } catch (SQLException ignored) {
             // The connection is gone, and with it the uncommitted work.
         }
-    }
-
-    /**
-     * Whether the unit failed because the process serving the store went away: the connection broke, the database
-     * closed under it, or (when the holder closed the database during the unit) H2 rolled the unit back.
-     */
-    private static boolean connectionLost(SQLException e) {
-        int code = e.getErrorCode();
-        return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_IS_CLOSED
-                || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
-                || code == ErrorCode.GENERAL_ERROR_1 && String.valueOf(e.getMessage()).contains("status ROLLED_BACK");
     }
 }

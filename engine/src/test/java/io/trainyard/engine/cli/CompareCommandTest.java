@@ -10,28 +10,38 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code compare} on two learning rates, each run with two seeds. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class CompareCommandTest {
+
+    @Parameter
+    StoreBackend backend; // JUnit sets it; the runs are made once per backend, by fourRuns
 
     private Cli cli;
     private Path directory;
     private final List<String> runs = new ArrayList<>();
 
-    @BeforeAll
-    void fourRuns(@TempDir Path directory) {
+    @BeforeParameterizedClassInvocation
+    void fourRuns(StoreBackend backend, @TempDir Path directory) {
         this.directory = directory;
-        cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+        runs.clear();
+        cli = new Cli(backend.newStore(directory.resolve("store")), directory.resolve("cache"));
         for (String lr : List.of("0.05", "0.01")) {
             for (String seed : List.of("1", "2")) {
                 Cli.Result result = cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1",

@@ -10,6 +10,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.ShownRun;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -20,9 +21,18 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every string a user stored is shown as text in every format: terminal, Markdown, CSV and JSON. */
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class EscapingTest {
+
+    @Parameter
+    StoreBackend backend;
+
 
     private static final String HOSTILE_NAME = "=HYPERLINK(\"http://evil\")|<script>alert(1)</script>[x](javascript:y)";
 
@@ -34,7 +44,7 @@ class EscapingTest {
 
     @BeforeEach
     void recordARunWithAHostileName() throws Exception {
-        cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+        cli = new Cli(backend.newStore(directory.resolve("store")), directory.resolve("cache"));
         Path file = Files.writeString(directory.resolve("hostile.yaml"), Files.readString(Experiments.blobsFile())
                 .replaceFirst("(?m)^name: .*$", "name: '" + HOSTILE_NAME.replace("'", "''") + "'"));
         Cli.Result run = cli.run("run", file.toString(), "--set", "epochs=1");

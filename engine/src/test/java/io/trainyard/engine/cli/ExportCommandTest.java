@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreBackend;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +15,24 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class ExportCommandTest {
+
+    @Parameter
+    StoreBackend backend;
+
 
     @TempDir
     Path directory;
 
     @Test
     void runsAndEpochsAreWrittenWithEveryColumnAndEmptyCellsForMissingValues() throws Exception {
-        Cli cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+        Cli cli = new Cli(backend.newStore(directory.resolve("store")), directory.resolve("cache"));
         String mlp = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
                 "callbacks=[{name: epoch-squared}]"));
         String linear = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1",

@@ -9,28 +9,37 @@ import com.google.gson.JsonParser;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
 import io.trainyard.engine.testing.ShownRun;
+import io.trainyard.engine.testing.StoreBackend;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code runs} with filters and formats, {@code tag} and {@code note}, on two real runs. */
+/** {@code runs} with filters and formats, {@code tag} and {@code note}, on two real runs, on each database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class QueryCommandsTest {
+
+    @Parameter
+    StoreBackend backend; // JUnit sets it; the runs are made once per backend, by twoRuns
 
     private Cli cli;
     private String sgd;
     private String adam;
 
-    @BeforeAll
-    void twoRuns(@TempDir Path directory) {
-        cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+    @BeforeParameterizedClassInvocation
+    void twoRuns(StoreBackend backend, @TempDir Path directory) {
+        cli = new Cli(backend.newStore(directory.resolve("store")), directory.resolve("cache"));
         sgd = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
                 "callbacks=[{name: epoch-squared}]"));
         adam = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=1", "--set",

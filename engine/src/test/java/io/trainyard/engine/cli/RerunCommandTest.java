@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.ShownRun;
 import io.trainyard.engine.testing.StoreConnections;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code rerun}: from the record alone, bit for bit, refusing what can no longer be had. */
 class RerunCommandTest {
@@ -20,9 +23,10 @@ class RerunCommandTest {
     @TempDir
     Path directory;
 
-    @Test
-    void aRunReproducesBitForBitFromItsRecordAlone() throws Exception {
-        Cli cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void aRunReproducesBitForBitFromItsRecordAlone(StoreBackend backend) throws Exception {
+        Cli cli = new Cli(backend.newStore(directory.resolve("store")), directory.resolve("cache"));
         // The file changes after the run: the rerun uses the recorded text and overrides, not the file.
         Path file = Files.writeString(directory.resolve("blobs.yaml"), Files.readString(Experiments.blobsFile()));
         String original = runId(cli.run("run", file.toString(), "--set", "epochs=3", "--set", "optimizer.lr=0.05",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.TrainingProcess;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.RunDetails;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A run killed with kill -9 and resumed ends exactly where the uninterrupted run does. */
 class ResumeCommandTest {
@@ -33,14 +36,16 @@ class ResumeCommandTest {
     @TempDir
     Path directory;
 
-    @Test
-    void aKilledRunResumesFromItsLastCheckpointToTheUninterruptedResult() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void aKilledRunResumesFromItsLastCheckpointToTheUninterruptedResult(StoreBackend backend) throws Exception {
         Path store = directory.resolve("store");
+        StoreBackend.Store killed = backend.newStore(store);
         List<String> arguments = new ArrayList<>(List.of("run", Experiments.blobsFile().toString(), "--store",
-                store.toString()));
+                killed.option()));
         arguments.addAll(List.of(SETTINGS));
         TrainingProcess training = TrainingProcess.start(directory.resolve("output.txt"),
-                Map.of("TRAINYARD_HEARTBEAT_SECONDS", "1"), arguments.toArray(new String[0]));
+                killed.environment(Map.of("TRAINYARD_HEARTBEAT_SECONDS", "1")), arguments.toArray(new String[0]));
         try {
             TrainingProcess.awaitEpochs(store, 2, Duration.ofSeconds(60));
         } finally {
@@ -50,7 +55,7 @@ class ResumeCommandTest {
         String id = TrainingProcess.firstRunDirectory(store).getFileName().toString();
         Thread.sleep(3_500);
 
-        Cli cli = new Cli(store, directory.resolve("cache"));
+        Cli cli = new Cli(killed, directory.resolve("cache"));
         Cli.Result resumed = cli.run("resume", id);
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertTrue(resumed.out().startsWith("Resuming run " + id + " of blobs-mlp after epoch "), resumed.out());
@@ -61,8 +66,8 @@ class ResumeCommandTest {
         String referenceId = reference.run(uninterrupted.toArray(new String[0])).out().lines()
                 .filter(line -> line.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
 
-        RunDetails after = details(store, id);
-        RunDetails expected = details(directory.resolve("reference"), referenceId);
+        RunDetails after = details(killed.location(), id);
+        RunDetails expected = details(new StoreLocation(directory.resolve("reference")), referenceId);
         assertEquals("FINISHED", after.summary().status());
         assertEquals(metrics(expected), metrics(after), "every epoch as in the uninterrupted run");
         assertEquals(expected.stepCount(), after.stepCount());
@@ -90,8 +95,8 @@ class ResumeCommandTest {
                 .toList();
     }
 
-    private static RunDetails details(Path store, String id) {
-        try (Database database = new Database(new StoreLocation(store))) {
+    private static RunDetails details(StoreLocation store, String id) {
+        try (Database database = new Database(store)) {
             return new RunQueries(database).find(id);
         }
     }

@@ -8,12 +8,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.TrainingProcess;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
-import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.SweepRecord;
 import io.trainyard.engine.tracking.TrialState;
@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Sweeps through the real command line, trials in real child processes. */
 class SweepCommandTest {
@@ -32,8 +34,20 @@ class SweepCommandTest {
     @TempDir
     Path directory;
 
-    @Test
-    void aGridWithRepeatsRunsInParallelAsChildRunsOfOneSweepAndRanksThem() throws Exception {
+    /** The store of the test: a directory unless the test names another backend. */
+    private StoreBackend.Store store;
+
+    private StoreBackend.Store store() {
+        if (store == null) {
+            store = StoreBackend.H2.newStore(directory.resolve("store"));
+        }
+        return store;
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void aGridWithRepeatsRunsInParallelAsChildRunsOfOneSweepAndRanksThem(StoreBackend backend) throws Exception {
+        store = backend.newStore(directory.resolve("store"));
         Path file = experiment("""
                 sweep:
                   parameters:
@@ -92,14 +106,15 @@ class SweepCommandTest {
         assertEquals(4, sweepRow.get("ended_trials").getAsInt());
     }
 
-    @Test
-    void aKilledSweepContinuesWhereItStoppedAndResumesTheInterruptedTrial() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void aKilledSweepContinuesWhereItStoppedAndResumesTheInterruptedTrial(StoreBackend backend) throws Exception {
         Path file = slowSweep();
-        Path store = directory.resolve("store");
+        store = backend.newStore(directory.resolve("store"));
         TrainingProcess parent = TrainingProcess.start(directory.resolve("sweep.txt"),
-                Map.of("TRAINYARD_HEARTBEAT_SECONDS", "1", "TRAINYARD_CACHE", directory.resolve("cache").toString()),
-                "sweep", file.toString(), "--store", store.toString());
-        Path secondTrialLog = awaitSecondTrialRunning(parent, store);
+                store.environment(Map.of("TRAINYARD_HEARTBEAT_SECONDS", "1", "TRAINYARD_CACHE",
+                        directory.resolve("cache").toString())), "sweep", file.toString(), "--store", store.option());
+        Path secondTrialLog = awaitSecondTrialRunning(parent);
         List<ProcessHandle> trials = parent.process().descendants().toList();
         parent.process().destroyForcibly();
         assertTrue(parent.process().waitFor(60, TimeUnit.SECONDS));
@@ -107,22 +122,22 @@ class SweepCommandTest {
             trial.onExit().get(60, TimeUnit.SECONDS);
         }
         String id = sweepId(parent.output());
-        TrialState interrupted = trials(store, id).get(1);
+        TrialState interrupted = trials(id).get(1);
         assertEquals("KILLED", interrupted.status(), "the orphaned trial stopped and said so: "
                 + Files.readString(secondTrialLog));
         Thread.sleep(3_500); // the sweep's own heartbeat lapses: it is CRASHED, not RUNNING elsewhere
 
-        Cli.Result continued = new Cli(store, directory.resolve("cache")).run("sweep", file.toString());
+        Cli.Result continued = cli().run("sweep", file.toString());
         assertEquals(0, continued.exitCode(), continued.out() + continued.err() + logs());
         assertTrue(continued.out().startsWith("Continuing sweep " + id + " of blobs-mlp: 1 of 2 trials ended, 1 to"
                 + " run"), continued.out());
         assertTrue(continued.out().contains("trial 2/2 [optimizer.lr=0.05 seed=7] continues run "
                 + interrupted.runId()), continued.out());
-        List<TrialState> after = trials(store, id);
+        List<TrialState> after = trials(id);
         assertEquals(interrupted.runId(), after.get(1).runId(), "resumed as the same run");
         assertEquals(List.of("FINISHED", "FINISHED"), after.stream().map(TrialState::status).toList());
-        assertEquals(6, details(store, after).get(1).epochs().size());
-        try (Database database = new Database(new StoreLocation(store))) {
+        assertEquals(6, details(after).get(1).epochs().size());
+        try (Database database = new Database(store().location())) {
             SweepRecord sweep = new SweepQueries(database).find(id);
             assertEquals("FINISHED", sweep.status());
             assertEquals(2, new RunQueries(database).list().size(), "the finished trial did not run again");
@@ -131,19 +146,18 @@ class SweepCommandTest {
 
     @Test
     void aSweepStoppedWithSigtermRecordsItselfAndItsRunningTrialKilled() throws Exception {
-        Path store = directory.resolve("store");
         TrainingProcess parent = TrainingProcess.start(directory.resolve("sweep.txt"),
                 Map.of("TRAINYARD_CACHE", directory.resolve("cache").toString()), "sweep", slowSweep().toString(),
-                "--store", store.toString());
-        awaitSecondTrialRunning(parent, store);
+                "--store", store().option());
+        awaitSecondTrialRunning(parent);
         parent.process().destroy();
         assertTrue(parent.process().waitFor(60, TimeUnit.SECONDS));
         String id = sweepId(parent.output());
-        List<TrialState> trials = trials(store, id);
+        List<TrialState> trials = trials(id);
         assertEquals(List.of("FINISHED", "KILLED"), trials.stream().map(TrialState::status).toList(),
                 parent.output());
-        assertTrue(details(store, trials).get(1).epochs().size() >= 1, "the killed trial kept its finished epochs");
-        try (Database database = new Database(new StoreLocation(store))) {
+        assertTrue(details(trials).get(1).epochs().size() >= 1, "the killed trial kept its finished epochs");
+        try (Database database = new Database(store().location())) {
             assertEquals("KILLED", new SweepQueries(database).find(id).status());
         }
     }
@@ -204,7 +218,7 @@ class SweepCommandTest {
     }
 
     private Cli cli() {
-        return new Cli(directory.resolve("store"), directory.resolve("cache"));
+        return new Cli(store(), directory.resolve("cache"));
     }
 
     /** Two trials of six epochs slow enough (0.7 s an epoch) to be interrupted in the second. */
@@ -240,7 +254,8 @@ class SweepCommandTest {
      * Waits until the second trial's run has recorded two epochs (so the first epoch's checkpoint, written while the
      * second trains, is on record); returns that trial's log.
      */
-    private static Path awaitSecondTrialRunning(TrainingProcess parent, Path store) throws Exception {
+    private Path awaitSecondTrialRunning(TrainingProcess parent) throws Exception {
+        Path store = directory.resolve("store");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             Path runs = store.resolve("runs");
@@ -264,21 +279,13 @@ class SweepCommandTest {
     }
 
     private List<TrialState> trials(String id) {
-        return trials(directory.resolve("store"), id);
-    }
-
-    private static List<TrialState> trials(Path store, String id) {
-        try (Database database = new Database(new StoreLocation(store))) {
+        try (Database database = new Database(store().location())) {
             return new SweepQueries(database).trials(id);
         }
     }
 
     private List<RunDetails> details(List<TrialState> trials) {
-        return details(directory.resolve("store"), trials);
-    }
-
-    private static List<RunDetails> details(Path store, List<TrialState> trials) {
-        try (Database database = new Database(new StoreLocation(store))) {
+        try (Database database = new Database(store().location())) {
             List<String> ids = trials.stream().map(TrialState::runId).toList();
             ids.forEach(id -> assertNotNull(id));
             return new RunQueries(database).details(ids, true);

@@ -14,7 +14,7 @@ import io.trainyard.engine.tracking.RunAnnotations;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.RunSummary;
-import io.trainyard.engine.tracking.StoreLocation;
+import io.trainyard.engine.testing.StoreBackend;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +24,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The filter language and orderings, run against a real store. */
+/** The filter language and orderings, run against a real store on each database. */
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class RunFilterTest {
+
+    @Parameter
+    StoreBackend backend;
 
     @TempDir
     Path directory;
@@ -36,7 +44,7 @@ class RunFilterTest {
 
     @BeforeEach
     void fill() {
-        database = new Database(new StoreLocation(directory));
+        database = new Database(backend.newStore(directory).location());
         RunStore store = new RunStore(database);
         queries = new RunQueries(database);
         run(store, "sgd-slow", 1, "sgd", 0.001, false, new double[] {0.70, 0.78, 0.81});

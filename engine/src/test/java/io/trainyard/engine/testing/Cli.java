@@ -12,12 +12,17 @@ import java.util.Map;
 /** Runs {@code trainyard} commands in-process against one store, capturing output. */
 public final class Cli {
 
-    private final Path store;
-    private final Path cache;
+    private final String store;
+    private final Map<String, String> environment;
 
     public Cli(Path store, Path cache) {
-        this.store = store;
-        this.cache = cache;
+        this(new StoreBackend.Store(store.toString(), Map.of()), cache);
+    }
+
+    /** Commands against {@code store}, on any backend. */
+    public Cli(StoreBackend.Store store, Path cache) {
+        this.store = store.option();
+        this.environment = store.environment(Map.of("TRAINYARD_CACHE", cache.toString()));
     }
 
     /** What one command printed and returned. */
@@ -29,9 +34,9 @@ public final class Cli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--store");
-        all.add(store.toString());
+        all.add(store);
         int code = Main.execute(all.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TRAINYARD_CACHE", cache.toString()));
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

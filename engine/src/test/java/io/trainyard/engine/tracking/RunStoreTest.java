@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunStatus;
+import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.StoreConnections;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,12 +26,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The store on a real H2 file database. */
+/** The store on a real H2 file and on a real PostgreSQL server. */
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class RunStoreTest {
+
+    @Parameter
+    StoreBackend backend;
 
     @TempDir
     Path directory;
+
+    private StoreBackend.Store opened;
 
     private Database database;
     private RunStore store;
@@ -37,7 +49,8 @@ class RunStoreTest {
 
     @BeforeEach
     void open() {
-        database = new Database(new StoreLocation(directory));
+        opened = backend.newStore(directory);
+        database = new Database(opened.location());
         store = new RunStore(database);
         queries = new RunQueries(database);
     }
@@ -157,6 +170,7 @@ class RunStoreTest {
 
     @Test
     void aStoreMadeByTheFirstSchemaIsUpgradedWithItsRuns() throws Exception {
+        assumeTrue(backend == StoreBackend.H2, "PostgreSQL stores begin at today's schema");
         database.close();
         Path old = directory.resolve("old");
         StoreLocation location = new StoreLocation(old);
@@ -202,7 +216,7 @@ class RunStoreTest {
     void reopeningAStoreKeepsItsRuns() {
         store.create(newRun("run-1", "exp", Map.of("seed", 1L)));
         database.close();
-        database = new Database(new StoreLocation(directory));
+        database = new Database(opened.location());
         assertEquals(1, new RunQueries(database).list().size());
     }
 
