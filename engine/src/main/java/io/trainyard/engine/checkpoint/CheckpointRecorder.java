@@ -27,7 +27,9 @@ import java.util.concurrent.Future;
  * Saves the model at the end of every epoch into the run's folder: {@code last-epochN.model}, and
  * {@code best-epochN.model} whenever the monitored metric improves (test accuracy when there is one, else test
  * loss). A file is written whole under its own name, then recorded with its SHA-256, and only then is the kind's
- * previous file deleted: whenever the process dies, the record points at a complete file that matches it.
+ * previous file deleted: whenever the process dies, the record points at a complete file that matches it. A store
+ * given by URL (PostgreSQL, an H2 server) keeps the bytes as well, so that a worker on another machine resumes
+ * from them.
  * The training thread only copies the model (milliseconds); hashing, writing and recording happen on a thread of
  * their own, one epoch after another, and a failure surfaces at the next epoch's end or the run's.
  */
@@ -39,6 +41,8 @@ public final class CheckpointRecorder implements Callback {
     private final RunStore store;
     private final String runId;
     private final Path storeDirectory;
+    /** Whether the files' bytes go into the store too: a store by URL serves workers on other machines. */
+    private final boolean shared;
     private final Path directory;
     private final Model model;
     private final List<Callback> callbacks;
@@ -59,6 +63,7 @@ public final class CheckpointRecorder implements Callback {
         this.store = store;
         this.runId = runId;
         this.storeDirectory = location.directory();
+        this.shared = location.external();
         this.directory = location.runDirectory(runId);
         this.model = model;
         this.callbacks = List.copyOf(callbacks);
@@ -119,7 +124,7 @@ public final class CheckpointRecorder implements Callback {
             }
             // Relative to the store, so that a store moved or copied elsewhere still finds its files.
             store.recordCheckpoint(runId, kind, epoch, storeDirectory.relativize(target).toString(), sha256, monitor,
-                    value);
+                    value, shared ? data : null);
             try (DirectoryStream<Path> older = Files.newDirectoryStream(directory, kind + "-epoch*.model")) {
                 for (Path file : older) {
                     if (!file.equals(target)) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
             + " sweep.", "Run the same command again to continue an interrupted sweep: ended trials are kept,"
             + " interrupted ones resume from their last checkpoint."},
         footer = {"", "Examples:", "  trainyard sweep experiments/fashion-mnist-sweep.yaml --parallel 2",
+            "  trainyard sweep experiments/fashion-mnist-sweep.yaml --enqueue --store postgresql://ana@db/trainyard",
             "  trainyard compare --sweep SWEEP_ID"})
 final class SweepCommand implements Callable<Integer> {
 
@@ -44,6 +45,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--new", description = "Start a new sweep even if this command's sweep exists")
     private boolean fresh;
 
+    @Option(names = "--enqueue", description = "Record the sweep and its planned trials without running them:"
+            + " 'trainyard worker' processes on any number of machines run them")
+    private boolean enqueue;
+
     @Inject
     SweepCommand(Provider<SweepRunner> sweepRunner) {
         this.sweepRunner = sweepRunner;
@@ -55,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new TrainyardException("--parallel must be 1 or more and --threads 0 (automatic) or more, got "
                     + parallel + " and " + threads);
         }
-        SweepRecord sweep = sweepRunner.get().sweep(file, overrides, parallel, threads, fresh);
+        SweepRecord sweep = sweepRunner.get().sweep(file, overrides, parallel, threads, fresh, enqueue);
         if (sweep.status().equals("FAILED")) {
             root.err().printf("error: sweep %s FAILED: %s%n", sweep.id(), sweep.errorMessage());
             return ExitCodes.RUN_FAILED;

@@ -27,12 +27,14 @@ public final class TrainyardCommand implements AutoCloseable {
 
     /** Every subcommand, in the order help lists them ({@link CommandTree} adds them). */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RerunCommand.class, ResumeCommand.class,
-            EvaluateCommand.class, SweepCommand.class, SweepTrialCommand.class, RunsCommand.class, SweepsCommand.class,
+            EvaluateCommand.class, SweepCommand.class, SweepTrialCommand.class, WorkerCommand.class, RunsCommand.class,
+            SweepsCommand.class,
             ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class, NoteCommand.class,
             PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class, AutoComplete.GenerateCompletion.class);
 
-    @Option(names = "--store", paramLabel = "DIR|JDBC_URL", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Store directory, or an H2 JDBC URL such as jdbc:h2:tcp://host/path (default:"
+    @Option(names = "--store", paramLabel = "DIR|URL", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Store directory, a PostgreSQL server such as postgresql://USER@HOST:5432/DB (password from"
+                    + " PGPASSWORD or ~/.pgpass), or an H2 server such as jdbc:h2:tcp://host/path (default:"
                     + " $TRAINYARD_STORE, else ./trainyard-runs)")
     String store;
 

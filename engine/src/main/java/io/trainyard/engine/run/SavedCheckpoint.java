@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A run's checkpoint as recorded, with its file's content, read only if its SHA-256 is the recorded one. */
+/**
+ * A run's checkpoint as recorded, with its file's content, read only if its SHA-256 is the recorded one: from the
+ * file, or where the file is not on this machine (a worker resuming another's trial), from the store's copy.
+ */
 record SavedCheckpoint(Checkpoint checkpoint, byte[] data) {
 
     static SavedCheckpoint read(RunQueries queries, String runId, String kind) {
@@ -21,8 +24,8 @@ record SavedCheckpoint(Checkpoint checkpoint, byte[] data) {
         try {
             data = Files.readAllBytes(Path.of(checkpoint.path()));
         } catch (IOException e) {
-            throw new TrainyardException("cannot read the " + kind + " checkpoint of run " + runId + " at "
-                    + checkpoint.path() + ": " + e.getMessage());
+            data = queries.checkpointData(runId, kind).orElseThrow(() -> new TrainyardException("cannot read the "
+                    + kind + " checkpoint of run " + runId + " at " + checkpoint.path() + ": " + e.getMessage()));
         }
         if (!CheckpointRecorder.sha256(data).equals(checkpoint.sha256())) {
             throw new TrainyardException("the " + kind + " checkpoint of run " + runId + " (" + checkpoint.path()

@@ -59,9 +59,11 @@ public final class SweepRunner {
     /**
      * @param threads BLAS threads per trial; 0 for an equal share of the cores
      * @param fresh start a new sweep even if this command's sweep exists
-     * @return the sweep as it ended
+     * @param enqueue record the sweep QUEUED for workers ({@code trainyard worker}) rather than run its trials
+     * @return the sweep as it ended, or as queued
      */
-    public SweepRecord sweep(Path path, List<String> overrides, int parallel, int threads, boolean fresh) {
+    public SweepRecord sweep(Path path, List<String> overrides, int parallel, int threads, boolean fresh,
+            boolean enqueue) {
         ExperimentFile file = ExperimentFile.read(path);
         Map<String, Object> tree = Overrides.apply(file.tree(), overrides);
         SweepSpec spec = SweepSpec.of(tree).orElseThrow(() -> new TrainyardException(path + " has no '"
@@ -80,6 +82,16 @@ public final class SweepRunner {
                 throw new TrainyardException("sweep " + sweep.id() + " of this experiment is RUNNING in another"
                         + " process; wait for it to end, or pass --new to start a second sweep");
             }
+            if (sweep.status().equals("QUEUED")) {
+                if (!enqueue) {
+                    throw new TrainyardException("sweep " + sweep.id() + " of this experiment is QUEUED for workers;"
+                            + " start 'trainyard worker --sweep " + sweep.id() + "' on any machine that reaches the"
+                            + " store, or pass --new to start a second sweep");
+                }
+                console.printf("Sweep %s of %s is already queued: %d of %d trials ended%n", sweep.id(), sweep.name(),
+                        ended, trials.size());
+                return sweep;
+            }
             if (ended == trials.size()) {
                 console.printf("Sweep %s of %s already ran its %d trials; rank them with 'trainyard compare --sweep"
                         + " %s', or run them again as a new sweep with --new%n", sweep.id(), sweep.name(),
@@ -96,7 +108,10 @@ public final class SweepRunner {
                     + " thread(s) each (store %s)%n", sweep.id(), sweep.name(), ended, trials.size(),
                     trials.size() - ended, parallel, budget, location.describe());
         } else {
-            sweep = plan(file, overrides, spec, definition, budget, parallel);
+            sweep = plan(file, overrides, spec, definition, budget, parallel, enqueue);
+            if (enqueue) {
+                return sweep;
+            }
         }
         scheduler.run(sweep, parallel, budget);
         return queries.find(sweep.id());
@@ -104,7 +119,7 @@ public final class SweepRunner {
 
     /** Checks every trial's settings and the first trial's data and model, then records the sweep. */
     private SweepRecord plan(ExperimentFile file, List<String> overrides, SweepSpec spec, String definition,
-            int budget, int parallel) {
+            int budget, int parallel, boolean enqueue) {
         Experiment base = resolver.resolve(file, overrides);
         List<Trial> trials = TrialPlan.of(spec, base.seed());
         for (Trial trial : trials) {
@@ -120,14 +135,21 @@ public final class SweepRunner {
         }
         // Loads the data once before any trial: a missing file fails here, and a download lands in the cache once.
         assembler.prepare(file, settings(overrides, trials.get(0), budget));
-        SweepRecord sweep = new SweepRecord(ids.next(), base.name(), "RUNNING", Instant.now(), null,
+        SweepRecord sweep = new SweepRecord(ids.next(), base.name(), enqueue ? "QUEUED" : "RUNNING", Instant.now(), null,
                 spec.method().name().toLowerCase(java.util.Locale.ROOT), spec.repeats(), definition,
                 file.path().toString(), file.text(), overrides, null);
         store.create(sweep, trials, heartbeat);
+        String size = spec.method() == SweepSpec.Method.GRID ? spec.trials() + " combinations"
+                : spec.trials() + " random configurations";
+        String seeds = spec.repeats() > 1 ? " x " + spec.repeats() + " seeds" : "";
+        if (enqueue) {
+            console.printf("Sweep %s of %s: %d trials (%s%s) queued (store %s)%nStart workers on any machine that"
+                    + " reaches the store: trainyard worker --sweep %s%n", sweep.id(), sweep.name(), trials.size(),
+                    size, seeds, location.describe(), sweep.id());
+            return sweep;
+        }
         console.printf("Sweep %s of %s: %d trials (%s%s), %d at a time with %d thread(s) each (store %s)%n",
-                sweep.id(), sweep.name(), trials.size(), spec.method() == SweepSpec.Method.GRID
-                        ? spec.trials() + " combinations" : spec.trials() + " random configurations",
-                spec.repeats() > 1 ? " x " + spec.repeats() + " seeds" : "", parallel, budget, location.describe());
+                sweep.id(), sweep.name(), trials.size(), size, seeds, parallel, budget, location.describe());
         return sweep;
     }
 

@@ -5,7 +5,6 @@ import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunStore;
-import io.trainyard.engine.tracking.RunSummary;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.SweepRecord;
@@ -154,18 +153,8 @@ public final class TrialScheduler {
             return;
         }
         trialNanos.addAndGet(System.nanoTime() - begin);
-        TrialState after = queries.trial(sweep.id(), number);
-        String outcome;
-        // 0, 1 (the run FAILED) and 130 (KILLED) end a run; other codes mean the trial could not start one.
-        if (after.runId() == null || (exitCode != 0 && exitCode != 1 && exitCode != 130)) {
-            outcome = "did not run (exit code " + exitCode + "): " + lastError(log);
-        } else {
-            RunSummary run = runQueries.find(after.runId()).summary();
-            outcome = "run " + run.id() + " " + run.status() + (Double.isNaN(run.finalTestAccuracy()) ? ""
-                    : String.format(Locale.ROOT, ", final test accuracy %.2f%%", 100 * run.finalTestAccuracy()))
-                    + (run.stopReason() == null ? "" : " (" + run.stopReason() + ")")
-                    + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - begin) / 1e9);
-        }
+        String outcome = TrialOutcome.describe(exitCode, queries.trial(sweep.id(), number), runQueries, log,
+                (System.nanoTime() - begin) / 1e9);
         synchronized (console) {
             console.printf("%s %s%n", name, outcome);
         }
@@ -224,16 +213,5 @@ public final class TrialScheduler {
         }
         store.finish(sweep.id(), "KILLED", null);
         database.close();
-    }
-
-    /** The log's last error line, or its last line. */
-    private static String lastError(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
-            return lines.stream().filter(line -> line.startsWith("error:")).reduce((a, b) -> b)
-                    .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
-        } catch (IOException e) {
-            return "no log at " + log;
-        }
     }
 }

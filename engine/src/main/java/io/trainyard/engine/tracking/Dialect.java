@@ -2,6 +2,7 @@ package io.trainyard.engine.tracking;
 
 import io.trainyard.engine.tracking.migration.V2__Crashed_status;
 import io.trainyard.engine.tracking.migration.V5__Step_chunks;
+import io.trainyard.engine.tracking.migration.V9__Trial_queue;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import org.postgresql.util.PSQLException;
 public enum Dialect {
 
     /** The embedded default, and H2 servers. */
-    H2("db/migration", List.of(new V2__Crashed_status(), new V5__Step_chunks())) {
+    H2("db/migration", List.of(new V2__Crashed_status(), new V5__Step_chunks(),
+            new V9__Trial_queue())) {
         @Override
         String ignoringDuplicates(String insert, String key) {
             return insert; // H2 fails only the statement on a duplicate, not the transaction: the caller goes on

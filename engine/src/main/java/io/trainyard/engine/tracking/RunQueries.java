@@ -157,6 +157,15 @@ public final class RunQueries {
                 });
     }
 
+    /** The bytes the store keeps of a run's checkpoint of this kind (stores by URL keep them), if any. */
+    public Optional<byte[]> checkpointData(String runId, String kind) {
+        return Optional.ofNullable(reads.query("SELECT data FROM checkpoints WHERE run_id = ? AND kind = ?",
+                statement -> {
+                    statement.setString(1, runId);
+                    statement.setString(2, kind);
+                }, result -> result.next() ? result.getBytes(1) : null));
+    }
+
     /**
      * Where a checkpoint's file is now. Paths are recorded relative to the store, so a moved or copied store finds
      * its own files; stores recorded before that hold absolute paths, looked for in the run's folder of this store

@@ -201,9 +201,12 @@ public final class RunStore {
     /**
      * Records a saved model file, replacing the run's previous one of that kind ({@code last} or {@code best}); on
      * disk before it returns, since the previous file is deleted next.
+     *
+     * @param data the file's bytes, kept in the store itself where workers on other machines may need them (a
+     *     store given by URL), or null
      */
     public void recordCheckpoint(String runId, String kind, int epoch, String path, String sha256, String monitor,
-            double value) {
+            double value, byte[] data) {
         transactions.durable(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM checkpoints WHERE run_id = ? AND kind = ?")) {
@@ -212,7 +215,7 @@ public final class RunStore {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO checkpoints (run_id, kind, epoch,"
-                    + " path, sha256, monitor, metric_value) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " path, sha256, monitor, metric_value, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, runId);
                 insert.setString(2, kind);
                 insert.setInt(3, epoch);
@@ -220,6 +223,7 @@ public final class RunStore {
                 insert.setString(5, sha256);
                 insert.setString(6, monitor);
                 setNumber(insert, 7, value);
+                insert.setBytes(8, data);
                 insert.executeUpdate();
             }
         });

@@ -28,14 +28,25 @@ final class StoreReads {
         this.database = database;
     }
 
+    /**
+     * Runs the query on a connection of its own. A query whose connection was lost (the process that served the
+     * store to this one has exited) is asked once more, on a new connection.
+     */
     <T> T query(String sql, Binder binder, Reader<T> reader) {
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet result = statement.executeQuery()) {
-                return reader.read(result);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = database.connect();
+                    PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet result = statement.executeQuery()) {
+                    return reader.read(result);
+                }
+            } catch (SQLException e) {
+                if (attempt == 1 && database.dialect().connectionLost(e)) {
+                    continue;
+                }
+                throw new StoreException("reading the store failed: " + StoreErrors.describe(e, database.location()),
+                        e);
             }
-        } catch (SQLException e) {
-            throw new StoreException("reading the store failed: " + StoreErrors.describe(e, database.location()), e);
         }
     }
 

@@ -19,7 +19,7 @@ public final class SweepQueries {
             + " s.repeats, s.definition_sha256, s.experiment_file, s.experiment_text, s.overrides, s.error_message"
             + " FROM sweeps s";
     /** The latest run of each trial: a trial attempted again keeps its earlier runs, which no longer count. */
-    private static final String LATEST_RUN = "r.start_time = (SELECT MAX(l.start_time) FROM runs l"
+    static final String LATEST_RUN = "r.start_time = (SELECT MAX(l.start_time) FROM runs l"
             + " WHERE l.sweep_id = r.sweep_id AND l.trial = r.trial)";
 
     private final StoreReads reads;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A sweep as recorded: the parent of its trials' runs.
  *
- * @param status RUNNING, FINISHED (every trial ended), FAILED (a trial could not run), KILLED or CRASHED
+ * @param status RUNNING (in the process that recorded it), QUEUED (for workers), FINISHED (every trial ended), FAILED
+ *     (a trial could not run), KILLED or CRASHED
  * @param method grid or random
  * @param repeats seeds per configuration
  * @param definitionSha256 SHA-256 of the experiment's text and the overrides: the same command finds the sweep

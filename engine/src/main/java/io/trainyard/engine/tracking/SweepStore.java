@@ -18,23 +18,27 @@ public final class SweepStore {
         this.transactions = new Transactions(database);
     }
 
-    /** Records a new RUNNING sweep and every trial it plans, in one transaction. */
+    /**
+     * Records a new sweep and every trial it plans, in one transaction: RUNNING in this process, which keeps its
+     * heartbeat, or QUEUED for workers.
+     */
     public void create(SweepRecord sweep, List<Trial> trials, Heartbeat heartbeat) {
         transactions.durable(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sweeps (id, name, status,"
                     + " start_time, method, repeats, definition_sha256, experiment_file, experiment_text, overrides,"
-                    + " heartbeat_at, heartbeat_seconds) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " heartbeat_at, heartbeat_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, sweep.id());
                 insert.setString(2, sweep.name());
-                insert.setTimestamp(3, Timestamp.from(sweep.start()));
-                insert.setString(4, sweep.method());
-                insert.setInt(5, sweep.repeats());
-                insert.setString(6, sweep.definitionSha256());
-                insert.setString(7, sweep.experimentFile());
-                insert.setString(8, sweep.experimentText());
-                insert.setString(9, String.join("\n", sweep.overrides()));
-                insert.setTimestamp(10, Timestamp.from(sweep.start()));
-                insert.setLong(11, heartbeat.interval().toSeconds());
+                insert.setString(3, sweep.status());
+                insert.setTimestamp(4, Timestamp.from(sweep.start()));
+                insert.setString(5, sweep.method());
+                insert.setInt(6, sweep.repeats());
+                insert.setString(7, sweep.definitionSha256());
+                insert.setString(8, sweep.experimentFile());
+                insert.setString(9, sweep.experimentText());
+                insert.setString(10, String.join("\n", sweep.overrides()));
+                insert.setTimestamp(11, Timestamp.from(sweep.start()));
+                insert.setLong(12, heartbeat.interval().toSeconds());
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sweep_trials (sweep_id, trial,"
