@@ -32,7 +32,7 @@ public final class RunStore {
 
     public void create(NewRun run) {
         transactions.run(connection -> {
-            long experimentId = experimentId(connection, run.experiment(), run.start());
+            long experimentId = experimentId(connection, dialect, run.experiment(), run.start());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, experiment_id, name,"
                     + " status, start_time, seed, dataset_sha256, experiment_file, experiment_text, heartbeat_at,"
                     + " heartbeat_seconds, parent_id, sweep_id, trial)"
@@ -86,7 +86,8 @@ public final class RunStore {
         });
     }
 
-    private long experimentId(Connection connection, String name, Instant now) throws SQLException {
+    /** The id of the experiment of this name, recorded now if it is new. */
+    static long experimentId(Connection connection, Dialect dialect, String name, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(dialect.ignoringDuplicates(
                 "INSERT INTO experiments (name, created_at) VALUES (?, ?)", "name"))) {
             insert.setString(1, name);
