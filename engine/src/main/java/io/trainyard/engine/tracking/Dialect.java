@@ -33,6 +33,11 @@ public enum Dialect {
         }
 
         @Override
+        Optional<String> lazyCommit() {
+            return Optional.empty(); // H2's commits are lazy already
+        }
+
+        @Override
         boolean connectionLost(SQLException e) {
             int code = e.getErrorCode();
             return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_IS_CLOSED
@@ -66,6 +71,11 @@ public enum Dialect {
         @Override
         Optional<String> flush() {
             return Optional.empty(); // a commit is on disk when it returns (synchronous_commit)
+        }
+
+        @Override
+        Optional<String> lazyCommit() {
+            return Optional.of("SET LOCAL synchronous_commit TO OFF");
         }
 
         @Override
@@ -135,6 +145,12 @@ public enum Dialect {
 
     /** A statement that makes committed work durable, where a commit alone does not. */
     abstract Optional<String> flush();
+
+    /**
+     * A statement that lets the current transaction's commit return before it is on disk. The next durable commit
+     * writes it too: used for what a run records between its epochs, whose epoch's commit follows.
+     */
+    abstract Optional<String> lazyCommit();
 
     /** Whether a unit of work failed because its connection went away, uncommitted: it can be repeated. */
     abstract boolean connectionLost(SQLException e);

@@ -148,9 +148,13 @@ public final class RunStore {
         });
     }
 
+    /**
+     * Records steps logged within an epoch. Durable with the epoch's commit ({@link #recordEpoch}) or the run's end,
+     * not before: a crash in between loses them, as it loses the epoch's training.
+     */
     public void recordSteps(String runId, List<StepMetric> steps) {
         if (!steps.isEmpty()) {
-            transactions.run(connection -> insertSteps(connection, runId, steps));
+            transactions.lazy(connection -> insertSteps(connection, runId, steps));
         }
     }
 

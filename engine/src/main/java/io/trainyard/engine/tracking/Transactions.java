@@ -2,6 +2,7 @@ package io.trainyard.engine.tracking;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Units of work on the store, each one transaction: committed whole or rolled back whole, so a failure never leaves
@@ -40,6 +41,23 @@ final class Transactions {
                 throw new StoreException("writing to the store failed: " + StoreErrors.describe(e, database.location()), e);
             }
         }
+    }
+
+    /**
+     * As {@link #run}, but the commit may return before it is on disk: a database that crashes right after loses
+     * it. For records that a durable commit soon follows (the steps of an epoch before the epoch's own commit,
+     * which writes them too); 2.3 ms an fsync held PostgreSQL to 430 000 step metrics a second.
+     */
+    void lazy(Work work) {
+        Optional<String> lazy = database.dialect().lazyCommit();
+        run(connection -> {
+            if (lazy.isPresent()) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute(lazy.get());
+                }
+            }
+            work.run(connection);
+        });
     }
 
     /** As {@link #run}, then on disk before returning, also on a database where a commit alone is not. */
