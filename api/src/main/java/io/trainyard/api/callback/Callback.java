@@ -5,6 +5,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Hooks into the training loop. Every method has an empty default, so a callback implements only what it needs.
@@ -12,8 +13,9 @@ import java.util.Set;
  * <p>Order for a run of E epochs with B batches each:
  * <pre>
  * onRunStart
- *   onEpochStart(1)  onBatchEnd(1, 0) ... onBatchEnd(1, B-1)  onEvaluationEnd(1)  onEpochEnd(1)
- *                    (each batch: onBeforeOptimizerStep, then onBatchEnd)
+ *   onEpochStart(1)  onBatchEnd(1, 0) ... onBatchEnd(1, B-1)  onEvaluationBatch(1) ...  onEvaluationEnd(1)
+ *                    onEpochEnd(1)
+ *                    (each batch: onBeforeOptimizerStep, then onBatchEnd; each test batch: onEvaluationBatch)
  *   ...
  *   onEpochStart(E)  ...                                       onEvaluationEnd(E)  onEpochEnd(E)
  * onRunEnd(FINISHED)
@@ -60,6 +62,20 @@ public interface Callback {
      * @param loss the batch's training loss
      */
     default void onBatchEnd(RunContext run, int epoch, int batch, double loss) {
+    }
+
+    /**
+     * For each batch of the test split evaluated at the end of an epoch: the model's outputs in evaluation mode and
+     * the batch's targets, as the loss sees them. This is where a metric of the predictions is computed (top-k
+     * accuracy, per-class accuracy, a confusion matrix): accumulate here, then {@link RunContext#logMetric log} the
+     * result in {@link #onEvaluationEnd}, and it is recorded, filtered, compared and exported like any metric.
+     *
+     * @param outputs {@code [batch, outputs]}: one row of scores (logits, for classification) per sample
+     * @param targets as the dataset fills them: for classification {@code [batch]} class indices stored as floats
+     * @implNote The arrays are the engine's reused buffers: read them here and keep nothing. Called for every test
+     *     batch: allocate nothing (read the values through {@code data()}, as the built-in metrics do).
+     */
+    default void onEvaluationBatch(RunContext run, int epoch, INDArray outputs, INDArray targets) {
     }
 
     /** After the test split has been evaluated at the end of an epoch. */

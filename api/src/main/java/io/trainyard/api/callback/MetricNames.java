@@ -15,6 +15,15 @@ public final class MetricNames {
     private MetricNames() {
     }
 
+    /**
+     * Whether a higher value of the metric is the better one, judged from its name as Keras's {@code mode="auto"}
+     * does: an accuracy (and an AUC or F1 score) is better higher; a loss, an error, a time and anything else lower.
+     * Early stopping, pruning and the exports' "best" columns all ask here.
+     */
+    public static boolean higherIsBetter(String name) {
+        return name.contains("accuracy") || name.contains("auc") || name.startsWith("f1") || name.contains("_f1");
+    }
+
     /** Returns the name if a callback may log it, else throws an {@link IllegalArgumentException} saying why. */
     public static String check(String name) {
         if (name == null || !name.matches("[a-z][a-z0-9_]{0,99}")) {

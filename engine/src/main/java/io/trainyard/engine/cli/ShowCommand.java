@@ -5,6 +5,7 @@ import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,9 @@ final class ShowCommand implements Callable<Integer> {
         RunQueries queries = runQueries.get();
         RunDetails details = queries.find(runId);
         if (format == Format.JSON) {
-            RunReport.json(details, queries.checkpoints(details.summary().id()).values(), root.out());
+            String id = details.summary().id();
+            RunReport.json(details, queries.loggedMetrics(java.util.List.of(id)).getOrDefault(id, Map.of()),
+                    queries.checkpoints(id).values(), root.out());
             return ExitCodes.OK;
         }
         RunReport.print(details, allProvenance, root.out());

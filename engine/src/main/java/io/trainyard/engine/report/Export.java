@@ -1,6 +1,7 @@
 package io.trainyard.engine.report;
 
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunSummary;
@@ -23,9 +24,6 @@ import java.util.function.Function;
  * step. Every row has every column; a value a run lacks is an empty cell.
  */
 public final class Export {
-
-    private static final List<String> METRICS = List.of("train_loss", "train_accuracy", "test_loss",
-            "test_accuracy");
 
     private Export() {
     }
@@ -62,7 +60,14 @@ public final class Export {
         List<String> columns = new ArrayList<>(List.of("id", "experiment", "status", "start", "end",
                 "duration_seconds", "seed", "epochs", "stop_reason", "error", "parent", "sweep", "trial"));
         paramKeys.forEach(key -> columns.add("params." + key));
-        for (String metric : METRICS) {
+        // The built-in metrics but the epoch's seconds, then every metric a callback logged for any of the runs.
+        List<String> metrics = new ArrayList<>(MetricNames.BUILT_IN);
+        metrics.remove("epoch_seconds");
+        TreeSet<String> logged = new TreeSet<>();
+        runs.forEach(run -> logged.addAll(run.metrics().keySet()));
+        logged.removeAll(MetricNames.BUILT_IN);
+        metrics.addAll(logged);
+        for (String metric : metrics) {
             columns.addAll(List.of("final_" + metric, "best_" + metric, "best_" + metric + "_epoch"));
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -81,9 +86,9 @@ public final class Export {
             row.add(summary.lineage().sweepId());
             row.add(summary.lineage().sweepId() == null ? null : summary.lineage().trial());
             paramKeys.forEach(key -> row.add(run.params().get(key)));
-            for (String metric : METRICS) {
+            for (String metric : metrics) {
                 MetricSummary values = run.metrics().get(metric);
-                boolean higherIsBetter = metric.endsWith("accuracy");
+                boolean higherIsBetter = MetricNames.higherIsBetter(metric);
                 row.add(values == null ? null : values.last());
                 row.add(values == null ? null : higherIsBetter ? values.max() : values.min());
                 row.add(values == null ? null : higherIsBetter ? values.maxEpoch() : values.minEpoch());
@@ -100,15 +105,15 @@ public final class Export {
         for (RunDetails run : runs) {
             Map<Integer, Map<String, Double>> runLogged = logged.getOrDefault(run.summary().id(), Map.of());
             for (EpochResult epoch : run.epochs()) {
-                List<Object> row = new ArrayList<>(List.of(run.summary().id(), epoch.epoch(), epoch.trainLoss(),
-                        epoch.trainAccuracy(), epoch.testLoss(), epoch.testAccuracy(), epoch.seconds()));
+                List<Object> row = new ArrayList<>(List.of(run.summary().id(), epoch.epoch()));
+                MetricNames.BUILT_IN.forEach(name -> row.add(epoch.metric(name)));
                 Map<String, Double> values = runLogged.getOrDefault(epoch.epoch(), Map.of());
                 loggedNames.forEach(name -> row.add(values.get(name)));
                 rows.add(row);
             }
         }
-        List<String> columns = new ArrayList<>(List.of("run_id", "epoch", "train_loss", "train_accuracy",
-                "test_loss", "test_accuracy", "epoch_seconds"));
+        List<String> columns = new ArrayList<>(List.of("run_id", "epoch"));
+        columns.addAll(MetricNames.BUILT_IN);
         columns.addAll(loggedNames);
         return new Table(columns, rows);
     }

@@ -102,9 +102,12 @@ public final class RunReport {
 
     /**
      * The same run as one JSON object, for programs: typed params, the provenance as people read it, each metric's
-     * summary, every epoch and the saved checkpoints.
+     * summary, every epoch with the metrics callbacks logged for it, and the saved checkpoints.
+     *
+     * @param logged the metrics callbacks logged, by epoch and name
      */
-    public static void json(RunDetails details, Collection<Checkpoint> checkpoints, PrintStream out) {
+    public static void json(RunDetails details, Map<Integer, Map<String, Double>> logged,
+            Collection<Checkpoint> checkpoints, PrintStream out) {
         RunSummary run = details.summary();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", run.id());
@@ -134,6 +137,7 @@ public final class RunReport {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", epoch.epoch());
             MetricNames.BUILT_IN.forEach(name -> row.put(name, epoch.metric(name)));
+            row.putAll(logged.getOrDefault(epoch.epoch(), Map.of()));
             return row;
         }).toList());
         json.put("checkpoints", checkpoints.stream().map(checkpoint -> {

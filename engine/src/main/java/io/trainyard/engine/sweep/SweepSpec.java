@@ -1,6 +1,7 @@
 package io.trainyard.engine.sweep;
 
 import io.trainyard.api.TrainyardException;
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.text.Suggestion;
 import java.util.LinkedHashMap;
@@ -212,7 +213,7 @@ public record SweepSpec(Method method, Map<String, Distribution> parameters, int
             throw new TrainyardException("sweep.prune.monitor: '" + monitor + "' is not a metric name such as"
                     + " test_accuracy, test_loss or a metric a callback logs");
         }
-        Object mode = prune.getOrDefault("mode", monitor.contains("loss") ? "min" : "max");
+        Object mode = prune.getOrDefault("mode", MetricNames.higherIsBetter(monitor) ? "max" : "min");
         if (!"min".equals(mode) && !"max".equals(mode)) {
             throw new TrainyardException("sweep.prune.mode: '" + mode + "' must be min or max");
         }

@@ -15,11 +15,10 @@ final class Accuracy {
         int classes = (int) outputs.size(1);
         DataBuffer values = outputs.data();
         DataBuffer labels = targets.data();
-        long base = outputs.offset();
-        long labelBase = targets.offset();
+        // data() starts at the array's first element, a view's too (offset() counts from the array it views).
         int correct = 0;
         for (int i = 0; i < batch; i++) {
-            long row = base + (long) i * classes;
+            long row = (long) i * classes;
             int best = 0;
             double bestValue = values.getDouble(row);
             for (int j = 1; j < classes; j++) {
@@ -29,7 +28,7 @@ final class Accuracy {
                     best = j;
                 }
             }
-            if (best == (int) labels.getDouble(labelBase + i)) {
+            if (best == (int) labels.getDouble(i)) {
                 correct++;
             }
         }

@@ -8,6 +8,7 @@ import io.trainyard.api.callback.RunStatus;
 import io.trainyard.api.model.Parameters;
 import java.util.List;
 import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Calls every callback's hook in order. The end-of-run hooks always reach every callback: one that throws there
@@ -42,6 +43,12 @@ final class HookChain {
     void batchEnd(RunContext run, int epoch, int batch, double loss) {
         for (Callback callback : callbacks) {
             callback.onBatchEnd(run, epoch, batch, loss);
+        }
+    }
+
+    void evaluationBatch(RunContext run, int epoch, INDArray outputs, INDArray targets) {
+        for (Callback callback : callbacks) {
+            callback.onEvaluationBatch(run, epoch, outputs, targets);
         }
     }
 

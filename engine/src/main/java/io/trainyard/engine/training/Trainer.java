@@ -96,7 +96,9 @@ public final class Trainer {
             if (run.stopRequested()) {
                 break;
             }
-            Evaluation evaluation = evaluate(setup, experiment.evalBatchSize());
+            int evaluated = epoch;
+            Evaluation evaluation = evaluate(setup, experiment.evalBatchSize(),
+                    (outputs, targets) -> chain.evaluationBatch(run, evaluated, outputs, targets));
             chain.evaluationEnd(run, epoch, evaluation);
             double seconds = (System.nanoTime() - start) / 1e9;
             chain.epochEnd(run, new EpochResult(epoch, totals[0] / train.size(),
@@ -143,8 +145,17 @@ public final class Trainer {
         return new double[] {lossSum, correct};
     }
 
+    /** What sees each test batch's outputs and targets (the callbacks' {@code onEvaluationBatch}). */
+    interface BatchObserver {
+        void observe(INDArray outputs, INDArray targets);
+    }
+
     /** Average test loss and accuracy of the model as it is, in evaluation mode. */
     public Evaluation evaluate(TrainingSetup setup, int evalBatchSize) {
+        return evaluate(setup, evalBatchSize, (outputs, targets) -> { });
+    }
+
+    private Evaluation evaluate(TrainingSetup setup, int evalBatchSize, BatchObserver observer) {
         DataSplit test = setup.dataset().test();
         int[] order = identity(test.size());
         long[] sampleShape = setup.dataset().sampleShape();
@@ -161,6 +172,7 @@ public final class Trainer {
             if (setup.dataset().classes() > 0) {
                 correct += Accuracy.correct(output, y);
             }
+            observer.observe(output, y);
         }
         return new Evaluation(lossSum / test.size(), accuracy(setup, correct, test.size()), test.size());
     }

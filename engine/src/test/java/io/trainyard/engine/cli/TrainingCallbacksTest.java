@@ -77,4 +77,37 @@ class TrainingCallbacksTest {
         return Double.parseDouble(cli.run("show", id).out().lines().filter(line -> line.matches("\\s+\\d+\\s+\\d.*"))
                 .reduce((a, b) -> b).orElseThrow().trim().split("\\s+")[1]);
     }
+
+    /**
+     * Metrics of the predictions, from the evaluation hook: recorded, summarised, filtered and exported as any metric,
+     * with no column of their own. Top-1 accuracy is the test accuracy; the classes' accuracies average to it.
+     */
+    @Test
+    void topKAndPerClassAccuracyAreRecordedFilteredAndExportedEveryEpoch() throws Exception {
+        Cli cli = cli();
+        Cli.Result run = cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
+                "callbacks=[{name: top-k-accuracy, k: 1}, {name: per-class-accuracy}, {name: early-stopping,"
+                        + " monitor: test_top1_accuracy, patience: 5}]");
+        assertEquals(0, run.exitCode(), run.err());
+        String id = run.out().lines().filter(line -> line.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
+        com.google.gson.JsonArray epochs = io.trainyard.engine.testing.ShownRun.of(cli, id).getAsJsonArray("epochs");
+        assertEquals(2, epochs.size());
+        for (var element : epochs) {
+            var epoch = element.getAsJsonObject();
+            double accuracy = epoch.get("test_accuracy").getAsDouble();
+            assertEquals(accuracy, epoch.get("test_top1_accuracy").getAsDouble(), "top-1 is the test accuracy");
+            List<String> classes = epoch.keySet().stream().filter(key -> key.startsWith("test_accuracy_class_"))
+                    .toList();
+            assertTrue(classes.size() >= 2, epoch.toString());
+            double mean = classes.stream().mapToDouble(key -> epoch.get(key).getAsDouble()).average().orElseThrow();
+            assertTrue(Math.abs(mean - accuracy) < 0.1, "balanced classes: the mean of the classes is near the"
+                    + " accuracy; " + epoch);
+        }
+        assertEquals(1, cli.run("runs", "--filter", "metrics.test_top1_accuracy >= 0 and"
+                + " metrics.test_accuracy_class_0.max <= 1", "--format", "csv").out().lines().count() - 1);
+        Path out = directory.resolve("export");
+        assertEquals(0, cli.run("export", id, "--out", out.toString()).exitCode());
+        String header = Files.readAllLines(out.resolve("runs.csv")).get(0);
+        assertTrue(header.contains("test_top1_accuracy") && header.contains("test_accuracy_class_0"), header);
+    }
 }

@@ -7,7 +7,7 @@ import io.trainyard.api.callback.RunContext;
 
 /**
  * A metric a callback watches and which way is better, as Keras' {@code monitor} and {@code mode}: a built-in epoch
- * metric or one a callback logged; {@code auto} means higher is better for accuracies and lower for everything else.
+ * metric or one a callback logged; {@code auto} asks {@link MetricNames#higherIsBetter}.
  */
 record Monitor(String metric, boolean higherIsBetter) {
 
@@ -15,7 +15,7 @@ record Monitor(String metric, boolean higherIsBetter) {
         return new Monitor(metric, switch (mode) {
             case "min" -> false;
             case "max" -> true;
-            case "auto" -> metric.contains("accuracy");
+            case "auto" -> MetricNames.higherIsBetter(metric);
             default -> throw new TrainyardException(plugin + " mode must be auto, min or max, got '" + mode + "'");
         });
     }
