@@ -8,6 +8,7 @@ import io.trainyard.engine.plugin.PluginDiscovery;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.StoreOutage;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.tracking.SweepStore;
@@ -44,6 +45,11 @@ public final class EngineModule extends AbstractModule {
     @Provides
     Heartbeat heartbeat(EngineOptions options) {
         return options.heartbeat();
+    }
+
+    @Provides
+    StoreOutage storeOutage(EngineOptions options) {
+        return StoreOutage.fromEnvironment(options.environment());
     }
 
     @Provides

@@ -6,6 +6,7 @@ import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.api.model.Model;
 import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.StoreException;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,8 +124,17 @@ public final class CheckpointRecorder implements Callback {
                 Files.deleteIfExists(partial); // a file cut short by a full disk is no checkpoint
             }
             // Relative to the store, so that a store moved or copied elsewhere still finds its files.
-            store.recordCheckpoint(runId, kind, epoch, storeDirectory.relativize(target).toString(), sha256, monitor,
-                    value, shared ? data : null);
+            try {
+                store.recordCheckpoint(runId, kind, epoch, storeDirectory.relativize(target).toString(), sha256,
+                        monitor, value, shared ? data : null);
+            } catch (StoreException e) {
+                if (store.unreachable(e)) {
+                    // The store is away (the run's recorder waits it out): the recorded file stays, and the next
+                    // epoch's checkpoint is recorded once the store answers again.
+                    return;
+                }
+                throw e;
+            }
             try (DirectoryStream<Path> older = Files.newDirectoryStream(directory, kind + "-epoch*.model")) {
                 for (Path file : older) {
                     if (!file.equals(target)) {

@@ -15,6 +15,7 @@ import io.trainyard.engine.timing.Timeline;
 import io.trainyard.engine.tracking.Checkpoint;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.StoreOutage;
 import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.NewRun;
 import io.trainyard.engine.tracking.RunDetails;
@@ -51,6 +52,7 @@ public final class ExperimentRunner {
     private final Database database;
     private final StoreLocation location;
     private final Heartbeat heartbeat;
+    private final StoreOutage outage;
     private final ProvenanceCollector provenance;
     private final PrintStream console;
     private final Timeline timeline;
@@ -58,12 +60,14 @@ public final class ExperimentRunner {
 
     @Inject
     public ExperimentRunner(ExperimentAssembler assembler, RunStore store, Database database, StoreLocation location,
-            Heartbeat heartbeat, ProvenanceCollector provenance, PrintStream console, Timeline timeline) {
+            Heartbeat heartbeat, StoreOutage outage, ProvenanceCollector provenance, PrintStream console,
+            Timeline timeline) {
         this.assembler = assembler;
         this.store = store;
         this.database = database;
         this.location = location;
         this.heartbeat = heartbeat;
+        this.outage = outage;
         this.provenance = provenance;
         this.console = console;
         this.timeline = timeline;
@@ -99,7 +103,7 @@ public final class ExperimentRunner {
         String runId = ids.next();
         // The recorder creates the run's folder first: if that fails, no run is left RUNNING in the database; if
         // the database refuses the run, its folder goes too.
-        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat);
+        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat, outage);
         try {
             Map<String, String> facts = provenance.collect(experiment, setup.dataset(), overrides).facts();
             timeline.lap("provenance");
@@ -135,7 +139,7 @@ public final class ExperimentRunner {
         long steps = (long) completed * RunContext.batchesPerEpoch(setup.dataset().train().size(),
                 experiment.batchSize());
         String runId = run.summary().id();
-        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat,
+        RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat, outage,
                 run.epochs().stream().filter(epoch -> epoch.epoch() <= completed).toList(), steps);
         store.reopen(runId, completed, steps, heartbeat, Instant.now());
         console.printf("Resuming run %s of %s after epoch %d of %d (store %s)%n%n", runId, experiment.name(),

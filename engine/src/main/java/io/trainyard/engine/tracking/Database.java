@@ -206,6 +206,8 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(10);
         config.setMinimumIdle(1);
         config.setInitializationFailTimeout(-1); // reachable and logged in already: the caller has just connected
+        // A server out of reach is told within seconds; the run's recorder waits out outages itself (StoreOutage).
+        config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
     }
 

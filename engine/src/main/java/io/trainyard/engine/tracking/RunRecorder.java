@@ -12,23 +12,37 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * Records a run as it trains, without slowing it: the training thread only appends a step to a list every
- * {@code logEvery} batches; database and CSV writes happen on a single writer thread, in order. An epoch's rows are
- * committed before {@link #onEpochEnd} returns, so callbacks after it (and a crash right after it) see the epoch
- * recorded. The same thread writes the run's {@link Heartbeat}, so a live run is never taken for a crashed one.
+ * {@code logEvery} batches; database writes happen on a single writer thread, in order. An epoch goes to the run's
+ * {@code epochs.csv} at once and its rows are committed before {@link #onEpochEnd} returns, so callbacks after it
+ * (and a crash right after it) see the epoch recorded. The same thread writes the run's {@link Heartbeat}, so a live
+ * run is never taken for a crashed one.
+ *
+ * <p>When the store is out of reach (a database server restarting), training goes on: the writer holds what it
+ * could not write, in order, and tries again with growing pauses; step metrics beyond {@link #MAX_HELD_CHUNKS}
+ * chunks are dropped rather than held. Once the outage outlasts {@link StoreOutage#limit()}, the run stops FAILED
+ * at its next batch, its finished epochs in {@code epochs.csv}.
  */
 public final class RunRecorder implements Callback {
 
     /** Step rows are handed to the writer in chunks of this size within long epochs. */
     private static final int STEP_CHUNK = 1000;
+    /** Step chunks held while the store is out of reach, at most: 100 000 steps, about 6 MB. */
+    static final int MAX_HELD_CHUNKS = 100;
+    /** How often a training thread waiting for its epoch's commit looks whether the store went out of reach. */
+    private static final long WAIT_SLICE_MILLIS = 100;
 
     private final RunStore store;
     private final String runId;
@@ -36,13 +50,22 @@ public final class RunRecorder implements Callback {
     private final EpochCsv csv;
     private final Path runDirectory;
     private final Heartbeat heartbeat;
+    private final StoreOutage outage;
     private final ScheduledExecutorService writer;
+    /** Step chunks handed to the writer and not yet written. */
+    private final AtomicInteger heldChunks = new AtomicInteger();
+    /** Since when the store has been out of reach (System.nanoTime), or 0 while it answers. */
+    private volatile long unreachableSince;
+    /** Set once the store has been out of reach longer than the limit: the run stops with it. */
+    private volatile StoreException gone;
+
     private List<StepMetric> pendingSteps = new ArrayList<>();
     private long step;
     private String errorMessage;
 
-    public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery, Heartbeat heartbeat) {
-        this(store, location, runId, logEvery, heartbeat, List.of(), 0);
+    public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery, Heartbeat heartbeat,
+            StoreOutage outage) {
+        this(store, location, runId, logEvery, heartbeat, outage, List.of(), 0);
     }
 
     /**
@@ -52,11 +75,12 @@ public final class RunRecorder implements Callback {
      * @param firstStep the global batch index the run continues from
      */
     public RunRecorder(RunStore store, StoreLocation location, String runId, int logEvery, Heartbeat heartbeat,
-            List<EpochResult> kept, long firstStep) {
+            StoreOutage outage, List<EpochResult> kept, long firstStep) {
         this.store = store;
         this.runId = runId;
         this.logEvery = logEvery;
         this.heartbeat = heartbeat;
+        this.outage = outage;
         this.step = firstStep;
         this.runDirectory = location.runDirectory(runId);
         try {
@@ -74,16 +98,32 @@ public final class RunRecorder implements Callback {
     @Override
     public void onRunStart(RunContext run) {
         long seconds = heartbeat.interval().toSeconds();
-        writer.scheduleAtFixedRate(this::beat, seconds, seconds, TimeUnit.SECONDS);
+        // With a fixed delay, not rate: beats that a slow store delayed never queue up ahead of the run's writes.
+        writer.scheduleWithFixedDelay(this::beat, seconds, seconds, TimeUnit.SECONDS);
     }
 
     @Override
     public void onBatchEnd(RunContext run, int epoch, int batch, double loss) {
+        if (gone != null) {
+            throw gone;
+        }
         if (step % logEvery == 0) {
             pendingSteps.add(new StepMetric(step, epoch, batch, loss, Instant.now()));
             if (pendingSteps.size() >= STEP_CHUNK) {
                 List<StepMetric> chunk = takeSteps();
-                writer.execute(() -> store.recordSteps(runId, chunk));
+                // Beyond the bound (the store has been away a long while) a chunk is dropped: memory stays bounded.
+                if (heldChunks.get() < MAX_HELD_CHUNKS) {
+                    heldChunks.incrementAndGet();
+                    writer.execute(() -> {
+                        try {
+                            persist(() -> store.recordSteps(runId, chunk), null);
+                        } catch (StoreException e) {
+                            // The epoch's write, next in line, reports the same trouble.
+                        } finally {
+                            heldChunks.decrementAndGet();
+                        }
+                    });
+                }
             }
         }
         step++;
@@ -91,26 +131,92 @@ public final class RunRecorder implements Callback {
 
     @Override
     public void onEpochEnd(RunContext run, EpochResult result) {
+        if (gone != null) {
+            throw gone;
+        }
         List<StepMetric> steps = takeSteps();
         Map<String, Double> logged = Map.copyOf(run.epochMetrics());
-        await(writer.submit(() -> {
+        try {
+            csv.append(result); // first, so that the run's folder has the epoch whatever the database does
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + runDirectory.resolve("epochs.csv") + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<Void> attempted = new CompletableFuture<>();
+        writer.execute(() -> {
             try {
-                store.recordEpoch(runId, result, steps, logged);
+                persist(() -> store.recordEpoch(runId, result, steps, logged), attempted);
             } catch (StoreException e) {
-                // The database cannot take the epoch (a full disk, say): the run's folder keeps what was trained.
-                appendQuietly(result);
-                throw e;
+                attempted.completeExceptionally(e);
             }
-            csv.append(result);
-            return null;
-        }));
+        });
+        awaitUnlessUnreachable(attempted);
     }
 
-    private void appendQuietly(EpochResult result) {
+    /**
+     * Runs a write on the writer thread, again and again while the store is out of reach, up to the outage limit.
+     *
+     * @param attempted completed after the first attempt (also when it found the store away, so that training
+     *     goes on), or null
+     */
+    private void persist(Runnable write, CompletableFuture<Void> attempted) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                unreachableSince = 0;
+                if (attempted != null) {
+                    attempted.complete(null);
+                }
+                return;
+            } catch (StoreException e) {
+                if (gone != null || !store.unreachable(e)) {
+                    throw e;
+                }
+                long now = System.nanoTime();
+                if (unreachableSince == 0) {
+                    unreachableSince = now;
+                }
+                if (attempted != null) {
+                    attempted.complete(null);
+                }
+                if (Duration.ofNanos(now - unreachableSince).compareTo(outage.limit()) >= 0) {
+                    gone = new StoreException("the store has been out of reach for more than "
+                            + outage.limit().toSeconds() + " s (TRAINYARD_STORE_OUTAGE_SECONDS): "
+                            + StoreErrors.describe(e) + "; the run stops, its finished epochs in "
+                            + runDirectory.resolve("epochs.csv"), e);
+                    throw gone;
+                }
+                sleep(StoreOutage.pause(attempt + 1));
+            }
+        }
+    }
+
+    /** Waits for the first attempt at the epoch's commit; while the store is out of reach, training goes on. */
+    private void awaitUnlessUnreachable(CompletableFuture<Void> attempted) {
+        while (true) {
+            try {
+                attempted.get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (unreachableSince != 0) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while recording the run", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException runtime ? runtime
+                        : new StoreException("recording the run failed: " + StoreErrors.describe(cause), cause);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
         try {
-            csv.append(result);
-        } catch (IOException | RuntimeException e) {
-            // The same disk refused the file too; the database's error is the one to report.
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the store", e);
         }
     }
 
@@ -122,11 +228,18 @@ public final class RunRecorder implements Callback {
     @Override
     public void onRunEnd(RunContext run, RunStatus status) {
         List<StepMetric> steps = takeSteps();
+        String error = status == RunStatus.FAILED ? errorMessage : null;
+        String stopReason = run.stopReason();
         try {
             await(writer.submit(() -> {
-                store.recordSteps(runId, steps);
-                store.finish(runId, status, status == RunStatus.FAILED ? errorMessage : null, run.stopReason());
-                csv.close();
+                try {
+                    persist(() -> {
+                        store.recordSteps(runId, steps);
+                        store.finish(runId, status, error, stopReason);
+                    }, null);
+                } finally {
+                    csv.close();
+                }
                 return null;
             }));
         } finally {
@@ -151,6 +264,9 @@ public final class RunRecorder implements Callback {
 
     /** A failed heartbeat must not end the schedule: the next one may succeed, and epoch writes report real trouble. */
     private void beat() {
+        if (unreachableSince != 0 || gone != null) {
+            return; // the held writes ask already; the first beat after them revives a run taken for crashed
+        }
         try {
             store.heartbeat(runId, Instant.now());
         } catch (StoreException e) {

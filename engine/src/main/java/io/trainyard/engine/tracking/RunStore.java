@@ -263,6 +263,11 @@ public final class RunStore {
                 "stop_reason = ?", truncate(stopReason, 1000)));
     }
 
+    /** Whether a failed write failed because the store was out of reach ({@link StoreOutage}). */
+    public boolean unreachable(Throwable error) {
+        return StoreOutage.isOutage(error, dialect);
+    }
+
     /** NaN and infinities (a diverged loss) are stored as NULL: SQL has no NaN that every client reads back. */
     private static void setNumber(PreparedStatement statement, int index, double value) throws SQLException {
         if (Double.isFinite(value)) {

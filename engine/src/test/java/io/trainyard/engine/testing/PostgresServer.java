@@ -64,6 +64,28 @@ public final class PostgresServer {
         return shared;
     }
 
+    /**
+     * A server of the caller's own, to stop and start again ({@link #halt}, {@link #restart}) without disturbing
+     * the tests that share {@link #shared()}; stopped when the JVM exits.
+     */
+    public static PostgresServer startPrivate() {
+        try {
+            return start();
+        } catch (IOException | InterruptedException | SQLException e) {
+            throw new IllegalStateException("cannot start PostgreSQL for the tests: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server at once, as a crash or a restart would: connections break, nothing answers. */
+    public void halt() throws IOException, InterruptedException {
+        run("pg_ctl", "-D", base.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts the halted server again on the same port, with its databases. */
+    public void restart() throws IOException, InterruptedException {
+        pgCtlStart();
+    }
+
     /** A new empty database owned by {@link #USER}; its URL as a user gives it to {@code --store}. */
     public String newDatabase() {
         String name = "store_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
@@ -111,10 +133,15 @@ public final class PostgresServer {
         run("initdb", "-D", data.toString(), "-U", "admin", "--pwfile=" + passwordFile, "--auth=scram-sha-256",
                 "--encoding=UTF8", "--no-locale", "--no-sync");
         Files.delete(passwordFile);
+        pgCtlStart();
+        admin("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
+    }
+
+    private void pgCtlStart() throws IOException, InterruptedException {
+        Path data = base.resolve("data");
         run("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                 "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=''"
                         + " -c fsync=off -c full_page_writes=off", "start");
-        admin("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
     }
 
     private void admin(String sql) {
