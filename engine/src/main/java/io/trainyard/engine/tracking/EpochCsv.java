@@ -1,12 +1,15 @@
 package io.trainyard.engine.tracking;
 
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.MetricNames;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -17,8 +20,9 @@ import org.apache.commons.csv.CSVPrinter;
 final class EpochCsv implements AutoCloseable {
 
     static final String FILE_NAME = "epochs.csv";
-    static final String[] HEADER =
-            {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "epoch_seconds"};
+    /** The epoch, then the built-in metrics in their one order ({@link MetricNames#BUILT_IN}). */
+    static final String[] HEADER = Stream.concat(Stream.of("epoch"), MetricNames.BUILT_IN.stream())
+            .toArray(String[]::new);
 
     private final CSVPrinter printer;
 
@@ -34,8 +38,10 @@ final class EpochCsv implements AutoCloseable {
     }
 
     void append(EpochResult epoch) throws IOException {
-        printer.printRecord(epoch.epoch(), cell(epoch.trainLoss()), cell(epoch.trainAccuracy()),
-                cell(epoch.testLoss()), cell(epoch.testAccuracy()), cell(epoch.seconds()));
+        List<Object> row = new ArrayList<>();
+        row.add(epoch.epoch());
+        MetricNames.BUILT_IN.forEach(name -> row.add(cell(epoch.metric(name))));
+        printer.printRecord(row);
         printer.flush();
     }
 

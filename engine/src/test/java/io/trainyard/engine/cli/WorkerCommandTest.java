@@ -92,6 +92,9 @@ class WorkerCommandTest {
         try (Database database = new Database(store.location())) {
             assertEquals("FINISHED", new SweepQueries(database).find(sweepId).status());
         }
+        Cli.Result ranking = cli.run("compare", "--sweep", sweepId, "--format", "csv");
+        assertEquals(0, ranking.exitCode(), ranking.err());
+        assertEquals(5, ranking.out().lines().count(), "the four trials of every worker, ranked: " + ranking.out());
 
         TrialState resumed = trials.get(interrupted - 1);
         List<String> settings = new ArrayList<>(List.of("run", file.toString().replace("sweep.yaml", "plain.yaml")));
