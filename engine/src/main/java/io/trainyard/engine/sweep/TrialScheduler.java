@@ -13,7 +13,6 @@ import io.trainyard.engine.tracking.TrialState;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -207,7 +207,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setInitializationFailTimeout(-1); // reachable and logged in already: the caller has just connected
         // A server out of reach is told within seconds; the run's recorder waits out outages itself (StoreOutage).
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(2_000);
         return new HikariDataSource(config);
     }
 

@@ -1,6 +1,5 @@
 package io.trainyard.engine.tracking;
 
-import io.trainyard.api.TrainyardException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,19 +16,7 @@ public record Heartbeat(Duration interval) {
 
     /** {@code TRAINYARD_HEARTBEAT_SECONDS} if set, else {@link #DEFAULT}. */
     public static Heartbeat fromEnvironment(Map<String, String> environment) {
-        String seconds = environment.get("TRAINYARD_HEARTBEAT_SECONDS");
-        if (seconds == null || seconds.isBlank()) {
-            return DEFAULT;
-        }
-        try {
-            long value = Long.parseLong(seconds.trim());
-            if (value >= 1) {
-                return new Heartbeat(Duration.ofSeconds(value));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new TrainyardException("TRAINYARD_HEARTBEAT_SECONDS must be a whole number of seconds >= 1, got '"
-                + seconds + "'; unset it for the default of " + DEFAULT.interval().toSeconds());
+        return new Heartbeat(EnvironmentSeconds.read(environment, "TRAINYARD_HEARTBEAT_SECONDS", 1,
+                DEFAULT.interval()));
     }
 }

@@ -7,12 +7,12 @@ import io.trainyard.api.callback.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -25,15 +25,16 @@ import java.util.stream.Stream;
 
 /**
  * Records a run as it trains, without slowing it: the training thread only appends a step to a list every
- * {@code logEvery} batches; database writes happen on a single writer thread, in order. An epoch goes to the run's
- * {@code epochs.csv} at once and its rows are committed before {@link #onEpochEnd} returns, so callbacks after it
- * (and a crash right after it) see the epoch recorded. The same thread writes the run's {@link Heartbeat}, so a live
- * run is never taken for a crashed one.
+ * {@code logEvery} batches; database writes happen on a single writer thread, in order. An epoch's rows are
+ * committed before {@link #onEpochEnd} returns, then appended to the run's {@code epochs.csv}, so callbacks after it
+ * (and a crash right after it) see the epoch recorded, and the database has every epoch the file has. The same
+ * thread writes the run's {@link Heartbeat}, so a live run is never taken for a crashed one.
  *
- * <p>When the store is out of reach (a database server restarting), training goes on: the writer holds what it
- * could not write, in order, and tries again with growing pauses; step metrics beyond {@link #MAX_HELD_CHUNKS}
- * chunks are dropped rather than held. Once the outage outlasts {@link StoreOutage#limit()}, the run stops FAILED
- * at its next batch, its finished epochs in {@code epochs.csv}.
+ * <p>When the store is out of reach (a database server restarting), training goes on: each epoch goes to
+ * {@code epochs.csv} at once, and the writer holds what it could not write, in order, and tries again with growing
+ * pauses; step metrics beyond {@link #MAX_HELD_CHUNKS} chunks are dropped rather than held. Once the outage
+ * outlasts {@link StoreOutage#limit()}, the run stops FAILED at its next batch, its finished epochs in
+ * {@code epochs.csv}.
  */
 public final class RunRecorder implements Callback {
 
@@ -49,6 +50,7 @@ public final class RunRecorder implements Callback {
     private final int logEvery;
     private final EpochCsv csv;
     private final Path runDirectory;
+    private final StoreLocation location;
     private final Heartbeat heartbeat;
     private final StoreOutage outage;
     private final ScheduledExecutorService writer;
@@ -83,6 +85,7 @@ public final class RunRecorder implements Callback {
         this.outage = outage;
         this.step = firstStep;
         this.runDirectory = location.runDirectory(runId);
+        this.location = location;
         try {
             this.csv = new EpochCsv(location.runDirectory(runId), kept);
         } catch (IOException e) {
@@ -136,11 +139,6 @@ public final class RunRecorder implements Callback {
         }
         List<StepMetric> steps = takeSteps();
         Map<String, Double> logged = Map.copyOf(run.epochMetrics());
-        try {
-            csv.append(result); // first, so that the run's folder has the epoch whatever the database does
-        } catch (IOException e) {
-            throw new StoreException("cannot write " + runDirectory.resolve("epochs.csv") + ": " + e.getMessage(), e);
-        }
         CompletableFuture<Void> attempted = new CompletableFuture<>();
         writer.execute(() -> {
             try {
@@ -149,7 +147,24 @@ public final class RunRecorder implements Callback {
                 attempted.completeExceptionally(e);
             }
         });
-        awaitUnlessUnreachable(attempted);
+        try {
+            await(attempted, true);
+        } catch (RuntimeException e) {
+            // The database refused the epoch (a full disk, say): the run's folder keeps what was trained.
+            try {
+                csv.append(result);
+            } catch (IOException | RuntimeException ignored) {
+                // The same disk refused the file too; the database's error is the one to report.
+            }
+            throw e;
+        }
+        // After the commit, so the database has every epoch of the file; while the store is out of reach, at once.
+        try {
+            csv.append(result);
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + runDirectory.resolve("epochs.csv") + ": "
+                    + StoreErrors.describe(e, location), e);
+        }
     }
 
     /**
@@ -190,27 +205,6 @@ public final class RunRecorder implements Callback {
         }
     }
 
-    /** Waits for the first attempt at the epoch's commit; while the store is out of reach, training goes on. */
-    private void awaitUnlessUnreachable(CompletableFuture<Void> attempted) {
-        while (true) {
-            try {
-                attempted.get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException e) {
-                if (unreachableSince != 0) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("interrupted while recording the run", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                throw cause instanceof RuntimeException runtime ? runtime
-                        : new StoreException("recording the run failed: " + StoreErrors.describe(cause), cause);
-            }
-        }
-    }
-
     private static void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
@@ -241,7 +235,7 @@ public final class RunRecorder implements Callback {
                     csv.close();
                 }
                 return null;
-            }));
+            }), false);
         } finally {
             writer.shutdown();
         }
@@ -280,16 +274,32 @@ public final class RunRecorder implements Callback {
         return taken;
     }
 
-    private static void await(Future<?> write) {
-        try {
-            write.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while recording the run", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException runtime ? runtime
-                    : new StoreException("recording the run failed: " + StoreErrors.describe(cause), cause);
+    /**
+     * Waits for a write on the writer thread and rethrows its failure.
+     *
+     * @param unlessUnreachable stop waiting once the store is out of reach (the epoch's commit: training goes on)
+     */
+    private void await(Future<?> write, boolean unlessUnreachable) {
+        while (true) {
+            try {
+                if (unlessUnreachable) {
+                    write.get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    write.get();
+                }
+                return;
+            } catch (TimeoutException e) {
+                if (unreachableSince != 0) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while recording the run", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException runtime ? runtime
+                        : new StoreException("recording the run failed: " + StoreErrors.describe(cause), cause);
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.trainyard.engine.tracking;
 
-import io.trainyard.api.TrainyardException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -20,21 +19,10 @@ public record StoreOutage(Duration limit) {
     /** The longest pause between two attempts. */
     static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
+    /** {@code TRAINYARD_STORE_OUTAGE_SECONDS} if set, else {@link #DEFAULT}. */
     public static StoreOutage fromEnvironment(Map<String, String> environment) {
-        String seconds = environment.get("TRAINYARD_STORE_OUTAGE_SECONDS");
-        if (seconds == null || seconds.isBlank()) {
-            return DEFAULT;
-        }
-        try {
-            long value = Long.parseLong(seconds.trim());
-            if (value >= 0) {
-                return new StoreOutage(Duration.ofSeconds(value));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new TrainyardException("TRAINYARD_STORE_OUTAGE_SECONDS must be a whole number of seconds >= 0, got '"
-                + seconds + "'; unset it for the default of " + DEFAULT.limit().toSeconds());
+        return new StoreOutage(EnvironmentSeconds.read(environment, "TRAINYARD_STORE_OUTAGE_SECONDS", 0,
+                DEFAULT.limit()));
     }
 
     /** The pause before attempt {@code attempt} (2, 3, ...): 1 s, doubling, at most {@link #MAX_PAUSE}. */

@@ -3,14 +3,12 @@ package io.trainyard.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trainyard.api.callback.EpochResult;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.RecordedRuns;
 import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.TrainingProcess;
-import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.RunDetails;
-import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,10 +64,11 @@ class ResumeCommandTest {
         String referenceId = reference.run(uninterrupted.toArray(new String[0])).out().lines()
                 .filter(line -> line.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
 
-        RunDetails after = details(killed.location(), id);
-        RunDetails expected = details(new StoreLocation(directory.resolve("reference")), referenceId);
+        RunDetails after = RecordedRuns.details(killed.location(), id);
+        RunDetails expected = RecordedRuns.details(new StoreLocation(directory.resolve("reference")), referenceId);
         assertEquals("FINISHED", after.summary().status());
-        assertEquals(metrics(expected), metrics(after), "every epoch as in the uninterrupted run");
+        assertEquals(RecordedRuns.epochMetrics(expected), RecordedRuns.epochMetrics(after),
+                "every epoch as in the uninterrupted run");
         assertEquals(expected.stepCount(), after.stepCount());
         List<String> csv = Files.readAllLines(store.resolve("runs").resolve(id).resolve("epochs.csv"));
         assertEquals(7, csv.size(), csv.toString());
@@ -93,21 +92,5 @@ class ResumeCommandTest {
     private static List<String> withoutSeconds(Path csv) throws Exception {
         return Files.readAllLines(csv).stream().map(line -> line.replaceFirst("^((?:[^,]*,){5})[^,]*", "$1"))
                 .toList();
-    }
-
-    private static RunDetails details(StoreLocation store, String id) {
-        try (Database database = new Database(store)) {
-            return new RunQueries(database).find(id);
-        }
-    }
-
-    /** Every epoch's results, timing left out. */
-    private static List<List<Double>> metrics(RunDetails run) {
-        List<List<Double>> metrics = new ArrayList<>();
-        for (EpochResult epoch : run.epochs()) {
-            metrics.add(List.of((double) epoch.epoch(), epoch.trainLoss(), epoch.trainAccuracy(), epoch.testLoss(),
-                    epoch.testAccuracy()));
-        }
-        return metrics;
     }
 }

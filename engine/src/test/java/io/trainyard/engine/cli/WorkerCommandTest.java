@@ -3,13 +3,12 @@ package io.trainyard.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trainyard.api.callback.EpochResult;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
+import io.trainyard.engine.testing.RecordedRuns;
 import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.TrainingProcess;
 import io.trainyard.engine.tracking.Database;
-import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunSummary;
 import io.trainyard.engine.tracking.StoreLocation;
@@ -108,8 +107,9 @@ class WorkerCommandTest {
         assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
         String referenceId = uninterrupted.out().lines().filter(line -> line.startsWith("Run ")).findFirst()
                 .orElseThrow().split(" ")[1];
-        assertEquals(metrics(details(new StoreLocation(directory.resolve("reference")), referenceId)),
-                metrics(details(store.location(), resumed.runId())),
+        StoreLocation referenceStore = new StoreLocation(directory.resolve("reference"));
+        assertEquals(RecordedRuns.epochMetrics(RecordedRuns.details(referenceStore, referenceId)),
+                RecordedRuns.epochMetrics(RecordedRuns.details(store.location(), resumed.runId())),
                 "the resumed trial reaches the uninterrupted run's every metric, bit for bit");
     }
 
@@ -126,7 +126,7 @@ class WorkerCommandTest {
             if (trial > 0) {
                 TrialState state = trials(store, sweepId).get(trial - 1);
                 if (state.runId() != null && "RUNNING".equals(state.status())
-                        && details(store, state.runId()).epochs().size() >= epochs) {
+                        && RecordedRuns.details(store, state.runId()).epochs().size() >= epochs) {
                     return trial;
                 }
             }
@@ -146,21 +146,5 @@ class WorkerCommandTest {
         try (Database database = new Database(store)) {
             return new RunQueries(database).list();
         }
-    }
-
-    private static RunDetails details(StoreLocation store, String id) {
-        try (Database database = new Database(store)) {
-            return new RunQueries(database).find(id);
-        }
-    }
-
-    /** Every epoch's results, timing left out. */
-    private static List<List<Double>> metrics(RunDetails run) {
-        List<List<Double>> metrics = new ArrayList<>();
-        for (EpochResult epoch : run.epochs()) {
-            metrics.add(List.of((double) epoch.epoch(), epoch.trainLoss(), epoch.trainAccuracy(), epoch.testLoss(),
-                    epoch.testAccuracy()));
-        }
-        return metrics;
     }
 }

@@ -46,7 +46,7 @@ class StoreOutageTest {
         server.halt();
         try {
             long before = csvEpochs(run);
-            Thread.sleep(4_000);
+            Thread.sleep(6_000);
             assertTrue(csvEpochs(run) > before, "epochs went on while the server was down: " + training.output());
         } finally {
             server.restart();
