@@ -7,6 +7,7 @@ import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.tracking.SweepQueries;
+import io.trainyard.engine.tracking.SweepRecord;
 import io.trainyard.engine.tracking.TrialQueue;
 import io.trainyard.engine.tracking.TrialState;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public final class Worker {
      */
     public int work(String sweepIdOrPrefix, int threads, int maxTrials) {
         database.requireWritable();
-        String sweepId = sweepIdOrPrefix == null ? null : sweeps.find(sweepIdOrPrefix).id();
+        String sweepId = sweepIdOrPrefix == null ? null : queued(sweepIdOrPrefix);
         console.printf("Worker %s takes trials of %s from %s, %d thread(s) each%n", name,
                 sweepId == null ? "every queued sweep" : "sweep " + sweepId, location.describe(), threads);
         AtomicReference<Running> current = new AtomicReference<>();
@@ -105,6 +106,19 @@ public final class Worker {
         console.printf("Worker %s ran %d trial(s); %s%n", name, ran, maxTrials > 0 && ran == maxTrials
                 ? "it stops at --max-trials" : "no trial is left to take");
         return ran;
+    }
+
+    /** The id of the queued sweep the prefix names; a sweep that is not queued has nothing for a worker. */
+    private String queued(String sweepIdOrPrefix) {
+        SweepRecord sweep = sweeps.find(sweepIdOrPrefix);
+        return switch (sweep.status()) {
+            case "QUEUED" -> sweep.id();
+            case "FINISHED" -> throw new TrainyardException("sweep " + sweep.id() + " FINISHED: every trial has"
+                    + " ended, nothing is left to take; rank them with 'trainyard compare --sweep " + sweep.id() + "'");
+            default -> throw new TrainyardException("sweep " + sweep.id() + " is " + sweep.status() + ", not queued"
+                    + " for workers: the 'trainyard sweep' command that started it runs its trials (run it again to"
+                    + " continue it); queue a sweep for workers with 'trainyard sweep FILE --enqueue'");
+        };
     }
 
     private record Running(TrialQueue.Claim claim, Process process) {

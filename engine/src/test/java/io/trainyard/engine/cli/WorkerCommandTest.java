@@ -94,6 +94,10 @@ class WorkerCommandTest {
         Cli.Result ranking = cli.run("compare", "--sweep", sweepId, "--format", "csv");
         assertEquals(0, ranking.exitCode(), ranking.err());
         assertEquals(5, ranking.out().lines().count(), "the four trials of every worker, ranked: " + ranking.out());
+        Cli.Result late = cli.run("worker", "--sweep", sweepId);
+        assertEquals(2, late.exitCode());
+        assertEquals("error: sweep " + sweepId + " FINISHED: every trial has ended, nothing is left to take; rank them"
+                + " with 'trainyard compare --sweep " + sweepId + "'\n", late.err());
 
         TrialState resumed = trials.get(interrupted - 1);
         List<String> settings = new ArrayList<>(List.of("run", file.toString().replace("sweep.yaml", "plain.yaml")));
