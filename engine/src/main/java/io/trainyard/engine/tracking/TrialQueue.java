@@ -22,10 +22,14 @@ public final class TrialQueue {
     /** A trial's latest run; a trial attempted again keeps its earlier runs, which no longer count. */
     private static final String LATEST_RUN = "r.sweep_id = t.sweep_id AND r.trial = t.trial AND "
             + SweepQueries.LATEST_RUN;
+    private static final String OF_QUEUED_SWEEP = "t.sweep_id IN (SELECT s.id FROM sweeps s WHERE s.status = 'QUEUED')";
+    /** The trial has a result: its latest run FINISHED or FAILED (as {@link TrialState#ended()}). */
+    private static final String ENDED = "EXISTS (SELECT 1 FROM runs r WHERE " + LATEST_RUN
+            + " AND r.status IN ('FINISHED', 'FAILED'))";
+    private static final String TRAINING = "EXISTS (SELECT 1 FROM runs r WHERE " + LATEST_RUN
+            + " AND r.status = 'RUNNING')";
     /** A trial that needs a worker: no result, no live run. Its claim is checked separately. */
-    private static final String OPEN = "t.sweep_id IN (SELECT s.id FROM sweeps s WHERE s.status = 'QUEUED')"
-            + " AND NOT EXISTS (SELECT 1 FROM runs r WHERE " + LATEST_RUN
-            + " AND r.status IN ('FINISHED', 'FAILED', 'RUNNING'))";
+    private static final String OPEN = OF_QUEUED_SWEEP + " AND NOT " + ENDED + " AND NOT " + TRAINING;
     private static final String UNCLAIMED = "(t.claim_expires_at IS NULL OR t.claim_expires_at < ?)";
 
     /** A claimed trial. */
@@ -106,10 +110,8 @@ public final class TrialQueue {
      * worker with nothing to claim waits, since a worker that dies gives its trial back.
      */
     public int held(String sweepId, Instant now) {
-        return reads.query("SELECT COUNT(*) FROM sweep_trials t WHERE t.sweep_id IN (SELECT s.id FROM sweeps s WHERE"
-                + " s.status = 'QUEUED') AND NOT EXISTS (SELECT 1 FROM runs r WHERE " + LATEST_RUN
-                + " AND r.status IN ('FINISHED', 'FAILED')) AND (t.claim_expires_at >= ? OR EXISTS (SELECT 1 FROM"
-                + " runs r WHERE " + LATEST_RUN + " AND r.status = 'RUNNING'))"
+        return reads.query("SELECT COUNT(*) FROM sweep_trials t WHERE " + OF_QUEUED_SWEEP + " AND NOT " + ENDED
+                + " AND (t.claim_expires_at >= ? OR " + TRAINING + ")"
                 + (sweepId == null ? "" : " AND t.sweep_id = ?"), statement -> {
                     statement.setTimestamp(1, Timestamp.from(now));
                     if (sweepId != null) {
@@ -124,8 +126,7 @@ public final class TrialQueue {
         transactions.run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE sweeps SET status = 'FINISHED',"
                     + " end_time = ? WHERE id = ? AND status = 'QUEUED' AND NOT EXISTS (SELECT 1 FROM sweep_trials t"
-                    + " WHERE t.sweep_id = ? AND NOT EXISTS (SELECT 1 FROM runs r WHERE " + LATEST_RUN
-                    + " AND r.status IN ('FINISHED', 'FAILED')))")) {
+                    + " WHERE t.sweep_id = ? AND NOT " + ENDED + ")")) {
                 update.setTimestamp(1, Timestamp.from(now));
                 update.setString(2, sweepId);
                 update.setString(3, sweepId);

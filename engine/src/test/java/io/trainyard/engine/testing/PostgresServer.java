@@ -102,10 +102,6 @@ public final class PostgresServer {
         return password;
     }
 
-    public int port() {
-        return port;
-    }
-
     private static PostgresServer start() throws IOException, InterruptedException, SQLException {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
