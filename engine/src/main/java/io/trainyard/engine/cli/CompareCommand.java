@@ -5,6 +5,7 @@ import io.trainyard.engine.compare.Comparison;
 import io.trainyard.engine.compare.ComparisonReport;
 import io.trainyard.engine.compare.HtmlReport;
 import io.trainyard.engine.report.OutputFormat;
+import io.trainyard.engine.tracking.Reading;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.TrialState;
@@ -80,11 +81,11 @@ final class CompareCommand implements Callable<Integer> {
             if (trials.isEmpty()) {
                 throw new TrainyardException("sweep " + sweep + " has no trial run yet");
             }
-            comparison = Comparison.ranked(runQueries.get().details(trials, format == Format.HTML),
+            comparison = Comparison.ranked(runQueries.get().detailsById(trials, reading()),
                     allParams);
         } else {
             comparison = Comparison.of(RunSelection.select(runQueries.get(), runIds, filter, false,
-                    format == Format.HTML), allParams);
+                    reading()), allParams);
         }
         if (out == null) {
             write(comparison, root.out());
@@ -98,6 +99,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         root.out().printf("Wrote %s (%d runs)%n", out, comparison.runs().size());
         return ExitCodes.OK;
+    }
+
+    /** The HTML report draws every epoch; the tables need only the summaries. */
+    private Reading reading() {
+        return format == Format.HTML ? Reading.EPOCHS : Reading.SUMMARIES;
     }
 
     private void write(Comparison comparison, PrintStream target) {

@@ -1,6 +1,7 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.report.Export;
+import io.trainyard.engine.tracking.Reading;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunQueries queries = runQueries.get();
-        List<RunDetails> runs = RunSelection.select(queries, runIds, filter, true, true);
+        List<RunDetails> runs = RunSelection.select(queries, runIds, filter, true, Reading.EPOCHS);
         List<Path> files;
         try {
             files = Export.write(runs, queries::steps,

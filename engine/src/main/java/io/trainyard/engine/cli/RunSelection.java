@@ -3,13 +3,15 @@ package io.trainyard.engine.cli;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.query.FilterParser;
 import io.trainyard.engine.query.RunOrder;
+import io.trainyard.engine.tracking.Reading;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.RunSummary;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The runs a command works on: those named (ids or unique prefixes), in that order, then those a filter passes. */
 final class RunSelection {
@@ -20,25 +22,26 @@ final class RunSelection {
     /**
      * @param filter null for none
      * @param everyRunByDefault whether naming nothing means every run (otherwise it is an error)
-     * @param withEpochs whether the caller needs every epoch's metrics, not only their summaries
+     * @param reading how much of each run the caller needs
      */
     static List<RunDetails> select(RunQueries queries, List<String> ids, String filter, boolean everyRunByDefault,
-            boolean withEpochs) {
+            Reading reading) {
         if (ids.isEmpty() && filter == null && !everyRunByDefault) {
             throw new TrainyardException("name the runs, or select them with --filter");
         }
-        Set<String> runs = new LinkedHashSet<>();
+        Map<String, RunSummary> runs = new LinkedHashMap<>();
         for (String id : ids) {
-            runs.add(queries.find(id).summary().id());
+            RunSummary named = queries.find(id).summary();
+            runs.putIfAbsent(named.id(), named);
         }
         if (filter != null || ids.isEmpty()) {
             queries.list(Optional.ofNullable(filter).map(FilterParser::parse), RunOrder.parse("start asc"), 0)
-                    .forEach(summary -> runs.add(summary.id()));
+                    .forEach(summary -> runs.putIfAbsent(summary.id(), summary));
         }
         if (runs.isEmpty()) {
             throw new TrainyardException(filter == null ? "the store has no runs yet"
                     : "no run passes the filter; 'trainyard runs --filter ...' shows which do");
         }
-        return queries.details(new ArrayList<>(runs), withEpochs);
+        return queries.details(new ArrayList<>(runs.values()), reading);
     }
 }

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 /**
  * Keeps {@code metric_summaries} (first, last, min and max of each run's metrics, with their epochs; the earliest
- * epoch on ties) equal to what the epochs say. Recomputed from a run's epochs inside the transaction that records
+ * epoch on ties) and each run's epoch count ({@code runs.epochs}) equal to what the epochs say. Recomputed from a run's epochs inside the transaction that records
  * an epoch: a run has at most thousands of epochs, and the summary can never drift from them.
  */
 public final class MetricSummaries {
@@ -39,7 +39,9 @@ public final class MetricSummaries {
                     + " WHERE v.run_id = s.run_id AND v.metric = s.metric AND v.metric_value = s.min_value),"
                     + " max_epoch = (SELECT MIN(v.epoch) FROM epoch_values v"
                     + " WHERE v.run_id = s.run_id AND v.metric = s.metric AND v.metric_value = s.max_value)"
-                    + where.replace("run_id", "s.run_id")};
+                    + where.replace("run_id", "s.run_id"),
+            "UPDATE runs SET epochs = (SELECT COUNT(*) FROM epoch_metrics m WHERE m.run_id = runs.id)"
+                    + where.replace("run_id", "id")};
         for (String sql : statements) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 if (runId != null) {

@@ -50,7 +50,7 @@ final class StoreReads {
         }
     }
 
-    /** Binds run ids to the statement's one {@code = ANY(?)} parameter, as an array of text on every database. */
+    /** Binds run ids to the statement's one array parameter, as an array of text on every database. */
     static void bindIds(PreparedStatement statement, Object[] ids) throws SQLException {
         statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", ids));
     }

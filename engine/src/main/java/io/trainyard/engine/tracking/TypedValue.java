@@ -3,6 +3,7 @@ package io.trainyard.engine.tracking;
 import io.trainyard.engine.text.YamlText;
 import java.math.BigInteger;
 import java.util.List;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -11,6 +12,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * experiment file used, so they come back as the same typed list.
  */
 record TypedValue(String type, Double number, String text) {
+
+    /** One loader a thread: a loader is not thread-safe, and making one costs more than reading a list. */
+    private static final ThreadLocal<Yaml> LOADER = ThreadLocal.withInitial(YamlText::loader);
 
     static TypedValue of(Object value) {
         if (value == null) {
@@ -46,7 +50,7 @@ record TypedValue(String type, Double number, String text) {
     /** Lists recorded before they were YAML (strings unquoted) stay text when they cannot be read as a list. */
     private static Object list(String text) {
         try {
-            Object read = YamlText.loader().load(text);
+            Object read = LOADER.get().load(text);
             return read instanceof List<?> ? normalise(read) : text;
         } catch (YAMLException e) {
             return text;

@@ -13,6 +13,7 @@ import io.trainyard.engine.testing.TrainingProcess;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.RunDetails;
+import io.trainyard.engine.tracking.Reading;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.SweepRecord;
@@ -288,7 +289,7 @@ class SweepCommandTest {
         try (Database database = new Database(store().location())) {
             List<String> ids = trials.stream().map(TrialState::runId).toList();
             ids.forEach(id -> assertNotNull(id));
-            return new RunQueries(database).details(ids, true);
+            return new RunQueries(database).detailsById(ids, Reading.EVERYTHING);
         }
     }
 }

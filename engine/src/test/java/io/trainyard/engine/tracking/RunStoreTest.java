@@ -103,6 +103,34 @@ class RunStoreTest {
     }
 
     @Test
+    void theListedEpochCountFollowsEpochsRecordedAndRemovedOnReopening() {
+        store.create(newRun("run-1", "exp", Map.of()));
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            store.recordEpoch("run-1", new EpochResult(epoch, 0.9, 0.6, 0.8, 0.7, 2.5), List.of());
+        }
+        assertEquals(3, queries.list().get(0).epochs());
+        store.reopen("run-1", 1, 0, Heartbeat.DEFAULT, Instant.now());
+        assertEquals(1, queries.list().get(0).epochs());
+        assertEquals(1, queries.find("run-1").summary().epochs());
+    }
+
+    @Test
+    void aComparisonReadTakesParamsAndSummariesButNotProvenanceOrEpochs() {
+        store.create(newRun("run-1", "exp", Map.of("optimizer.lr", 0.1)));
+        store.recordEpoch("run-1", new EpochResult(1, 0.9, 0.6, 0.8, 0.7, 2.5),
+                List.of(new StepMetric(0, 1, 0, 2.3, Instant.now())));
+        RunDetails compared = queries.details(queries.list(), Reading.SUMMARIES).get(0);
+        assertEquals(0.1, compared.params().get("optimizer.lr"));
+        assertEquals(0.7, compared.metrics().get("test_accuracy").last());
+        assertEquals(List.of(), compared.epochs());
+        assertEquals(Map.of(), compared.provenance());
+        RunDetails exported = queries.detailsById(List.of("run-1", "no-such-run"), Reading.EPOCHS).get(0);
+        assertEquals(1, exported.epochs().size());
+        assertEquals(0, exported.stepCount());
+        assertEquals(1, queries.detailsById(List.of("run-1"), Reading.EVERYTHING).get(0).stepCount());
+    }
+
+    @Test
     void finishingTwiceKeepsTheFirstStatus() {
         store.create(newRun("run-1", "exp", Map.of()));
         store.finish("run-1", RunStatus.FAILED, "boom", null);
@@ -205,6 +233,8 @@ class RunStoreTest {
         // V4 summarised the old epochs; V5 packed the old step rows into chunks without losing one.
         assertEquals(0.75, upgraded.find("old-run").metrics().get("test_accuracy").max());
         assertEquals(2, upgraded.find("old-run").metrics().get("test_accuracy").maxEpoch());
+        // V10 counted its epochs.
+        assertEquals(2, upgraded.find("old-run").summary().epochs());
         List<StepMetric> steps = upgraded.steps("old-run");
         assertEquals(1500, steps.size());
         assertEquals(1500, upgraded.find("old-run").stepCount());
