@@ -33,10 +33,7 @@ final class NoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (text.length() > 4000) {
-            throw new io.trainyard.api.TrainyardException("the note has " + text.length() + " characters; a note"
-                    + " holds at most 4000 (keep longer texts in a file and note its path)");
-        }
+        RunAnnotations.checkNote(text);
         String id = runQueries.get().find(runId).summary().id();
         runAnnotations.get().note(id, text.isBlank() ? null : text);
         root.out().printf("Run %s: note %s%n", id, text.isBlank() ? "cleared" : "set");

@@ -18,7 +18,6 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "  trainyard tag 20261125-0329 baseline=yes dataset=v2", "  trainyard tag 20261125-0329 --remove baseline"})
 final class TagCommand implements Callable<Integer> {
 
-    private static final String KEY = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
 
     @ParentCommand
     private TrainyardCommand root;
@@ -49,14 +48,10 @@ final class TagCommand implements Callable<Integer> {
         List<String[]> pairs = new ArrayList<>();
         for (String tag : tags) {
             int equals = tag.indexOf('=');
-            if (equals < 1 || !tag.substring(0, equals).matches(KEY)) {
-                throw new TrainyardException("cannot read tag '" + tag + "'; write KEY=VALUE, the key of letters,"
-                        + " digits, '_', '.' or '-'");
+            if (equals < 1) {
+                throw new TrainyardException("cannot read tag '" + tag + "'; write KEY=VALUE");
             }
-            if (tag.length() - equals - 1 > 1000 || equals > 200) {
-                throw new TrainyardException("tag '" + tag.substring(0, Math.min(equals, 40)) + "' is too long; keys"
-                        + " hold 200 characters, values 1000");
-            }
+            RunAnnotations.checkTag(tag.substring(0, equals), tag.substring(equals + 1));
             pairs.add(new String[] {tag.substring(0, equals), tag.substring(equals + 1)});
         }
         String id = runQueries.get().find(runId).summary().id();

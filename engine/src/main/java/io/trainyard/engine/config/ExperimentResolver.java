@@ -43,8 +43,12 @@ public final class ExperimentResolver {
     public static final int NAME_LIMIT = 200;
 
     /** A name groups runs in every listing and report: printable text of sensible length. */
+    public static boolean isValidName(String name) {
+        return !name.isBlank() && name.length() <= NAME_LIMIT && name.codePoints().noneMatch(Character::isISOControl);
+    }
+
     private static String checkName(String name) {
-        if (name.isBlank() || name.length() > NAME_LIMIT || name.codePoints().anyMatch(Character::isISOControl)) {
+        if (!isValidName(name)) {
             throw new TrainyardException("name must be 1 to " + NAME_LIMIT + " characters, not blank and without"
                     + " control characters; got " + (name.length() > NAME_LIMIT ? name.length() + " characters"
                             : "'" + name.replaceAll("\\p{Cntrl}", "?") + "'") + "; set 'name:' in the file");

@@ -20,6 +20,8 @@ public record Provenance(List<String> overrides, Optional<GitState> git, List<Pl
         Map<String, String> facts) {
 
     static final String OVERRIDES = "experiment.overrides";
+    /** The main class of code of its own that recorded the run through the tracking API. */
+    public static final String TRACKED_FROM = "tracking.main";
     static final String PLUGIN_PREFIX = "plugin.";
 
     /** A plugin that was installed when the run started. */

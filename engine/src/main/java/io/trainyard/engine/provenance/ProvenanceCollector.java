@@ -40,14 +40,7 @@ public final class ProvenanceCollector {
         facts.put("experiment.file", file.toString());
         facts.put("experiment.sha256", GitState.sha256(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
         Optional<GitState> git = GitState.of(file.getParent());
-        facts.put("trainyard.version", TrainyardVersion.current());
-        facts.put("java.version", System.getProperty("java.version"));
-        facts.put("java.vendor", System.getProperty("java.vendor"));
-        facts.put("java.vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        facts.put("cpu.model", cpuModel());
-        facts.put("cpu.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        facts.putAll(machine());
         facts.put("nd4j.backend", Nd4j.getBackend().getClass().getName());
         facts.put("nd4j.version", mavenVersion("org.nd4j", "nd4j-api"));
         facts.put("blas.vendor", ThreadSettings.blasVendor());
@@ -64,6 +57,32 @@ public final class ProvenanceCollector {
         facts.put("seed", Long.toString(experiment.seed()));
         Seeds.derived(experiment.seed()).forEach((purpose, seed) -> facts.put("seed." + purpose, Long.toString(seed)));
         return Provenance.of(overrides, git, plugins, facts);
+    }
+
+    /**
+     * The facts of any run, whatever trained it: Trainyard's version, the JVM, the operating system and processor.
+     */
+    public static Map<String, String> machine() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("trainyard.version", TrainyardVersion.current());
+        facts.put("java.version", System.getProperty("java.version"));
+        facts.put("java.vendor", System.getProperty("java.vendor"));
+        facts.put("java.vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        facts.put("cpu.model", cpuModel());
+        facts.put("cpu.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        return facts;
+    }
+
+    /**
+     * The facts of a run that code of its own trained (the tracking API): the machine's, git's state of
+     * {@code directory}, and what the code adds.
+     */
+    public static Map<String, String> ofOwnCode(Path directory, Map<String, String> extra) {
+        Map<String, String> facts = machine();
+        facts.putAll(extra);
+        return Provenance.of(List.of(), GitState.of(directory), List.of(), facts).facts();
     }
 
     /** The version Maven wrote into a library's jar, for libraries whose manifest has none. */

@@ -26,7 +26,9 @@ public final class RunReport {
     public static void print(RunDetails details, boolean allProvenance, PrintStream out) {
         RunSummary run = details.summary();
         out.printf("Run         %s%n", run.id());
-        out.printf("Experiment  %s (%s)%n", run.experiment(), run.experimentFile());
+        String source = run.experimentFile() != null ? run.experimentFile()
+                : "tracked from " + details.provenance().getOrDefault(Provenance.TRACKED_FROM, "code of its own");
+        out.printf("Experiment  %s (%s)%n", run.experiment(), source);
         out.printf("Status      %s%n", run.status());
         if (run.lineage().parentId() != null) {
             out.printf("Rerun of    %s%n", run.lineage().parentId());
@@ -43,7 +45,9 @@ public final class RunReport {
         out.printf("Started     %s%n", Format.time(run.start()));
         out.printf("Ended       %s (%s)%n", Format.time(run.end()), Format.duration(run.start(), run.end()));
         out.printf("Seed        %d%n", run.seed());
-        out.printf("Data        sha256 %s%n", run.datasetSha256());
+        if (run.datasetSha256() != null) {
+            out.printf("Data        sha256 %s%n", run.datasetSha256());
+        }
         out.printf("Steps       %d logged%n", details.stepCount());
         if (!details.tags().isEmpty()) {
             out.printf("Tags        %s%n", details.tags().entrySet().stream()

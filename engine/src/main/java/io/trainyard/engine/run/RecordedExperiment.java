@@ -17,7 +17,10 @@ record RecordedExperiment(ExperimentFile file, List<String> overrides) {
     static RecordedExperiment of(RunDetails run, RunQueries queries) {
         String text = queries.experimentText(run.summary().id());
         if (text == null) {
-            throw new TrainyardException("run " + run.summary().id() + " has no recorded experiment text");
+            String main = run.provenance().get(Provenance.TRACKED_FROM);
+            throw new TrainyardException(main == null ? "run " + run.summary().id() + " has no recorded experiment text"
+                    : "run " + run.summary().id() + " was tracked from " + main + ", code of its own, not trained from"
+                            + " an experiment file; run that code again to repeat it");
         }
         return new RecordedExperiment(ExperimentFile.recorded(Path.of(run.summary().experimentFile()), text),
                 Provenance.of(run.provenance()).overrides());

@@ -100,6 +100,11 @@ public final class RunRecorder implements Callback {
 
     @Override
     public void onRunStart(RunContext run) {
+        start();
+    }
+
+    /** Starts the run's heartbeat. */
+    public void start() {
         long seconds = heartbeat.interval().toSeconds();
         // With a fixed delay, not rate: beats that a slow store delayed never queue up ahead of the run's writes.
         writer.scheduleWithFixedDelay(this::beat, seconds, seconds, TimeUnit.SECONDS);
@@ -107,6 +112,14 @@ public final class RunRecorder implements Callback {
 
     @Override
     public void onBatchEnd(RunContext run, int epoch, int batch, double loss) {
+        step(epoch, batch, loss);
+    }
+
+    /**
+     * Counts a training batch, keeping its loss every {@code logEvery} batches; on the calling thread, never
+     * waiting for the store.
+     */
+    public void step(int epoch, int batch, double loss) {
         if (gone != null) {
             throw gone;
         }
@@ -134,11 +147,19 @@ public final class RunRecorder implements Callback {
 
     @Override
     public void onEpochEnd(RunContext run, EpochResult result) {
+        epoch(result, run.epochMetrics());
+    }
+
+    /**
+     * Records an epoch with the metrics logged for it, committed before it returns (unless the store is out of
+     * reach: then it is held and retried, and the run's {@code epochs.csv} has it at once).
+     */
+    public void epoch(EpochResult result, Map<String, Double> loggedMetrics) {
         if (gone != null) {
             throw gone;
         }
         List<StepMetric> steps = takeSteps();
-        Map<String, Double> logged = Map.copyOf(run.epochMetrics());
+        Map<String, Double> logged = Map.copyOf(loggedMetrics);
         CompletableFuture<Void> attempted = new CompletableFuture<>();
         writer.execute(() -> {
             try {
@@ -221,9 +242,17 @@ public final class RunRecorder implements Callback {
 
     @Override
     public void onRunEnd(RunContext run, RunStatus status) {
+        end(status, status == RunStatus.FAILED ? errorMessage : null, run.stopReason());
+    }
+
+    /**
+     * Writes what is left and the run's end; waits for the store as long as {@link StoreOutage#limit()} allows.
+     *
+     * @param error why a FAILED run failed, or null
+     * @param stopReason why a run stopped before its planned epochs, or null
+     */
+    public void end(RunStatus status, String error, String stopReason) {
         List<StepMetric> steps = takeSteps();
-        String error = status == RunStatus.FAILED ? errorMessage : null;
-        String stopReason = run.stopReason();
         try {
             await(writer.submit(() -> {
                 try {
