@@ -67,8 +67,8 @@ class TrackerTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.of()));
         assertEquals("error: cannot rerun " + id + ": run " + id + " was tracked from "
-                + System.getProperty("sun.java.command").split(" ")[0] + ", code of its own, not trained from an experiment file; run that code"
-                + " again to repeat it", err.toString(StandardCharsets.UTF_8).strip());
+                + System.getProperty("sun.java.command").split(" ")[0] + ", code of its own, not trained from an"
+                + " experiment file; run that code again to repeat it", err.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.sql.SQLException;
 
 /**
  * Keeps {@code metric_summaries} (first, last, min and max of each run's metrics, with their epochs; the earliest
- * epoch on ties) and each run's epoch count ({@code runs.epochs}) equal to what the epochs say. Recomputed from a run's epochs inside the transaction that records
- * an epoch: a run has at most thousands of epochs, and the summary can never drift from them.
+ * epoch on ties) and each run's epoch count ({@code runs.epochs}) equal to what the epochs say. Recomputed from a
+ * run's epochs inside the transaction that records an epoch: a run has at most thousands of epochs, and the summary
+ * can never drift from them.
  */
 public final class MetricSummaries {
 

@@ -82,7 +82,8 @@ public final class RunQueries {
     public RunDetails find(String idOrPrefix) {
         List<RunSummary> matches = reads.query(SUMMARY + " WHERE r.id LIKE ? ESCAPE '\\' ORDER BY r.id",
                 statement -> statement.setString(1, StoreReads.escapeLike(idOrPrefix) + "%"), this::summaries);
-        return details(List.of(StoreReads.unique(matches, RunSummary::id, idOrPrefix, "run")), Reading.EVERYTHING).get(0);
+        return details(List.of(StoreReads.unique(matches, RunSummary::id, idOrPrefix, "run")), Reading.EVERYTHING)
+                .get(0);
     }
 
     /** What is recorded about these runs, in the order given (see {@link #details}). Unknown ids are left out. */
@@ -105,23 +106,24 @@ public final class RunQueries {
                 + " text_value FROM " + SELECTED + " JOIN params t ON t.run_id = i.id ORDER BY t.run_id, param_key",
                 array, (result, map) -> map.put(result.getString(2), new TypedValue(result.getString(3),
                         result.getObject(4) == null ? null : result.getDouble(4), result.getString(5)).value()));
-        Map<String, Map<String, EpochResult>> epochs = !reading.epochs() ? Map.of() : grouped("SELECT t.run_id, epoch,"
-                + " train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds FROM " + SELECTED
+        Map<String, Map<String, EpochResult>> epochs = !reading.epochs() ? Map.of() : grouped("SELECT t.run_id,"
+                + " epoch, train_loss, train_accuracy, test_loss, test_accuracy, epoch_seconds FROM " + SELECTED
                 + " JOIN epoch_metrics t ON t.run_id = i.id ORDER BY t.run_id, epoch", array, (result, map) -> map.put(
                         result.getString(2), new EpochResult(result.getInt(2), number(result, 3), number(result, 4),
                                 number(result, 5), number(result, 6), number(result, 7))));
-        Map<String, Map<String, Long>> steps = !reading.everything() ? Map.of() : grouped("SELECT t.run_id, 'steps', SUM(step_count) FROM " + SELECTED
-                + " JOIN step_chunks t ON t.run_id = i.id GROUP BY t.run_id", array, (result, map) -> map.put("steps",
-                        result.getLong(3)));
-        Map<String, Map<String, String>> provenance = !reading.everything() ? Map.of() : grouped("SELECT t.run_id, fact_key, fact_value FROM "
-                + SELECTED + " JOIN provenance t ON t.run_id = i.id ORDER BY t.run_id, fact_key", array,
+        boolean all = reading.everything();
+        Map<String, Map<String, Long>> steps = !all ? Map.of() : grouped("SELECT t.run_id, 'steps',"
+                + " SUM(step_count) FROM " + SELECTED + " JOIN step_chunks t ON t.run_id = i.id GROUP BY t.run_id",
+                array, (result, map) -> map.put("steps", result.getLong(3)));
+        Map<String, Map<String, String>> provenance = !all ? Map.of() : grouped("SELECT t.run_id, fact_key,"
+                + " fact_value FROM " + SELECTED + " JOIN provenance t ON t.run_id = i.id ORDER BY t.run_id, fact_key",
+                array, (result, map) -> map.put(result.getString(2), result.getString(3)));
+        Map<String, Map<String, String>> tags = !all ? Map.of() : grouped("SELECT t.run_id, tag_key, tag_value"
+                + " FROM " + SELECTED + " JOIN tags t ON t.run_id = i.id ORDER BY t.run_id, tag_key", array,
                 (result, map) -> map.put(result.getString(2), result.getString(3)));
-        Map<String, Map<String, String>> tags = !reading.everything() ? Map.of() : grouped("SELECT t.run_id, tag_key, tag_value FROM " + SELECTED
-                + " JOIN tags t ON t.run_id = i.id ORDER BY t.run_id, tag_key", array, (result, map) -> map.put(
-                        result.getString(2), result.getString(3)));
-        Map<String, Map<String, String>> notes = !reading.everything() ? Map.of() : grouped("SELECT t.id, 'note', note FROM " + SELECTED
-                + " JOIN runs t ON t.id = i.id WHERE note IS NOT NULL", array, (result, map) -> map.put("note",
-                        result.getString(3)));
+        Map<String, Map<String, String>> notes = !all ? Map.of() : grouped("SELECT t.id, 'note', note FROM "
+                + SELECTED + " JOIN runs t ON t.id = i.id WHERE note IS NOT NULL", array, (result, map) -> map.put(
+                        "note", result.getString(3)));
         Map<String, Map<String, MetricSummary>> metrics = grouped("SELECT t.run_id, metric, first_value, first_epoch,"
                 + " last_value, last_epoch, min_value, min_epoch, max_value, max_epoch FROM " + SELECTED
                 + " JOIN metric_summaries t ON t.run_id = i.id ORDER BY t.run_id, metric", array, (result, map) ->
