@@ -7,6 +7,7 @@ import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.provenance.Provenance;
 import io.trainyard.engine.provenance.ProvenanceCollector;
+import io.trainyard.engine.tracking.Artifacts;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.Lineage;
 import io.trainyard.engine.tracking.NewRun;
@@ -23,9 +24,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One run of your own code, recorded as it trains: per-step training loss, per-epoch metrics of any name, tags and
- * a note, a heartbeat (a run whose process dies reads CRASHED), provenance (Trainyard, the JVM, the machine, git's
- * state of the working directory), and how it ended.
+ * One run of your own code, recorded as it trains: per-step training loss, per-epoch metrics of any name, tags, a
+ * note, files (artifacts), a heartbeat (a run whose process dies reads CRASHED), provenance (Trainyard, the JVM, the
+ * machine, git's state of the working directory), and how it ended.
  *
  * <p>End it with {@link #finish()}. Closing it without that (an exception left the try-with-resources block) ends
  * it FAILED; a JVM that exits first (System.exit, SIGTERM) ends it KILLED. Every method is safe from several
@@ -40,6 +41,7 @@ public final class TrackedRun implements AutoCloseable {
     private final Path directory;
     private final RunRecorder recorder;
     private final RunAnnotations annotations;
+    private final Artifacts artifacts;
     private final Consumer<TrackedRun> onEnd;
     private final Thread exitHook;
     /** The metrics logged for the epoch in progress, by name. */
@@ -50,11 +52,12 @@ public final class TrackedRun implements AutoCloseable {
     private RunStatus status;
 
     private TrackedRun(String id, Path directory, RunRecorder recorder, RunAnnotations annotations,
-            Consumer<TrackedRun> onEnd) {
+            Artifacts artifacts, Consumer<TrackedRun> onEnd) {
         this.id = id;
         this.directory = directory;
         this.recorder = recorder;
         this.annotations = annotations;
+        this.artifacts = artifacts;
         this.onEnd = onEnd;
         this.exitHook = new Thread(() -> endIfOpen(RunStatus.KILLED, "the JVM exited before the run ended"),
                 "trainyard-run-exit-" + id);
@@ -74,7 +77,8 @@ public final class TrackedRun implements AutoCloseable {
             recorder.discard();
             throw e;
         }
-        TrackedRun run = new TrackedRun(id, location.runDirectory(id), recorder, annotations, onEnd);
+        TrackedRun run = new TrackedRun(id, location.runDirectory(id), recorder, annotations,
+                new Artifacts(store, location), onEnd);
         spec.tags.forEach((key, value) -> annotations.tag(id, key, value));
         recorder.start();
         Runtime.getRuntime().addShutdownHook(run.exitHook);
@@ -147,6 +151,23 @@ public final class TrackedRun implements AutoCloseable {
     /** Replaces the run's note (null clears it), as {@code trainyard note} does. */
     public void note(String text) {
         annotations.note(id, text);
+    }
+
+    /** {@link #logArtifact(Path, String)} under the file's own name. */
+    public String logArtifact(Path file) {
+        return logArtifact(file, file.getFileName().toString());
+    }
+
+    /**
+     * Keeps a copy of {@code file} with the run, as {@code name} (a relative path such as {@code plots/loss.png};
+     * logging a name again replaces its file), and records its size and SHA-256, at once. {@code trainyard show}
+     * lists the run's artifacts; a store given by URL keeps their bytes as well, for other machines.
+     *
+     * @return the file's SHA-256, as recorded
+     */
+    public String logArtifact(Path file, String name) {
+        requireOpen();
+        return artifacts.log(id, file, name).sha256();
     }
 
     /** Ends the run FINISHED. */

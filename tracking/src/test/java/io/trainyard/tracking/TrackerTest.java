@@ -16,7 +16,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,7 @@ class TrackerTest {
     Path store;
 
     @Test
-    void aHandWrittenNd4jLoopIsRecordedAndReadLikeAnyRun() {
+    void aHandWrittenNd4jLoopIsRecordedAndReadLikeAnyRun() throws Exception {
         String id;
         try (Tracker tracker = Tracker.open(store.toString())) {
             id = SoftmaxRegressionExample.train(tracker, 5, 0.5, -1);
@@ -54,6 +56,24 @@ class TrackerTest {
                 .getAsDouble(), "the loss fell");
         assertEquals(0.5, last.get("learning_rate").getAsDouble());
         assertEquals(20, shown.get("steps_logged").getAsInt());
+        JsonObject artifact = shown.getAsJsonArray("artifacts").get(0).getAsJsonObject();
+        assertEquals("model/weights.txt", artifact.get("name").getAsString());
+        Path kept = Path.of(artifact.get("path").getAsString());
+        assertEquals(store.resolve("runs").resolve(id).resolve("artifacts/model/weights.txt"), kept);
+        assertEquals(Files.size(kept), artifact.get("size_bytes").getAsLong());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(kept))),
+                artifact.get("sha256").getAsString());
+        assertTrue(text("show", id).contains("Artifact    model/weights.txt: "), "listed by show");
+        Path fetched = store.resolveSibling(store.getFileName() + "-fetched");
+        assertEquals("Wrote " + fetched.resolve("model/weights.txt") + " (" + Files.size(kept) + " bytes, sha256 "
+                + artifact.get("sha256").getAsString() + ")\n", text("artifacts", id, "--to", fetched.toString()));
+        assertEquals(Files.readString(kept), Files.readString(fetched.resolve("model/weights.txt")));
+        Files.writeString(kept, "edited by hand");
+        assertEquals("error: artifact model/weights.txt of run " + id + " (" + kept + ") has changed since it was"
+                + " saved: its SHA-256 is not the recorded " + artifact.get("sha256").getAsString(),
+                failure("artifacts", id, "--to", fetched.toString()));
+        assertEquals("error: run " + id + " has no artifact 'model.bin'; 'trainyard show " + id + "' lists its 1"
+                + " artifact(s)", failure("artifacts", id, "model.bin", "--to", fetched.toString()));
         // Filters and listings see it as they see the trainer's runs.
         JsonArray listed = json("runs", "--filter", "params.optimizer.lr = 0.5 and tags.source = 'hand-written nd4j'"
                 + " and metrics.learning_rate = 0.5 and metrics.test_accuracy > 0.85",
@@ -62,13 +82,9 @@ class TrackerTest {
         assertEquals(id, listed.get(0).getAsJsonObject().get("id").getAsString());
         assertEquals(5, listed.get(0).getAsJsonObject().get("epochs").getAsInt());
         // Its recipe is the user's code, not a file: rerun says so in one line.
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, Main.execute(new String[] {"rerun", id, "--store", store.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of()));
         assertEquals("error: cannot rerun " + id + ": run " + id + " was tracked from "
                 + System.getProperty("sun.java.command").split(" ")[0] + ", code of its own, not trained from an"
-                + " experiment file; run that code again to repeat it", err.toString(StandardCharsets.UTF_8).strip());
+                + " experiment file; run that code again to repeat it", failure("rerun", id));
     }
 
     @Test
@@ -156,6 +172,21 @@ class TrackerTest {
     }
 
     private com.google.gson.JsonElement json(String... args) {
+        return JsonParser.parseString(text(args));
+    }
+
+    /** The one line a command that must fail prints, on the test's store. */
+    private String failure(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> command = new ArrayList<>(List.of(args));
+        command.addAll(List.of("--store", store.toString()));
+        assertEquals(2, Main.execute(command.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()));
+        return err.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    /** What the command prints, which must succeed, on the test's store. */
+    private String text(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> command = new ArrayList<>(List.of(args));
@@ -163,6 +194,6 @@ class TrackerTest {
         int exit = Main.execute(command.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.api.model.Model;
 import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.Sha256;
 import io.trainyard.engine.tracking.StoreException;
 import io.trainyard.engine.tracking.StoreLocation;
 import java.io.IOException;
@@ -14,9 +15,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -83,7 +81,7 @@ public final class CheckpointRecorder implements Callback {
         }
         await();
         pending = writer.submit(() -> {
-            String sha256 = sha256(data);
+            String sha256 = Sha256.of(data);
             save(LAST, result.epoch(), data, sha256, monitor, value);
             if (improved) {
                 save(BEST, result.epoch(), data, sha256, monitor, value);
@@ -144,14 +142,6 @@ public final class CheckpointRecorder implements Callback {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the " + kind + " checkpoint: " + e.getMessage(), e);
-        }
-    }
-
-    public static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

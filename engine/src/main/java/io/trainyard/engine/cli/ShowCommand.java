@@ -5,6 +5,7 @@ import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,17 +42,14 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         RunQueries queries = runQueries.get();
         RunDetails details = queries.find(runId);
+        String id = details.summary().id();
         if (format == Format.JSON) {
-            String id = details.summary().id();
-            RunReport.json(details, queries.loggedMetrics(java.util.List.of(id)).getOrDefault(id, Map.of()),
-                    queries.checkpoints(id).values(), root.out());
+            RunReport.json(details, queries.loggedMetrics(List.of(id)).getOrDefault(id, Map.of()),
+                    queries.checkpoints(id).values(), queries.artifacts(id), root.out());
             return ExitCodes.OK;
         }
         RunReport.print(details, allProvenance, root.out());
-        queries.checkpoints(details.summary().id()).values().forEach(checkpoint -> root.out().printf(
-                java.util.Locale.ROOT, "Checkpoint  %s: epoch %d, %s %.6g, %s (sha256 %s)%n", checkpoint.kind(),
-                checkpoint.epoch(), checkpoint.monitor(), checkpoint.value(), checkpoint.path(),
-                checkpoint.sha256()));
+        RunReport.files(queries.checkpoints(id).values(), queries.artifacts(id), root.out());
         return ExitCodes.OK;
     }
 }

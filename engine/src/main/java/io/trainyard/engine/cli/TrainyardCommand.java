@@ -29,8 +29,8 @@ public final class TrainyardCommand implements AutoCloseable {
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RerunCommand.class, ResumeCommand.class,
             EvaluateCommand.class, SweepCommand.class, SweepTrialCommand.class, WorkerCommand.class, RunsCommand.class,
             SweepsCommand.class, ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class,
-            NoteCommand.class, StoreCommand.class, PluginsCommand.class, BenchCommand.class, StoreBenchCommand.class,
-            AutoComplete.GenerateCompletion.class);
+            NoteCommand.class, ArtifactsCommand.class, StoreCommand.class, PluginsCommand.class, BenchCommand.class,
+            StoreBenchCommand.class, AutoComplete.GenerateCompletion.class);
 
     @Option(names = "--store", paramLabel = "DIR|URL", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Store directory, a PostgreSQL server such as postgresql://USER@HOST:5432/DB (password from"

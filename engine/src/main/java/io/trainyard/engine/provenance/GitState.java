@@ -1,12 +1,10 @@
 package io.trainyard.engine.provenance;
 
+import io.trainyard.engine.tracking.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,7 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
                 return Optional.empty();
             }
             return Optional.of(new GitState(text(root.get()), text(commit.get()), status.get().length > 0,
-                    sha256(diff.get())));
+                    Sha256.of(diff.get())));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -76,13 +74,5 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
 
     private static String text(byte[] output) {
         return new String(output, StandardCharsets.UTF_8).trim();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

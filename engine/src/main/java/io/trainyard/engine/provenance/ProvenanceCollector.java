@@ -3,6 +3,7 @@ package io.trainyard.engine.provenance;
 import io.trainyard.api.data.Dataset;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.plugin.PluginRegistry;
+import io.trainyard.engine.tracking.Sha256;
 import io.trainyard.engine.training.NativeBuild;
 import io.trainyard.engine.training.Seeds;
 import io.trainyard.engine.training.ThreadSettings;
@@ -38,7 +39,7 @@ public final class ProvenanceCollector {
         Map<String, String> facts = new LinkedHashMap<>();
         Path file = experiment.file().toAbsolutePath();
         facts.put("experiment.file", file.toString());
-        facts.put("experiment.sha256", GitState.sha256(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
+        facts.put("experiment.sha256", Sha256.of(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
         Optional<GitState> git = GitState.of(file.getParent());
         facts.putAll(machine());
         facts.put("nd4j.backend", Nd4j.getBackend().getClass().getName());

@@ -32,6 +32,15 @@ final class Format {
                 .toPlainString();
     }
 
+    /** A file's size in bytes, or in KiB, MiB or GiB with one decimal from 1 KiB on. */
+    static String bytes(long size) {
+        if (size < 1024) {
+            return size + " B";
+        }
+        int unit = Math.min(3, (63 - Long.numberOfLeadingZeros(size)) / 10);
+        return String.format(Locale.ROOT, "%.1f %s", size / Math.pow(1024, unit), "BKMG".charAt(unit) + "iB");
+    }
+
     static String time(Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
     }

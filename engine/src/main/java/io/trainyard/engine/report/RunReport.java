@@ -3,6 +3,7 @@ package io.trainyard.engine.report;
 import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.MetricNames;
 import io.trainyard.engine.provenance.Provenance;
+import io.trainyard.engine.tracking.Artifact;
 import io.trainyard.engine.tracking.Checkpoint;
 import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
@@ -104,14 +105,23 @@ public final class RunReport {
         }
     }
 
+    /** The run's files, after {@link #print}: its checkpoints, then its artifacts. */
+    public static void files(Collection<Checkpoint> checkpoints, List<Artifact> artifacts, PrintStream out) {
+        checkpoints.forEach(checkpoint -> out.printf(Locale.ROOT, "Checkpoint  %s: epoch %d, %s %.6g, %s (sha256 %s)%n",
+                checkpoint.kind(), checkpoint.epoch(), checkpoint.monitor(), checkpoint.value(), checkpoint.path(),
+                checkpoint.sha256()));
+        artifacts.forEach(artifact -> out.printf(Locale.ROOT, "Artifact    %s: %s, %s (sha256 %s)%n", artifact.name(),
+                Format.bytes(artifact.sizeBytes()), artifact.path(), artifact.sha256()));
+    }
+
     /**
      * The same run as one JSON object, for programs: typed params, the provenance as people read it, each metric's
-     * summary, every epoch with the metrics callbacks logged for it, and the saved checkpoints.
+     * summary, every epoch with the metrics callbacks logged for it, the saved checkpoints and the logged artifacts.
      *
      * @param logged the metrics callbacks logged, by epoch and name
      */
     public static void json(RunDetails details, Map<Integer, Map<String, Double>> logged,
-            Collection<Checkpoint> checkpoints, PrintStream out) {
+            Collection<Checkpoint> checkpoints, List<Artifact> artifacts, PrintStream out) {
         RunSummary run = details.summary();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", run.id());
@@ -153,6 +163,15 @@ public final class RunReport {
             saved.put("path", checkpoint.path());
             saved.put("sha256", checkpoint.sha256());
             return saved;
+        }).toList());
+        json.put("artifacts", artifacts.stream().map(artifact -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("name", artifact.name());
+            file.put("size_bytes", artifact.sizeBytes());
+            file.put("sha256", artifact.sha256());
+            file.put("logged_at", artifact.loggedAt());
+            file.put("path", artifact.path());
+            return file;
         }).toList());
         out.println(Json.value(json));
         out.flush();

@@ -1,13 +1,13 @@
 package io.trainyard.engine.sweep;
 
 import io.trainyard.api.TrainyardException;
-import io.trainyard.engine.checkpoint.CheckpointRecorder;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.ExperimentResolver;
 import io.trainyard.engine.config.Overrides;
 import io.trainyard.engine.run.RunIds;
 import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.Sha256;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.SweepRecord;
@@ -70,7 +70,7 @@ public final class SweepRunner {
                 + SweepSpec.KEY + "' block; add one saying what to vary (see the README, 'Sweeps'), or train the"
                 + " experiment once with 'trainyard run " + path + "'"));
         int budget = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-        String definition = CheckpointRecorder.sha256((file.text() + "\0" + String.join("\n", overrides))
+        String definition = Sha256.of((file.text() + "\0" + String.join("\n", overrides))
                 .getBytes(StandardCharsets.UTF_8));
         Optional<SweepRecord> previous = fresh ? Optional.empty() : queries.latest(definition);
         SweepRecord sweep;

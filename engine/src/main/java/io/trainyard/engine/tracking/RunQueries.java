@@ -160,7 +160,7 @@ public final class RunQueries {
                     Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
                     while (result.next()) {
                         checkpoints.put(result.getString(1), new Checkpoint(result.getString(1), result.getInt(2),
-                                checkpointFile(runId, result.getString(3)), result.getString(4), result.getString(5),
+                                runFile(runId, result.getString(3)), result.getString(4), result.getString(5),
                                 number(result, 6)));
                     }
                     return checkpoints;
@@ -176,12 +176,34 @@ public final class RunQueries {
                 }, result -> result.next() ? result.getBytes(1) : null));
     }
 
+    /** The files a run logged, by name. */
+    public List<Artifact> artifacts(String runId) {
+        return reads.query("SELECT name, path, size_bytes, sha256, logged_at FROM artifacts WHERE run_id = ?"
+                + " ORDER BY name", statement -> statement.setString(1, runId), result -> {
+                    List<Artifact> artifacts = new ArrayList<>();
+                    while (result.next()) {
+                        artifacts.add(new Artifact(result.getString(1), runFile(runId, result.getString(2)),
+                                result.getLong(3), result.getString(4), instant(result.getTimestamp(5))));
+                    }
+                    return artifacts;
+                });
+    }
+
+    /** The bytes the store keeps of a run's artifact (stores by URL keep them), if any. */
+    public Optional<byte[]> artifactData(String runId, String name) {
+        return Optional.ofNullable(reads.query("SELECT data FROM artifacts WHERE run_id = ? AND name = ?",
+                statement -> {
+                    statement.setString(1, runId);
+                    statement.setString(2, name);
+                }, result -> result.next() ? result.getBytes(1) : null));
+    }
+
     /**
-     * Where a checkpoint's file is now. Paths are recorded relative to the store, so a moved or copied store finds
-     * its own files; stores recorded before that hold absolute paths, looked for in the run's folder of this store
-     * first.
+     * Where a file of a run (a checkpoint, an artifact) is now. Paths are recorded relative to the store, so a moved
+     * or copied store finds its own files; stores recorded before that hold absolute paths, looked for in the run's
+     * folder of this store first.
      */
-    private String checkpointFile(String runId, String recorded) {
+    private String runFile(String runId, String recorded) {
         Path path = Path.of(recorded);
         if (!path.isAbsolute()) {
             return location.directory().resolve(path).toString();

@@ -235,6 +235,34 @@ public final class RunStore {
     }
 
     /**
+     * Records a file the run logged, replacing the run's artifact of that name.
+     *
+     * @param path where it is, relative to the store
+     * @param data its bytes, where the store keeps them (a store given by URL), or null
+     */
+    public void recordArtifact(String runId, Artifact artifact, String path, byte[] data) {
+        transactions.durable(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM artifacts WHERE run_id = ? AND name = ?")) {
+                delete.setString(1, runId);
+                delete.setString(2, artifact.name());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO artifacts (run_id, name, path,"
+                    + " size_bytes, sha256, logged_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, runId);
+                insert.setString(2, artifact.name());
+                insert.setString(3, path);
+                insert.setLong(4, artifact.sizeBytes());
+                insert.setString(5, artifact.sha256());
+                insert.setTimestamp(6, Timestamp.from(artifact.loggedAt()));
+                insert.setBytes(7, data);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * Confirms the run's process is alive. A run that was recorded CRASHED meanwhile (its process was suspended
      * longer than the heartbeat allows) is RUNNING again.
      */

@@ -28,7 +28,7 @@ public final class StoreCopy {
 
     /** The tables that hold a run's rows besides {@code runs}, each keyed by run_id. */
     private static final List<String> RUN_TABLES = List.of("params", "epoch_metrics", "logged_metrics", "step_chunks",
-            "tags", "provenance", "metric_summaries", "checkpoints");
+            "tags", "provenance", "metric_summaries", "checkpoints", "artifacts");
 
     /** How much was copied. */
     public record Copied(int sweeps, int runs, int unchanged) {
@@ -121,7 +121,9 @@ public final class StoreCopy {
         for (String table : RUN_TABLES) {
             children.put(table, table(source, table, "run_id", id));
         }
-        copyFiles(id, children.get("checkpoints"));
+        List<Map<String, Object>> files = new ArrayList<>(children.get("checkpoints"));
+        files.addAll(children.get("artifacts")); // rows of both, whose data copyFiles sets for the target
+        copyFiles(id, files);
         target.run(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
                 delete.setString(1, id);
@@ -137,20 +139,20 @@ public final class StoreCopy {
     }
 
     /**
-     * The run's folder, into the target's when it is another; its checkpoints' bytes into the target's database
-     * when it keeps them (a store by URL), and into the target's folder from the source's database when only that
-     * has them.
+     * The run's folder, into the target's when it is another; the bytes of its checkpoints or artifacts (rows with a
+     * path and data) into the target's database when it keeps them (a store by URL), and into the target's folder
+     * from the source's database when only that has them.
      */
-    private void copyFiles(String id, List<Map<String, Object>> checkpoints) {
+    private void copyFiles(String id, List<Map<String, Object>> files) {
         Path sourceFolder = from.location().runDirectory(id).toAbsolutePath();
         Path targetFolder = to.location().runDirectory(id).toAbsolutePath();
         try {
             if (!sourceFolder.equals(targetFolder) && Files.isDirectory(sourceFolder)) {
                 copyTree(sourceFolder, targetFolder);
             }
-            for (Map<String, Object> checkpoint : checkpoints) {
-                Path file = to.location().directory().resolve((String) checkpoint.get("path"));
-                byte[] data = (byte[]) checkpoint.get("data");
+            for (Map<String, Object> row : files) {
+                Path file = to.location().directory().resolve((String) row.get("path"));
+                byte[] data = (byte[]) row.get("data");
                 if (data == null && Files.exists(file)) {
                     data = Files.readAllBytes(file);
                 }
@@ -158,7 +160,7 @@ public final class StoreCopy {
                     Files.createDirectories(file.getParent());
                     Files.write(file, data);
                 }
-                checkpoint.put("data", to.location().external() ? data : null);
+                row.put("data", to.location().external() ? data : null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the files of run " + id + ": " + e.getMessage(), e);
@@ -178,7 +180,10 @@ public final class StoreCopy {
         }
     }
 
-    /** Whether the target has the run as the source has it: status, end, note, tags, epochs and checkpoints. */
+    /**
+     * Whether the target has the run as the source has it: status, end, note, tags, epochs, checkpoints and
+     * artifacts.
+     */
     private boolean sameInTarget(Connection source, String id) {
         try (Connection connection = to.connect()) {
             return fingerprint(connection, id).equals(fingerprint(source, id));
@@ -194,7 +199,8 @@ public final class StoreCopy {
             "SELECT COUNT(*) FROM epoch_metrics WHERE run_id = ?",
             "SELECT COALESCE(SUM(step_count), 0) FROM step_chunks WHERE run_id = ?",
             "SELECT tag_key, tag_value FROM tags WHERE run_id = ? ORDER BY tag_key",
-            "SELECT kind, sha256 FROM checkpoints WHERE run_id = ? ORDER BY kind"}) {
+            "SELECT kind, sha256 FROM checkpoints WHERE run_id = ? ORDER BY kind",
+            "SELECT name, sha256 FROM artifacts WHERE run_id = ? ORDER BY name"}) {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, id);
                 try (ResultSet result = select.executeQuery()) {

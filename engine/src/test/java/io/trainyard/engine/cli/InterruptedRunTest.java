@@ -78,7 +78,7 @@ class InterruptedRunTest {
             Path file = Path.of(checkpoint.get("path").getAsString());
             assertTrue(Files.exists(file), "recorded checkpoint missing: " + checkpoint);
             assertEquals(checkpoint.get("sha256").getAsString(),
-                    io.trainyard.engine.checkpoint.CheckpointRecorder.sha256(Files.readAllBytes(file)));
+                    io.trainyard.engine.tracking.Sha256.of(Files.readAllBytes(file)));
         }
     }
 }

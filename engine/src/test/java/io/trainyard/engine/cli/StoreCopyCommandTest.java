@@ -10,6 +10,10 @@ import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
 import io.trainyard.engine.testing.ShownRun;
 import io.trainyard.engine.testing.StoreBackend;
+import io.trainyard.engine.tracking.Artifacts;
+import io.trainyard.engine.tracking.Database;
+import io.trainyard.engine.tracking.RunStore;
+import io.trainyard.engine.tracking.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +28,7 @@ class StoreCopyCommandTest {
     Path directory;
 
     @Test
-    void aLocalStoreMovesToPostgresAndBackWithEveryRecordAndCheckpoint() throws Exception {
+    void aLocalStoreMovesToPostgresAndBackWithEveryRecordCheckpointAndArtifact() throws Exception {
         Path local = directory.resolve("local");
         Cli alone = new Cli(local, directory.resolve("cache"));
         String first = runId(alone.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
@@ -36,6 +40,10 @@ class StoreCopyCommandTest {
         Path sweep = Files.writeString(directory.resolve("sweep.yaml"), Files.readString(Experiments.blobsFile())
                 + "sweep:\n  parameters:\n    optimizer.lr: [0.1, 0.05]\n");
         assertEquals(0, alone.run("sweep", sweep.toString(), "--enqueue").exitCode());
+        try (Database database = new Database(StoreLocation.resolve(local.toString(), Map.of()))) {
+            new Artifacts(new RunStore(database), database.location()).log(first,
+                    Files.writeString(directory.resolve("readme.txt"), "how the run was made"), "docs/readme.txt");
+        }
 
         StoreBackend.Store team = StoreBackend.POSTGRESQL.newStore(directory.resolve("team-files"));
         Cli copy = new Cli(team, directory.resolve("cache"));
@@ -56,6 +64,11 @@ class StoreCopyCommandTest {
         assertEquals(alone.run("evaluate", first, "--checkpoint", "last").out(), evaluated.out(),
                 "the checkpoint, kept in the database, evaluates as the file did");
 
+        Cli.Result fetched = server.run("artifacts", first, "--to", directory.resolve("fetched").toString());
+        assertEquals(0, fetched.exitCode(), fetched.err());
+        assertEquals("how the run was made", Files.readString(directory.resolve("fetched/docs/readme.txt")),
+                "the artifact's bytes, from the server");
+
         Cli.Result again = copy.run("store", "copy", "--from", local.toString(), "--to", team.option());
         assertTrue(again.out().startsWith("Copied 0 run(s) and 0 sweep(s)") && again.out().contains("2 run(s) were"
                 + " there already"), again.out());
@@ -71,6 +84,8 @@ class StoreCopyCommandTest {
         assertEquals(withoutPaths(ShownRun.of(alone, first)), withoutPaths(ShownRun.of(returned, first)));
         assertEquals(0, returned.run("evaluate", first, "--checkpoint", "last").exitCode(),
                 "a checkpoint only the server had is a file again");
+        assertEquals("how the run was made", Files.readString(back.resolve("runs").resolve(first)
+                .resolve("artifacts/docs/readme.txt")));
         assertFalse(copy.run("store", "copy", "--from", local.toString(), "--to", local.toString()).err().isEmpty());
     }
 
@@ -88,9 +103,9 @@ class StoreCopyCommandTest {
     /** The run as shown, less where its files are on this machine. */
     private static JsonObject withoutPaths(JsonObject shown) {
         JsonObject copy = shown.deepCopy();
-        if (copy.has("checkpoints")) {
-            for (JsonElement checkpoint : copy.getAsJsonArray("checkpoints")) {
-                checkpoint.getAsJsonObject().remove("path");
+        for (String files : new String[] {"checkpoints", "artifacts"}) {
+            for (JsonElement file : copy.getAsJsonArray(files)) {
+                file.getAsJsonObject().remove("path");
             }
         }
         return copy;

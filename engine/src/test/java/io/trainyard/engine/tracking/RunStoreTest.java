@@ -11,6 +11,8 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.StoreConnections;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,6 +114,50 @@ class RunStoreTest {
         store.reopen("run-1", 1, 0, Heartbeat.DEFAULT, Instant.now());
         assertEquals(1, queries.list().get(0).epochs());
         assertEquals(1, queries.find("run-1").summary().epochs());
+    }
+
+    @Test
+    void anArtifactIsCopiedWithItsShaAndItsBytesStayInAStoreByUrl() throws Exception {
+        store.create(newRun("run-1", "exp", Map.of()));
+        Artifacts artifacts = new Artifacts(store, opened.location());
+        Path file = directory.resolve("confusion.txt");
+        Files.writeString(file, "a b\n3 1\n");
+        Artifact logged = artifacts.log("run-1", file, "eval/confusion.txt");
+        Files.writeString(file, "changed after it was logged");
+
+        Artifact read = queries.artifacts("run-1").get(0);
+        assertEquals("eval/confusion.txt", read.name());
+        assertEquals(8, read.sizeBytes());
+        assertEquals("8f15a7ace889dc7ecc6c8c3563523174a82303bde4a2af45e657aab510434758", read.sha256(), "sha256sum's");
+        assertEquals(logged.sha256(), read.sha256());
+        assertEquals("a b\n3 1\n", Files.readString(Path.of(read.path())), "the copy, not the file as it is now");
+        assertEquals(backend == StoreBackend.POSTGRESQL, queries.artifactData("run-1", read.name()).isPresent(),
+                "a store by URL keeps the bytes for other machines; the embedded one keeps its folder");
+        queries.artifactData("run-1", read.name()).ifPresent(data -> assertEquals("a b\n3 1\n",
+                new String(data, StandardCharsets.UTF_8)));
+
+        artifacts.log("run-1", file, "eval/confusion.txt");
+        assertEquals(1, queries.artifacts("run-1").size(), "logging a name again replaces its file");
+        assertEquals(Sha256.of(Files.readAllBytes(file)), queries.artifacts("run-1").get(0).sha256());
+        try (var left = Files.list(Path.of(read.path()).getParent())) {
+            assertEquals(List.of("confusion.txt"), left.map(path -> path.getFileName().toString()).toList(),
+                    "no partial copy left behind");
+        }
+    }
+
+    @Test
+    void anArtifactNameThatCouldLeaveTheRunsFolderIsRefusedInOneLine() {
+        for (String name : new String[] {"../secret", "/etc/passwd", "a/../../b", ".hidden", "a//b", "", "x.partial",
+            "tab\tname"}) {
+            TrainyardException refused = assertThrows(TrainyardException.class, () -> Artifacts.checkName(name));
+            assertTrue(refused.getMessage().startsWith("cannot use '"), refused.getMessage());
+            assertTrue(!refused.getMessage().contains("\n"), refused.getMessage());
+        }
+        Artifacts.checkName("plots/loss-curve_v2.png");
+        TrainyardException missing = assertThrows(TrainyardException.class, () -> new Artifacts(store,
+                opened.location()).log("run-1", directory.resolve("nowhere.bin"), "nowhere.bin"));
+        assertEquals("cannot log " + directory.resolve("nowhere.bin") + " as an artifact: it is not a file; give the"
+                + " path of a file", missing.getMessage());
     }
 
     @Test

@@ -5,6 +5,10 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import io.trainyard.tracking.TrackedRun;
 import io.trainyard.tracking.Tracker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -69,8 +73,21 @@ public final class SoftmaxRegressionExample {
                 }
             }
             run.note("three blobs, " + PER_CLASS + " points each");
+            run.logArtifact(saveWeights(weights, bias), "model/weights.txt");
             run.finish();
             return run.id();
+        }
+    }
+
+    /** The trained parameters as text, a row per input and one for the bias, in a temporary file. */
+    private static Path saveWeights(INDArray weights, INDArray bias) {
+        try {
+            Path file = Files.createTempFile("softmax-weights", ".txt");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, weights.toString() + "\n" + bias.toString() + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,37 @@
+package io.trainyard.engine.tracking;
+
+import io.trainyard.api.TrainyardException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A file kept with a run (a checkpoint, an artifact), read back only if its SHA-256 is the recorded one: from its
+ * path, or where the file is not on this machine (a worker on another), from the store's copy of its bytes.
+ */
+public final class KeptFile {
+
+    private KeptFile() {
+    }
+
+    /**
+     * @param what the file as a message names it ({@code the last checkpoint of run X})
+     * @param storeCopy the bytes the store keeps, if it keeps them
+     */
+    public static byte[] read(String what, String path, String sha256, Supplier<Optional<byte[]>> storeCopy) {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(Path.of(path));
+        } catch (IOException e) {
+            data = storeCopy.get().orElseThrow(() -> new TrainyardException("cannot read " + what + " at " + path
+                    + ": " + e.getMessage()));
+        }
+        if (!Sha256.of(data).equals(sha256)) {
+            throw new TrainyardException(what + " (" + path + ") has changed since it was saved: its SHA-256 is not"
+                    + " the recorded " + sha256);
+        }
+        return data;
+    }
+}
