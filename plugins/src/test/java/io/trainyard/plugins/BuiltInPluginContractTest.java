@@ -32,7 +32,7 @@ class BuiltInPluginContractTest {
     Stream<DynamicTest> everyServicesFileListsItsPlugins() {
         return Stream.of(
                 count(LossFactory.class, 7), count(OptimizerFactory.class, 5), count(ModelFactory.class, 4),
-                count(LayerFactory.class, 13), count(DatasetFactory.class, 1), count(CallbackFactory.class, 12));
+                count(LayerFactory.class, 13), count(DatasetFactory.class, 1), count(CallbackFactory.class, 13));
     }
 
     @TestFactory

@@ -158,11 +158,14 @@ final class CallbackContract {
         }
     }
 
-    /** A run with an optimizer over four parameters, so that learning-rate schedules have something to change. */
+    /**
+     * A run with an optimizer over four parameters, so that learning-rate schedules have something to change, and
+     * those parameters to read.
+     */
     private static TestRun run(Path directory) {
         Parameters parameters = new Parameters(DataType.DOUBLE, 4);
         return new TestRun(EPOCHS, 10, 10 * BATCHES, Map.of()).withRunDirectory(directory)
-                .withOptimizer(new FixedStepOptimizer(parameters));
+                .withOptimizer(new FixedStepOptimizer(parameters)).withParameters(parameters);
     }
 
     /** The documented hook order, with a loss that falls and an accuracy that rises, honouring stop requests. */

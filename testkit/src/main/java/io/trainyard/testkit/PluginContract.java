@@ -8,6 +8,8 @@ import io.trainyard.api.HyperParameter;
 import io.trainyard.api.Plugin;
 import io.trainyard.api.PluginConfig;
 import io.trainyard.api.callback.CallbackFactory;
+import io.trainyard.api.data.DatasetContext;
+import io.trainyard.api.data.DatasetFactory;
 import io.trainyard.api.loss.LossFactory;
 import io.trainyard.api.model.LayerFactory;
 import io.trainyard.api.model.ModelFactory;
@@ -86,6 +88,34 @@ public final class PluginContract {
      */
     public static void checkOptimizer(OptimizerFactory factory) {
         OptimizerContract.check(factory);
+    }
+
+    /**
+     * An optimizer against its update formula, written plainly as {@code reference}, then
+     * {@link #checkOptimizer(OptimizerFactory)}. Built with {@code settings}, which must move every numeric
+     * hyperparameter off its default (a term that vanishes at the default, such as a weight decay of 0, would go
+     * unchecked), over 64 parameters in FLOAT (as the engine trains) and in DOUBLE: for 25 steps of random gradients
+     * whose signs change from step to step, every element after every step matches the reference (within 1e-4
+     * relative in FLOAT, 1e-10 in DOUBLE); the state saved, loaded into a fresh optimizer and saved again is
+     * byte-identical; the one that loaded it steps exactly as the one that saved it; and one that did not load it
+     * steps differently, where the reference has state.
+     */
+    public static void checkOptimizer(OptimizerFactory factory, Map<String, ?> settings,
+            ElementwiseReference reference) {
+        OptimizerFormulaCheck.check(factory, settings, reference);
+        checkOptimizer(factory);
+    }
+
+    /**
+     * A dataset loaded with {@code settings} (the rest at their defaults) and {@code context}: passes
+     * {@link #checkPlugin}; a sample shape of positive sizes; a classification dataset's targets are class indices
+     * (an empty target shape, whole numbers from 0 to {@code classes() - 1} stored as floats); a 64-hex-digit
+     * {@code sha256()}; each split has samples, and {@code fill} writes finite features, follows the order it is given
+     * (one sample alone equals its row of a batch) and allocates no native memory; loading again with the same
+     * settings and seed gives the same hash and the same samples.
+     */
+    public static void checkDataset(DatasetFactory factory, Map<String, ?> settings, DatasetContext context) {
+        DatasetContract.check(factory, settings, context);
     }
 
     /**

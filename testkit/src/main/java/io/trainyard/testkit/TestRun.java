@@ -2,6 +2,8 @@ package io.trainyard.testkit;
 
 import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
+import io.trainyard.api.model.ParameterView;
+import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,6 +27,7 @@ public final class TestRun implements RunContext {
     private final PrintStream console = new PrintStream(consoleBytes, true, StandardCharsets.UTF_8);
     private String stopReason;
     private Optimizer optimizer;
+    private ParameterView parameters;
     private Path runDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private final Map<String, Double> epochMetrics = new LinkedHashMap<>();
 
@@ -99,6 +102,21 @@ public final class TestRun implements RunContext {
     /** Gives the run an optimizer, for callbacks that schedule the learning rate; returns this run. */
     public TestRun withOptimizer(Optimizer optimizer) {
         this.optimizer = optimizer;
+        return this;
+    }
+
+    /** The parameters given with {@link #withParameters}; an exception without them. */
+    @Override
+    public ParameterView parameters() {
+        if (parameters == null) {
+            throw new IllegalStateException("this TestRun has no parameters; give it some with withParameters(...)");
+        }
+        return parameters;
+    }
+
+    /** Gives the run a model's parameters, for callbacks that read the weights; returns this run. */
+    public TestRun withParameters(Parameters parameters) {
+        this.parameters = new ParameterView(parameters);
         return this;
     }
 

@@ -55,7 +55,10 @@ public final class Tracker implements AutoCloseable {
         }
     }
 
-    /** The store the command line would use: {@code TRAINYARD_STORE}, else {@code ~/.trainyard}. */
+    /**
+     * The store the command line would use: {@code TRAINYARD_STORE}, else {@code trainyard-runs} in the working
+     * directory.
+     */
     public static Tracker open() {
         return open(null);
     }

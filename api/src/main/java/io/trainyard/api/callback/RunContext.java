@@ -1,5 +1,6 @@
 package io.trainyard.api.callback;
 
+import io.trainyard.api.model.ParameterView;
 import io.trainyard.api.optim.Optimizer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -42,6 +43,12 @@ public interface RunContext {
      * {@link Optimizer#setLearningRate(double)}). The trainer zeroes the gradients and steps; callbacks do not.
      */
     Optimizer optimizer();
+
+    /**
+     * The model's parameters and gradients, to read (a metric of the weights, logged with {@link #logMetric}); the
+     * same view for the whole run.
+     */
+    ParameterView parameters();
 
     /**
      * Asks the trainer to end the run after the current batch (when called from {@code onBatchEnd}) or after the

@@ -30,6 +30,14 @@ public interface Layer {
     /**
      * Hands the layer its slice of the model's flat parameter and gradient buffers, as two {@code [1, n]} views with
      * {@code n = parameterCount()}. Called once, before {@link #initialize}.
+     *
+     * <p>The layout within the slice is the layer's to choose and to document on its class, since optimizers see it
+     * as one flat vector and callbacks read it ({@link ParameterView}); a checkpoint stores it as it is, so it cannot
+     * change between versions of a layer without breaking {@code resume} and {@code evaluate}. The built-in layers,
+     * in PyTorch's order for the same parameters: {@code linear} the weight {@code [out, in]} row by row, then the
+     * bias {@code [out]}; {@code conv2d} the weight {@code [out, in / groups, kh, kw]} in that order, then the
+     * bias {@code [out]}; {@code batchnorm1d} gamma {@code [features]}, then beta. The model's buffer holds its layers'
+     * slices in model order.
      */
     default void bind(INDArray values, INDArray gradients) {
     }

@@ -2,8 +2,9 @@ package io.trainyard.engine.training;
 
 import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
-import io.trainyard.engine.config.Experiment;
+import io.trainyard.api.model.ParameterView;
 import io.trainyard.api.optim.Optimizer;
+import io.trainyard.engine.config.Experiment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -22,6 +23,7 @@ public final class ActiveRun implements RunContext {
     private final PrintStream console;
     private final Path runDirectory;
     private final Optimizer optimizer;
+    private final ParameterView parameters;
     private volatile String stopReason;
     private volatile boolean interrupted;
     private final Map<String, Double> epochMetrics = new LinkedHashMap<>();
@@ -36,6 +38,7 @@ public final class ActiveRun implements RunContext {
         this.trainSamples = setup.dataset().train().size();
         this.runDirectory = runDirectory;
         this.optimizer = setup.optimizer();
+        this.parameters = new ParameterView(setup.model().parameters());
         this.console = console;
     }
 
@@ -87,6 +90,11 @@ public final class ActiveRun implements RunContext {
     @Override
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    @Override
+    public ParameterView parameters() {
+        return parameters;
     }
 
     @Override

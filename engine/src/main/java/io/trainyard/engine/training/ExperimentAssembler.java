@@ -108,7 +108,8 @@ public final class ExperimentAssembler {
         }
         checkWatchedMetrics(experiment.callbacks(), callbacks);
         Dataset dataset = build(experiment.dataset(), DatasetFactory.class,
-                factory -> factory.load(experiment.dataset().config(), datasetContext));
+                factory -> factory.load(experiment.dataset().config(),
+                        datasetContext.withSeed(Seeds.derive(experiment.seed(), Seeds.DATA_GENERATE))));
         beforeModel.run();
         int outputs = dataset.classes() > 0 ? dataset.classes() : (int) product(dataset.targetShape());
         ModelContext modelContext = new ModelContext(dataset.sampleShape(), outputs, DataType.FLOAT,

@@ -17,6 +17,7 @@ public final class NativeBuild {
 
     /** JavaCPP's system property naming the variant of the native libraries to load; empty means the plain one. */
     static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    private static final String ONEDNN = "-onednn-avx2";
 
     private NativeBuild() {
     }
@@ -27,7 +28,7 @@ public final class NativeBuild {
      */
     public static void select() {
         if (System.getProperty(PLATFORM_EXTENSION) == null) {
-            System.setProperty(PLATFORM_EXTENSION, supportsOneDnn(cpuFlags()) ? "-onednn-avx2" : "");
+            System.setProperty(PLATFORM_EXTENSION, supportsOneDnn(cpuFlags()) && oneDnnPresent() ? ONEDNN : "");
         }
     }
 
@@ -35,6 +36,12 @@ public final class NativeBuild {
     static boolean supportsOneDnn(String flags) {
         var present = Arrays.asList(flags.trim().split("\\s+"));
         return present.contains("avx2") && present.contains("fma");
+    }
+
+    /** Whether the oneDNN build's jar is on the class path (it is published for linux-x86_64 only). */
+    private static boolean oneDnnPresent() {
+        return NativeBuild.class.getClassLoader().getResource("org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64"
+                + ONEDNN + "/") != null;
     }
 
     private static String cpuFlags() {

@@ -15,6 +15,8 @@ public final class Seeds {
     public static final String MODEL_INIT = "model.init";
     /** The order of the training samples, epoch after epoch. */
     public static final String DATA_SHUFFLE = "data.shuffle";
+    /** What a dataset draws, if anything: generated samples, a random split ({@code DatasetContext.seed()}). */
+    public static final String DATA_GENERATE = "data.generate";
 
     private Seeds() {
     }
@@ -22,7 +24,7 @@ public final class Seeds {
     /** Every stream a run derives from its root seed, by purpose, for the run's record. */
     public static Map<String, Long> derived(long root) {
         Map<String, Long> seeds = new LinkedHashMap<>();
-        for (String purpose : List.of(MODEL_INIT, DATA_SHUFFLE)) {
+        for (String purpose : List.of(MODEL_INIT, DATA_SHUFFLE, DATA_GENERATE)) {
             seeds.put(purpose, derive(root, purpose));
         }
         return seeds;

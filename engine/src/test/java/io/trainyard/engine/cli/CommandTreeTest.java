@@ -75,7 +75,7 @@ class CommandTreeTest {
 
     @Test
     void theLaunchersTrainingCommandsAreCommands() throws Exception {
-        String launcher = Files.readString(Path.of("..", "trainyard"));
+        String launcher = Files.readString(Path.of("..", "distribution", "src", "bin", "trainyard"));
         Matcher list = Pattern.compile("\\n\\s+([a-z|-]+)\\) jit=\"\"").matcher(launcher);
         assertTrue(list.find(), "the launcher names the commands that keep C2");
         List<String> training = Arrays.asList(list.group(1).split("\\|"));

@@ -1,6 +1,7 @@
 package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
+import io.trainyard.api.optim.ElementwiseOptimizer;
 import java.util.Arrays;
 
 /**
@@ -31,12 +32,12 @@ final class Adagrad extends ElementwiseOptimizer {
     }
 
     @Override
-    void beginStep(long step, double learningRate) {
+    protected void beginStep(long step, double learningRate) {
         currentRate = learningRate / (1 + (step - 1) * learningRateDecay);
     }
 
     @Override
-    void update(double[] values, double[] gradients, int offset, int length) {
+    protected void update(double[] values, double[] gradients, int offset, int length) {
         for (int i = 0; i < length; i++) {
             int k = offset + i;
             double g = gradients[i] + weightDecay * values[i];

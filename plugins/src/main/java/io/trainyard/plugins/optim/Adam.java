@@ -1,6 +1,7 @@
 package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
+import io.trainyard.api.optim.ElementwiseOptimizer;
 
 /**
  * PyTorch's {@code torch.optim.Adam} and, with decoupled weight decay, {@code AdamW}:
@@ -40,14 +41,14 @@ final class Adam extends ElementwiseOptimizer {
     }
 
     @Override
-    void beginStep(long step, double learningRate) {
+    protected void beginStep(long step, double learningRate) {
         stepSize = learningRate / (1 - Math.pow(beta1, step));
         secondCorrection = Math.sqrt(1 - Math.pow(beta2, step));
         decay = decoupled ? 1 - learningRate * weightDecay : 1;
     }
 
     @Override
-    void update(double[] values, double[] gradients, int offset, int length) {
+    protected void update(double[] values, double[] gradients, int offset, int length) {
         for (int i = 0; i < length; i++) {
             int k = offset + i;
             double p = values[i] * decay;

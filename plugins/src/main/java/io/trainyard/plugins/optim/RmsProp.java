@@ -1,6 +1,7 @@
 package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
+import io.trainyard.api.optim.ElementwiseOptimizer;
 
 /**
  * PyTorch's {@code torch.optim.RMSprop}:
@@ -35,12 +36,12 @@ final class RmsProp extends ElementwiseOptimizer {
     }
 
     @Override
-    void beginStep(long step, double learningRate) {
+    protected void beginStep(long step, double learningRate) {
         rate = learningRate;
     }
 
     @Override
-    void update(double[] values, double[] gradients, int offset, int length) {
+    protected void update(double[] values, double[] gradients, int offset, int length) {
         for (int i = 0; i < length; i++) {
             int k = offset + i;
             double g = gradients[i] + weightDecay * values[i];

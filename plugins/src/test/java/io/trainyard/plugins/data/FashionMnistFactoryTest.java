@@ -1,7 +1,5 @@
 package io.trainyard.plugins.data;
 
-import io.trainyard.testkit.IdxFiles;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +10,8 @@ import io.trainyard.api.PluginConfig;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.data.Dataset;
 import io.trainyard.api.data.DatasetContext;
+import io.trainyard.testkit.IdxFiles;
+import io.trainyard.testkit.PluginContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,6 +42,13 @@ class FashionMnistFactoryTest {
         dataset.train().fill(new int[] {3}, 0, 1, features, targets);
         assertEquals(150 / 255f, features.getFloat(0, 0, 27, 27), 1e-7);
         assertEquals(3f, targets.getFloat(0));
+    }
+
+    @Test
+    void passesTheKitsDatasetContract() throws Exception {
+        Path data = IdxFiles.fashionMnist(directory.resolve("data"), 12, 9);
+        PluginContract.checkDataset(new FashionMnistFactory(), Map.of("path", data.toString(), "download", false),
+                context());
     }
 
     @Test

@@ -8,10 +8,12 @@ import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.api.callback.Evaluation;
+import io.trainyard.api.model.Parameters;
 import io.trainyard.testkit.TestRun;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -121,5 +123,19 @@ class ClassificationMetricsTest {
         PluginConfig config = PluginConfig.withDefaults(factory, settings);
         factory.validate(config);
         return factory.create(config);
+    }
+
+    @Test
+    void weightNormIsTheL2NormOfEveryParameterReadThroughTheRun() {
+        Parameters parameters = new Parameters(DataType.FLOAT, 4);
+        parameters.values().assign(Nd4j.createFromArray(1f, -2f, 2f, 4f)); // sqrt(1 + 4 + 4 + 16) = 5
+        TestRun run = new TestRun(1, 4, 4, Map.of()).withParameters(parameters);
+        Callback callback = new WeightNormFactory().create(PluginConfig.withDefaults(new WeightNormFactory(),
+                Map.of()));
+        callback.onEvaluationEnd(run, 1, new Evaluation(0.5, 0.5, 4));
+        assertEquals(5.0, run.epochMetrics().get("weight_norm"));
+        parameters.values().muli(2);
+        callback.onEvaluationEnd(run, 2, new Evaluation(0.5, 0.5, 4));
+        assertEquals(10.0, run.epochMetrics().get("weight_norm"), "the view follows the training parameters");
     }
 }

@@ -1,8 +1,6 @@
-package io.trainyard.plugins.optim;
+package io.trainyard.api.optim;
 
 import io.trainyard.api.model.Parameters;
-import io.trainyard.api.optim.Optimizer;
-import io.trainyard.api.optim.StateArrays;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -13,13 +11,41 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * An optimizer whose update is a per-element formula (Adam, RMSprop, Adagrad). The formula runs in one pass over
- * the flat buffers, a chunk at a time: parameters and gradients are copied in bulk from native memory into small
- * reused arrays, updated in double precision, and the parameters copied back. Per-parameter state lives in Java
- * arrays. A step allocates nothing, and one fused pass beats the six to ten separate ND4J operations the same
- * formula would take.
+ * A base for optimizers whose update is a per-element formula (Adam, RMSprop, Adagrad, Lion): write the formula for
+ * one element in {@link #update}, keep per-element state in arrays from {@link #state()}, and the base does the rest.
+ * It runs the formula in one pass over the flat buffers, a chunk at a time: parameters and gradients are copied in
+ * bulk from native memory into small reused arrays, updated in double precision (whether the model trains in FLOAT
+ * or DOUBLE), and the parameters copied back. A step allocates nothing, and one fused pass beats the six to ten
+ * separate ND4J operations the same formula would take. {@link #saveState} writes the learning rate, the step count
+ * and every state array, so checkpoints and {@code resume} need no code of yours; {@link #maximizing} gives
+ * PyTorch's {@code maximize}.
+ *
+ * <p>Lion ({@code p = p (1 - lr wd) - lr sign(b1 m + (1 - b1) g); m = b2 m + (1 - b2) g}) in full:
+ * <pre>{@code
+ * final class Lion extends ElementwiseOptimizer {
+ *     private final double beta1, beta2, weightDecay;
+ *     private final double[] momentum;
+ *     private double lr;
+ *
+ *     Lion(Parameters parameters, double lr, double beta1, double beta2, double weightDecay) {
+ *         super(parameters, lr);
+ *         this.beta1 = beta1; this.beta2 = beta2; this.weightDecay = weightDecay;
+ *         this.momentum = state();
+ *     }
+ *
+ *     protected void beginStep(long step, double learningRate) { lr = learningRate; }
+ *
+ *     protected void update(double[] values, double[] gradients, int offset, int length) {
+ *         for (int i = 0; i < length; i++) {
+ *             double g = gradients[i], m = momentum[offset + i];
+ *             values[i] = values[i] * (1 - lr * weightDecay) - lr * Math.signum(beta1 * m + (1 - beta1) * g);
+ *             momentum[offset + i] = beta2 * m + (1 - beta2) * g;
+ *         }
+ *     }
+ * }
+ * }</pre>
  */
-abstract class ElementwiseOptimizer implements Optimizer {
+public abstract class ElementwiseOptimizer implements Optimizer {
 
     private static final int CHUNK = 2048;
 
@@ -37,7 +63,7 @@ abstract class ElementwiseOptimizer implements Optimizer {
     private long step;
     private boolean maximize;
 
-    ElementwiseOptimizer(Parameters parameters, double learningRate) {
+    protected ElementwiseOptimizer(Parameters parameters, double learningRate) {
         this.parameters = parameters;
         this.size = Math.toIntExact(parameters.count());
         this.learningRate = learningRate;
@@ -49,13 +75,16 @@ abstract class ElementwiseOptimizer implements Optimizer {
     }
 
     /** PyTorch's {@code maximize}: each step climbs the gradient (it is negated before the update); set once. */
-    final ElementwiseOptimizer maximizing(boolean maximize) {
+    public final ElementwiseOptimizer maximizing(boolean maximize) {
         this.maximize = maximize;
         return this;
     }
 
-    /** A zero-filled state array, one value per parameter, saved and loaded with the optimizer's state. */
-    final double[] state() {
+    /**
+     * A zero-filled state array, one value per parameter (index {@code offset + i} in {@link #update}), saved and
+     * loaded with the optimizer's state. Take them in the constructor, always in the same order.
+     */
+    protected final double[] state() {
         double[] array = new double[size];
         stateArrays.add(array);
         return array;
@@ -80,14 +109,15 @@ abstract class ElementwiseOptimizer implements Optimizer {
     }
 
     /** Called once per step before any element is updated, with the 1-based step number. */
-    void beginStep(long step, double learningRate) {
+    protected void beginStep(long step, double learningRate) {
     }
 
     /**
      * Updates {@code values[i]} (and the state at {@code offset + i}) from {@code gradients[i]} for
-     * {@code i < length}.
+     * {@code i < length}: the elements {@code offset} to {@code offset + length - 1} of the parameter buffer. The
+     * gradients are already negated when {@link #maximizing}; changing them changes nothing outside this call.
      */
-    abstract void update(double[] values, double[] gradients, int offset, int length);
+    protected abstract void update(double[] values, double[] gradients, int offset, int length);
 
     @Override
     public final void zeroGradients() {

@@ -1,0 +1,147 @@
+package io.trainyard.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.trainyard.testkit.IdxFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archives 'package' made, used as a person on another machine would: unpacked into a fresh directory and run
+ * with nothing but a JDK (a home of its own, so no Maven cache and no settings of this machine's).
+ */
+class DistributionIT {
+
+    private static final String VERSION = System.getProperty("trainyard.expected-version");
+
+    @TempDir
+    static Path directory;
+
+    private static Path unpacked;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path archive = Path.of("target", "trainyard-" + VERSION + ".tar.gz").toAbsolutePath();
+        assertTrue(Files.isRegularFile(archive), "package the module first: " + archive);
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", directory.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(tar.waitFor(120, TimeUnit.SECONDS) && tar.exitValue() == 0,
+                new String(tar.getInputStream().readAllBytes()));
+        unpacked = directory.resolve("trainyard-" + VERSION);
+        Files.createDirectories(directory.resolve("home"));
+    }
+
+    @Test
+    void theUnpackedDistributionRunsTheReferenceRecipeWithOnlyAJdk() throws Exception {
+        Path data = IdxFiles.fashionMnist(directory.resolve("data"), 64, 32);
+        Result run = trainyard(javaEnvironment(), "run", unpacked.resolve("experiments/fashion-mnist-sgd.yaml")
+                .toString(), "--set", "epochs=2", "--data", data.toString());
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("FINISHED"), run.output());
+
+        Result listed = trainyard(javaEnvironment(), "runs", "--format", "json");
+        assertEquals(0, listed.exitCode(), listed.output());
+        JsonArray runs = JsonParser.parseString(listed.output()).getAsJsonArray();
+        assertEquals(1, runs.size(), listed.output());
+        JsonObject recorded = runs.get(0).getAsJsonObject();
+        assertEquals("FINISHED", recorded.get("status").getAsString());
+        assertEquals(2, recorded.get("epochs").getAsInt());
+        assertTrue(Files.isDirectory(directory.resolve("work/trainyard-runs")), "the default store, in the working"
+                + " directory");
+
+        JsonObject shown = JsonParser.parseString(trainyard(javaEnvironment(), "show",
+                recorded.get("id").getAsString(), "--format", "json").output()).getAsJsonObject();
+        assertEquals(VERSION, shown.getAsJsonObject("provenance").get("trainyard.version").getAsString(),
+                "the version of the build, recorded");
+    }
+
+    @Test
+    void everyCommandPrintsTheBuildsVersion() throws Exception {
+        for (String[] command : new String[][] {{"--version"}, {"runs", "--version"}}) {
+            Result version = trainyard(javaEnvironment(), command);
+            assertEquals(0, version.exitCode(), version.output());
+            assertTrue(version.output().strip().endsWith(VERSION), version.output());
+        }
+    }
+
+    @Test
+    void withoutJavaTheLauncherSaysWhatToInstallInOneLine() throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("HOME", directory.resolve("home").toString());
+        environment.put("PATH", "/usr/bin:/bin");
+        Path noJava = Files.createDirectories(directory.resolve("no-java/bin"));
+        environment.put("JAVA_HOME", noJava.getParent().toString());
+        Result result = trainyard(environment, "--version");
+        assertEquals(2, result.exitCode(), result.output());
+        assertEquals(1, result.output().strip().lines().count(), result.output());
+        assertTrue(result.output().startsWith("trainyard: no Java found; install a JDK 17 or newer"), result.output());
+    }
+
+    @Test
+    void theArchivesHoldTheLaunchersTheJarsAndTheDocsButNoTestLibraries() throws Exception {
+        List<String> lib;
+        try (Stream<Path> jars = Files.list(unpacked.resolve("lib"))) {
+            lib = jars.map(jar -> jar.getFileName().toString()).sorted().toList();
+        }
+        for (String expected : new String[] {"trainyard-engine-" + VERSION + ".jar",
+            "trainyard-plugins-" + VERSION + ".jar", "trainyard-api-" + VERSION + ".jar"}) {
+            assertTrue(lib.contains(expected), expected + " in " + lib);
+        }
+        assertTrue(lib.stream().anyMatch(jar -> jar.matches("nd4j-native-.*-linux-x86_64\\.jar")), lib.toString());
+        assertTrue(lib.stream().noneMatch(jar -> jar.startsWith("junit") || jar.startsWith("trainyard-testkit")),
+                lib.toString());
+        assertTrue(Files.isExecutable(unpacked.resolve("bin/trainyard")));
+        for (String file : new String[] {"README.md", "LICENSE", "docs/plugins.md", "experiments/fashion-mnist-sgd.yaml",
+            "bin/trainyard.cmd"}) {
+            assertTrue(Files.isRegularFile(unpacked.resolve(file)), file);
+        }
+        List<String> zipped = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(Path.of("target", "trainyard-" + VERSION + ".zip").toFile())) {
+            zip.stream().forEach(entry -> zipped.add(entry.getName()));
+        }
+        assertTrue(zipped.contains("trainyard-" + VERSION + "/bin/trainyard"), "the zip has the same layout");
+        assertTrue(zipped.contains("trainyard-" + VERSION + "/lib/trainyard-engine-" + VERSION + ".jar"));
+    }
+
+    /** The JDK running this test and a home of its own; nothing else from this machine's environment. */
+    private static Map<String, String> javaEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("HOME", directory.resolve("home").toString());
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("PATH", "/usr/bin:/bin");
+        return environment;
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result trainyard(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(unpacked.resolve("bin/trainyard").toString()));
+        command.addAll(List.of(arguments));
+        // Started elsewhere than where it was unpacked: it finds its jars from its own path.
+        Path work = Files.createDirectories(directory.resolve("work"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Path log = Files.createTempFile(directory, "trainyard", ".log");
+        Process process = builder.redirectOutput(log.toFile()).start();
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "trainyard did not finish");
+        return new Result(process.exitValue(), Files.readString(log));
+    }
+}
