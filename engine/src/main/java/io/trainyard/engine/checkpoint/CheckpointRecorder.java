@@ -15,6 +15,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,8 +27,9 @@ import java.util.concurrent.Future;
 /**
  * Saves the model at the end of every epoch into the run's folder: {@code last-epochN.model}, and
  * {@code best-epochN.model} whenever the monitored metric improves (test accuracy when there is one, else test
- * loss). A file is written whole under its own name, then recorded with its SHA-256, and only then is the kind's
- * previous file deleted: whenever the process dies, the record points at a complete file that matches it. A store
+ * loss). A file is written whole under its own name, then recorded with its SHA-256, and only then are the kind's
+ * older files deleted, all but the previous one: whenever the process dies, the record points at a complete file
+ * that matches it. A store
  * given by URL (PostgreSQL, an H2 server) keeps the bytes as well, so that a worker on another machine resumes
  * from them.
  * The training thread only copies the model (milliseconds); hashing, writing and recording happen on a thread of
@@ -133,15 +136,31 @@ public final class CheckpointRecorder implements Callback {
                 }
                 throw e;
             }
-            try (DirectoryStream<Path> older = Files.newDirectoryStream(directory, kind + "-epoch*.model")) {
-                for (Path file : older) {
-                    if (!file.equals(target)) {
-                        Files.delete(file);
-                    }
-                }
-            }
+            deleteAllButTheNewestTwo(kind);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the " + kind + " checkpoint: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes the kind's files but the newest two. The one before the newest stays as well: a database server that
+     * dies just after a commit may come back without it (it happened with H2's server in a killed sweep), and
+     * the record it goes back to still finds its file.
+     */
+    private void deleteAllButTheNewestTwo(String kind) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> saved = Files.newDirectoryStream(directory, kind + "-epoch*.model")) {
+            saved.forEach(files::add);
+        }
+        files.sort(Comparator.comparingInt(CheckpointRecorder::epochOf).reversed());
+        for (Path file : files.subList(Math.min(2, files.size()), files.size())) {
+            Files.delete(file);
+        }
+    }
+
+    private static int epochOf(Path file) {
+        String name = file.getFileName().toString();
+        return Integer.parseInt(name.substring(name.indexOf("-epoch") + "-epoch".length(), name.length()
+                - ".model".length()));
     }
 }

@@ -143,9 +143,16 @@ public final class RunReport {
         json.put("params", details.params());
         json.put("provenance", Provenance.of(details.provenance()).readable());
         Map<String, Object> metrics = new LinkedHashMap<>();
-        details.metrics().forEach((name, summary) -> metrics.put(name, Map.of("first", summary.first(),
-                "last", summary.last(), "min", summary.min(), "min_epoch", summary.minEpoch(), "max", summary.max(),
-                "max_epoch", summary.maxEpoch())));
+        details.metrics().forEach((name, summary) -> {
+            Map<String, Object> values = new LinkedHashMap<>(); // in this order on every run, unlike Map.of's
+            values.put("first", summary.first());
+            values.put("last", summary.last());
+            values.put("min", summary.min());
+            values.put("min_epoch", summary.minEpoch());
+            values.put("max", summary.max());
+            values.put("max_epoch", summary.maxEpoch());
+            metrics.put(name, values);
+        });
         json.put("metrics", metrics);
         json.put("epochs", details.epochs().stream().map(epoch -> {
             Map<String, Object> row = new LinkedHashMap<>();

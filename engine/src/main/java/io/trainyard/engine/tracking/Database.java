@@ -162,6 +162,12 @@ public final class Database implements AutoCloseable {
             openReadOnly(file);
             return;
         }
+        if (!HELD_HERE.contains(file.toAbsolutePath())) {
+            H2FileUpgrade.ifNeeded(location, USER, StoreSecret.read(location.directory()).orElse(""))
+                    .ifPresent(from -> System.err.printf("trainyard: moved the store's database to H2 %s from H2 %s"
+                            + " (the old file is kept as %s; delete it once you no longer need it)%n",
+                            org.h2.engine.Constants.VERSION, from, H2FileUpgrade.keptFile(location)));
+        }
         long deadline = System.nanoTime() + JOIN_PATIENCE.toNanos();
         while (true) {
             try {

@@ -1,5 +1,6 @@
 package io.trainyard.engine.tracking;
 
+import io.trainyard.engine.tracking.migration.V12__Checks_without_in;
 import io.trainyard.engine.tracking.migration.V2__Crashed_status;
 import io.trainyard.engine.tracking.migration.V5__Step_chunks;
 import io.trainyard.engine.tracking.migration.V9__Trial_queue;
@@ -20,7 +21,7 @@ public enum Dialect {
 
     /** The embedded default, and H2 servers. */
     H2("db/migration", List.of(new V2__Crashed_status(), new V5__Step_chunks(),
-            new V9__Trial_queue())) {
+            new V9__Trial_queue(), new V12__Checks_without_in())) {
         @Override
         String ignoringDuplicates(String insert, String key) {
             return insert; // H2 fails only the statement on a duplicate, not the transaction: the caller goes on
