@@ -5,6 +5,7 @@ import io.trainyard.api.callback.EpochResult;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import io.trainyard.api.model.Model;
+import io.trainyard.engine.tracking.KeptFile;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.Sha256;
 import io.trainyard.engine.tracking.StoreException;
@@ -14,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
  * older files deleted, all but the previous one: whenever the process dies, the record points at a complete file
  * that matches it. A store
  * given by URL (PostgreSQL, an H2 server) keeps the bytes as well, so that a worker on another machine resumes
- * from them.
+ * from them, unless the run folders are on a directory every machine mounts.
  * The training thread only copies the model (milliseconds); hashing, writing and recording happen on a thread of
  * their own, one epoch after another, and a failure surfaces at the next epoch's end or the run's.
  */
@@ -43,7 +43,7 @@ public final class CheckpointRecorder implements Callback {
     private final RunStore store;
     private final String runId;
     private final Path storeDirectory;
-    /** Whether the files' bytes go into the store too: a store by URL serves workers on other machines. */
+    /** Whether the files' bytes go into the store too ({@link StoreLocation#keepsFileBytes()}). */
     private final boolean shared;
     private final Path directory;
     private final Model model;
@@ -65,7 +65,7 @@ public final class CheckpointRecorder implements Callback {
         this.store = store;
         this.runId = runId;
         this.storeDirectory = location.directory();
-        this.shared = location.external();
+        this.shared = location.keepsFileBytes();
         this.directory = location.runDirectory(runId);
         this.model = model;
         this.callbacks = List.copyOf(callbacks);
@@ -115,15 +115,8 @@ public final class CheckpointRecorder implements Callback {
 
     private void save(String kind, int epoch, byte[] data, String sha256, String monitor, double value) {
         try {
-            Files.createDirectories(directory);
             Path target = directory.resolve(kind + "-epoch" + epoch + ".model");
-            Path partial = directory.resolve(kind + "-epoch" + epoch + ".model.partial");
-            try {
-                Files.write(partial, data);
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial); // a file cut short by a full disk is no checkpoint
-            }
+            KeptFile.write(target, data);
             // Relative to the store, so that a store moved or copied elsewhere still finds its files.
             try {
                 store.recordCheckpoint(runId, kind, epoch, storeDirectory.relativize(target).toString(), sha256,

@@ -7,9 +7,7 @@ import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,30 +63,17 @@ final class ArtifactsCommand implements Callable<Integer> {
             byte[] data = KeptFile.read("artifact " + artifact.name() + " of run " + id, artifact.path(),
                     artifact.sha256(), () -> queries.artifactData(id, artifact.name()));
             Path file = target.resolve(artifact.name());
-            write(file, data);
+            try {
+                KeptFile.write(file, data);
+            } catch (IOException e) {
+                throw new TrainyardException("cannot write " + file + ": " + e + "; pass --to with a writable"
+                        + " directory");
+            }
             root.out().printf("Wrote %s (%d bytes, sha256 %s)%n", file, data.length, artifact.sha256());
         }
         if (chosen.isEmpty()) {
             root.out().printf("Run %s has no artifacts%n", id);
         }
         return ExitCodes.OK;
-    }
-
-    /** Whole or not at all: the bytes go to a file of their own, moved into place. */
-    private static void write(Path file, byte[] data) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(partial, data);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new TrainyardException("cannot write " + file + ": " + e + "; pass --to with a writable directory");
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // nothing more to undo
-            }
-        }
     }
 }

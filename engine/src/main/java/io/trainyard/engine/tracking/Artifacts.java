@@ -43,7 +43,7 @@ public final class Artifacts {
         Path target = location.runDirectory(runId).resolve(FOLDER).resolve(name);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            if (location.external() && Files.size(file) > DATA_LIMIT) {
+            if (location.keepsFileBytes() && Files.size(file) > DATA_LIMIT) {
                 throw new TrainyardException("cannot log " + file + " as an artifact: the store keeps files of at"
                         + " most 1 GB; log a smaller file, or keep it elsewhere and log its path in a note");
             }
@@ -56,7 +56,7 @@ public final class Artifacts {
             Artifact artifact = new Artifact(name, target.toString(), Files.size(target), sha256, Instant.now());
             // Relative to the store, as checkpoints are: a store moved or copied elsewhere still finds its files.
             store.recordArtifact(runId, artifact, location.directory().relativize(target).toString(),
-                    location.external() ? Files.readAllBytes(target) : null);
+                    location.keepsFileBytes() ? Files.readAllBytes(target) : null);
             return artifact;
         } catch (NoSuchFileException e) {
             throw new TrainyardException("cannot log " + file + " as an artifact: " + e.getFile() + " vanished while"

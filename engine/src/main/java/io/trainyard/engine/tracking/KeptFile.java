@@ -4,16 +4,33 @@ import io.trainyard.api.TrainyardException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A file kept with a run (a checkpoint, an artifact), read back only if its SHA-256 is the recorded one: from its
- * path, or where the file is not on this machine (a worker on another), from the store's copy of its bytes.
+ * A file kept with a run (a checkpoint, an artifact): written whole or not at all, and read back only if its SHA-256
+ * is the recorded one, from its path or, where the file is not on this machine (a worker on another), from the
+ * store's copy of its bytes.
  */
 public final class KeptFile {
 
     private KeptFile() {
+    }
+
+    /**
+     * Writes {@code data} to {@code file} whole: under a name of its own first, then moved into place, so that a
+     * process that dies, or a disk that fills, never leaves a file cut short under the file's name.
+     */
+    public static void write(Path file, byte[] data) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(partial, data);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     /**

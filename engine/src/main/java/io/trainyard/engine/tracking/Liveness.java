@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The life of a row that a process keeps alive with heartbeats, a run or a sweep: RUNNING while it beats, CRASHED
@@ -74,9 +76,12 @@ final class Liveness {
      * than in SQL, whose date arithmetic every database spells its own way; a row that beats between the reading and
      * the update keeps RUNNING.
      *
+     * @param leftEnd the end a row's process left where the store could not be told ({@link UnrecordedEnd}), by id:
+     *     such a row is recorded FAILED with it
      * @return how many were found dead
      */
-    int recordCrashes(Connection connection, Instant now) throws SQLException {
+    int recordCrashes(Connection connection, Instant now, Function<String, Optional<String>> leftEnd)
+            throws SQLException {
         List<Object[]> silent = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, COALESCE(heartbeat_at, start_time),"
                 + " heartbeat_seconds FROM " + table + " WHERE status = 'RUNNING'");
@@ -91,16 +96,18 @@ final class Liveness {
             }
         }
         int crashed = 0;
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET status = 'CRASHED',"
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET status = ?,"
                 + " end_time = ?, error_message = ? WHERE id = ? AND status = 'RUNNING'"
                 + " AND COALESCE(heartbeat_at, start_time) <= ?")) {
             for (Object[] row : silent) {
                 Timestamp lastBeat = (Timestamp) row[1];
-                update.setTimestamp(1, lastBeat);
-                update.setString(2, "the " + process + " stopped without recording an end (killed, out of memory or"
-                        + " power loss): no heartbeat since " + LAST_BEAT.format(lastBeat.toInstant()));
-                update.setString(3, (String) row[0]);
-                update.setTimestamp(4, lastBeat);
+                Optional<String> left = leftEnd.apply((String) row[0]);
+                update.setString(1, left.isPresent() ? "FAILED" : "CRASHED");
+                update.setTimestamp(2, lastBeat);
+                update.setString(3, left.orElse("the " + process + " stopped without recording an end (killed, out of"
+                        + " memory or power loss): no heartbeat since " + LAST_BEAT.format(lastBeat.toInstant())));
+                update.setString(4, (String) row[0]);
+                update.setTimestamp(5, lastBeat);
                 crashed += update.executeUpdate();
             }
         }

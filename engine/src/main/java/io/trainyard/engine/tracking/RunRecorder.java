@@ -86,6 +86,7 @@ public final class RunRecorder implements Callback {
         this.step = firstStep;
         this.runDirectory = location.runDirectory(runId);
         this.location = location;
+        UnrecordedEnd.clear(runDirectory); // a resumed run's earlier outage is over
         try {
             this.csv = new EpochCsv(location.runDirectory(runId), kept);
         } catch (IOException e) {
@@ -219,6 +220,7 @@ public final class RunRecorder implements Callback {
                             + outage.limit().toSeconds() + " s (TRAINYARD_STORE_OUTAGE_SECONDS): "
                             + StoreErrors.describe(e) + "; the run stops, its finished epochs in "
                             + runDirectory.resolve("epochs.csv"), e);
+                    UnrecordedEnd.leave(runDirectory, gone.getMessage());
                     throw gone;
                 }
                 sleep(StoreOutage.pause(attempt + 1));

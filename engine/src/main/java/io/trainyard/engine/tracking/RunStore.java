@@ -23,11 +23,13 @@ public final class RunStore {
 
     private final Transactions transactions;
     private final Dialect dialect;
+    private final StoreLocation location;
 
     @Inject
     public RunStore(Database database) {
         this.transactions = new Transactions(database);
         this.dialect = database.dialect();
+        this.location = database.location();
     }
 
     public void create(NewRun run) {
@@ -272,13 +274,15 @@ public final class RunStore {
 
     /**
      * Records as CRASHED every RUNNING run whose heartbeat is older than {@link Heartbeat#MISSED_BEATS} of its
-     * intervals: its process died without saying so. Its end time is its last heartbeat.
+     * intervals: its process died without saying so. Its end time is its last heartbeat. One whose process gave up
+     * on the store and left the reason in its folder ({@link UnrecordedEnd}) is recorded FAILED with it.
      *
      * @return how many runs were found dead
      */
     public int recordCrashes(Instant now) {
         int[] crashed = new int[1];
-        transactions.run(connection -> crashed[0] = LIVENESS.recordCrashes(connection, now));
+        transactions.run(connection -> crashed[0] = LIVENESS.recordCrashes(connection, now,
+                id -> UnrecordedEnd.of(location.runDirectory(id))));
         return crashed[0];
     }
 

@@ -160,7 +160,7 @@ public final class StoreCopy {
                     Files.createDirectories(file.getParent());
                     Files.write(file, data);
                 }
-                row.put("data", to.location().external() ? data : null);
+                row.put("data", to.location().keepsFileBytes() ? data : null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the files of run " + id + ": " + e.getMessage(), e);

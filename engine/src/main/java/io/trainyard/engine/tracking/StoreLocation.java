@@ -1,5 +1,6 @@
 package io.trainyard.engine.tracking;
 
+import io.trainyard.api.TrainyardException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,8 +12,10 @@ import java.util.Map;
  * @param directory the store directory, or for a JDBC store the directory of the run folders; created on first use
  * @param url the JDBC URL of a database that is not a file in {@code directory}, or null
  * @param credentials how to log in to the database of {@code url}; a directory's own database uses its secret
+ * @param sharedRunFiles whether every machine that uses the database mounts {@code directory}
+ *     ({@code TRAINYARD_RUN_FILES_SHARED}): then checkpoints and artifacts stay there alone, not in the database too
  */
-public record StoreLocation(Path directory, String url, Credentials credentials) {
+public record StoreLocation(Path directory, String url, Credentials credentials, boolean sharedRunFiles) {
 
     /** The store used when neither {@code --store} nor {@code TRAINYARD_STORE} says otherwise. */
     public static final Path DEFAULT = Path.of("trainyard-runs");
@@ -35,7 +38,12 @@ public record StoreLocation(Path directory, String url, Credentials credentials)
 
     /** A store in a directory. */
     public StoreLocation(Path directory) {
-        this(directory, null, null);
+        this(directory, null, null, false);
+    }
+
+    /** A database by URL, its run folders in {@code directory} on this machine. */
+    public StoreLocation(Path directory, String url, Credentials credentials) {
+        this(directory, url, credentials, false);
     }
 
     /**
@@ -49,15 +57,31 @@ public record StoreLocation(Path directory, String url, Credentials credentials)
         if (chosen == null) {
             return new StoreLocation(DEFAULT);
         }
-        String runFilesVariable = environment.get("TRAINYARD_RUN_FILES");
-        Path runFiles = runFilesVariable != null && !runFilesVariable.isBlank() ? Path.of(runFilesVariable) : DEFAULT;
-        if (PostgresUrl.names(chosen)) {
-            return PostgresUrl.location(chosen, runFiles, environment);
-        }
-        if (!chosen.startsWith("jdbc:")) {
+        if (!PostgresUrl.names(chosen) && !chosen.startsWith("jdbc:")) {
             return new StoreLocation(Path.of(chosen));
         }
-        return new StoreLocation(runFiles, StoreUrl.check(chosen), Credentials.fromEnvironment(environment));
+        String runFilesVariable = environment.get("TRAINYARD_RUN_FILES");
+        boolean named = runFilesVariable != null && !runFilesVariable.isBlank();
+        Path runFiles = named ? Path.of(runFilesVariable) : DEFAULT;
+        StoreLocation location = PostgresUrl.names(chosen) ? PostgresUrl.location(chosen, runFiles, environment)
+                : new StoreLocation(runFiles, StoreUrl.check(chosen), Credentials.fromEnvironment(environment));
+        String shared = environment.getOrDefault("TRAINYARD_RUN_FILES_SHARED", "");
+        if (!shared.isBlank() && !shared.equals("0") && !shared.equalsIgnoreCase("false")) {
+            if (!named) {
+                throw new TrainyardException("TRAINYARD_RUN_FILES_SHARED says the run folders are on a directory"
+                        + " every machine mounts, but TRAINYARD_RUN_FILES does not name it; set it to that directory");
+            }
+            return new StoreLocation(location.directory(), location.url(), location.credentials(), true);
+        }
+        return location;
+    }
+
+    /**
+     * Whether the database keeps the bytes of checkpoints and artifacts as well as their files: a database by URL
+     * serves machines that may not see this one's run folders, unless those are on a directory they all mount.
+     */
+    public boolean keepsFileBytes() {
+        return external() && !sharedRunFiles;
     }
 
     /** Whether the database is given by URL rather than being this store's own file. */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes sweeps: the parent record with its planned trials, its liveness and how it ended. */
 public final class SweepStore {
@@ -81,6 +82,6 @@ public final class SweepStore {
 
     /** Records as CRASHED every RUNNING sweep whose process stopped beating, as {@link RunStore#recordCrashes}. */
     public void recordCrashes(Instant now) {
-        transactions.run(connection -> LIVENESS.recordCrashes(connection, now));
+        transactions.run(connection -> LIVENESS.recordCrashes(connection, now, id -> Optional.empty()));
     }
 }

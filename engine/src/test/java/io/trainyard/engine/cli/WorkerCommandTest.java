@@ -117,6 +117,41 @@ class WorkerCommandTest {
                 "the resumed trial reaches the uninterrupted run's every metric, bit for bit");
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void theMedianRulePrunesATrialOnOneWorkerAgainstATrialAnotherWorkerCompleted(StoreBackend backend)
+            throws Exception {
+        StoreBackend.Store store = backend.newStore(directory.resolve("store"));
+        Path file = Files.writeString(directory.resolve("sweep.yaml"), Files.readString(Experiments.blobsFile())
+                + """
+                sweep:
+                  parameters:
+                    optimizer.lr: [0.1, 1.0e-6]
+                  prune: {warmup_epochs: 1, min_trials: 1}
+                """);
+        Cli cli = new Cli(store, directory.resolve("cache"));
+        Cli.Result queued = cli.run("sweep", file.toString(), "--enqueue");
+        assertEquals(0, queued.exitCode(), queued.err());
+        String sweepId = queued.out().lines().filter(line -> line.startsWith("Sweep ")).findFirst().orElseThrow()
+                .split(" ")[1];
+        for (int worker = 0; worker < 2; worker++) {
+            // Two workers, one trial each, in processes of their own: the second sees the first's only in the store.
+            Map<String, String> environment = new HashMap<>(store.environment(Map.of("TRAINYARD_CACHE",
+                    directory.resolve("cache").toString())));
+            TrainingProcess process = TrainingProcess.start(directory.resolve("worker-" + worker + ".txt"),
+                    environment, "worker", "--sweep", sweepId, "--max-trials", "1", "--store", store.option());
+            assertTrue(process.process().waitFor(120, TimeUnit.SECONDS), process.output());
+            assertEquals(0, process.process().exitValue(), process.output());
+        }
+        List<TrialState> trials = trials(store.location(), sweepId);
+        RunSummary completed = RecordedRuns.details(store.location(), trials.get(0).runId()).summary();
+        RunSummary pruned = RecordedRuns.details(store.location(), trials.get(1).runId()).summary();
+        assertEquals(null, completed.stopReason());
+        assertEquals(3, completed.epochs());
+        assertEquals(2, pruned.epochs(), "stopped after the warm-up epoch and one more");
+        assertTrue(pruned.stopReason().startsWith("pruned: best test_accuracy "), pruned.stopReason());
+    }
+
     /** The trial the worker started, once its run has recorded {@code epochs} epochs. */
     private static int awaitTrialWithEpochs(TrainingProcess worker, StoreLocation store, String sweepId, int epochs)
             throws Exception {

@@ -3,6 +3,8 @@ package io.trainyard.engine.tracking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.trainyard.engine.testing.Cli;
 import io.trainyard.engine.testing.Experiments;
 import io.trainyard.engine.testing.PostgresServer;
@@ -62,7 +64,7 @@ class StoreOutageTest {
     }
 
     @Test
-    void aServerGoneLongerThanTheLimitStopsTheRunWithItsEpochsInItsFolder() throws Exception {
+    void aServerGoneLongerThanTheLimitStopsTheRunFailedWithItsEpochsInItsFolder() throws Exception {
         StoreBackend.Store store = store();
         TrainingProcess training = train(store, Map.of("TRAINYARD_STORE_OUTAGE_SECONDS", "2"), "epochs=40");
         Path run = awaitEpochs(training, 2);
@@ -78,6 +80,15 @@ class StoreOutageTest {
         } finally {
             server.restart();
         }
+        // Once the server is back and the run's heartbeat has lapsed, the next command records how it ended.
+        Thread.sleep(3_500);
+        Cli.Result shown = new Cli(store, directory.resolve("cache")).run("show", run.getFileName().toString(),
+                "--format", "json");
+        assertEquals(0, shown.exitCode(), shown.err());
+        JsonObject recorded = JsonParser.parseString(shown.out()).getAsJsonObject();
+        assertEquals("FAILED", recorded.get("status").getAsString());
+        assertTrue(recorded.get("error").getAsString().startsWith("the store has been out of reach for more than 2 s"),
+                recorded.toString());
     }
 
     private StoreBackend.Store store() {
