@@ -125,9 +125,8 @@ public final class TrackedRun implements AutoCloseable {
      */
     public synchronized int endEpoch() {
         requireOpen();
-        double seconds = epochMetrics.getOrDefault("epoch_seconds", (System.nanoTime() - epochStart) / 1e9);
-        EpochResult result = new EpochResult(epoch, metric("train_loss"), metric("train_accuracy"),
-                metric("test_loss"), metric("test_accuracy"), seconds);
+        epochMetrics.putIfAbsent("epoch_seconds", (System.nanoTime() - epochStart) / 1e9);
+        EpochResult result = EpochResult.of(epoch, epochMetrics);
         Map<String, Double> logged = new LinkedHashMap<>(epochMetrics);
         logged.keySet().removeAll(MetricNames.BUILT_IN);
         recorder.epoch(result, logged);
@@ -225,10 +224,6 @@ public final class TrackedRun implements AutoCloseable {
         if (status != null) {
             throw new TrainyardException("run " + id + " has ended (" + status + "); start a new run to log more");
         }
-    }
-
-    private double metric(String name) {
-        return epochMetrics.getOrDefault(name, Double.NaN);
     }
 
     /** The class whose main method started the process, without its arguments (which may hold secrets). */

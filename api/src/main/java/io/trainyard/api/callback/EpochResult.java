@@ -1,5 +1,7 @@
 package io.trainyard.api.callback;
 
+import java.util.Map;
+
 /**
  * The metrics of one finished epoch.
  *
@@ -13,6 +15,16 @@ package io.trainyard.api.callback;
  */
 public record EpochResult(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
         double seconds) {
+
+    /**
+     * An epoch's result from metrics by their recorded names ({@link MetricNames#BUILT_IN}); a name left out reads
+     * as missing ({@code NaN}), other names are ignored.
+     */
+    public static EpochResult of(int epoch, Map<String, Double> metrics) {
+        return new EpochResult(epoch, metrics.getOrDefault("train_loss", Double.NaN),
+                metrics.getOrDefault("train_accuracy", Double.NaN), metrics.getOrDefault("test_loss", Double.NaN),
+                metrics.getOrDefault("test_accuracy", Double.NaN), metrics.getOrDefault("epoch_seconds", Double.NaN));
+    }
 
     /**
      * One of the metrics by its recorded name: {@code train_loss}, {@code train_accuracy}, {@code test_loss},

@@ -6,6 +6,7 @@ import io.trainyard.api.TrainyardException;
 import io.trainyard.api.callback.Callback;
 import io.trainyard.api.callback.CallbackFactory;
 import io.trainyard.api.callback.EpochResult;
+import io.trainyard.api.callback.MetricNames;
 import io.trainyard.api.callback.RunContext;
 import io.trainyard.api.callback.RunStatus;
 import java.io.BufferedWriter;
@@ -72,9 +73,8 @@ public final class CsvLoggerFactory implements CallbackFactory {
                         open(run);
                     }
                     Map<String, Double> metrics = run.epochMetrics();
-                    List<String> cells = new ArrayList<>(List.of(Integer.toString(result.epoch()),
-                            cell(result.trainLoss()), cell(result.trainAccuracy()), cell(result.testLoss()),
-                            cell(result.testAccuracy()), cell(result.seconds())));
+                    List<String> cells = new ArrayList<>(List.of(Integer.toString(result.epoch())));
+                    MetricNames.BUILT_IN.forEach(name -> cells.add(cell(result.metric(name))));
                     logged.forEach(name -> cells.add(metrics.containsKey(name) ? cell(metrics.get(name)) : ""));
                     writer.write(String.join(separator, cells));
                     writer.newLine();
@@ -102,8 +102,8 @@ public final class CsvLoggerFactory implements CallbackFactory {
                         StandardOpenOption.WRITE);
                 logged = List.copyOf(run.epochMetrics().keySet());
                 if (header) {
-                    List<String> columns = new ArrayList<>(List.of("epoch", "train_loss", "train_accuracy",
-                            "test_loss", "test_accuracy", "epoch_seconds"));
+                    List<String> columns = new ArrayList<>(List.of("epoch"));
+                    columns.addAll(MetricNames.BUILT_IN);
                     columns.addAll(logged);
                     writer.write(String.join(separator, columns));
                     writer.newLine();
