@@ -65,7 +65,7 @@ class DistributionIT {
                 + " directory");
 
         JsonObject shown = JsonParser.parseString(trainyard(javaEnvironment(), "show",
-                recorded.get("id").getAsString(), "--format", "json").output()).getAsJsonObject();
+                recorded.get("run_id").getAsString(), "--format", "json").output()).getAsJsonObject();
         assertEquals(VERSION, shown.getAsJsonObject("provenance").get("trainyard.version").getAsString(),
                 "the version of the build, recorded");
     }

@@ -79,7 +79,7 @@ class TrackerTest {
                 + " and metrics.learning_rate = 0.5 and metrics.test_accuracy > 0.85",
                 "--format", "json").getAsJsonArray();
         assertEquals(1, listed.size());
-        assertEquals(id, listed.get(0).getAsJsonObject().get("id").getAsString());
+        assertEquals(id, listed.get(0).getAsJsonObject().get("run_id").getAsString());
         assertEquals(5, listed.get(0).getAsJsonObject().get("epochs").getAsInt());
         // Its recipe is the user's code, not a file: rerun says so in one line.
         assertEquals("error: cannot rerun " + id + ": run " + id + " was tracked from "
@@ -167,7 +167,7 @@ class TrackerTest {
         JsonObject run = json("runs", "--format", "json").getAsJsonArray().get(0).getAsJsonObject();
         assertEquals("KILLED", run.get("status").getAsString());
         assertEquals(2, run.get("epochs").getAsInt());
-        JsonObject shown = json("show", run.get("id").getAsString(), "--format", "json").getAsJsonObject();
+        JsonObject shown = json("show", run.get("run_id").getAsString(), "--format", "json").getAsJsonObject();
         assertEquals("the JVM exited before the run ended", shown.get("error").getAsString());
     }
 

@@ -113,7 +113,7 @@ public final class StoreBenchmark {
             long read = System.nanoTime();
             Comparison comparison = Comparison.of(details, false);
             comparison.runsTable();
-            comparison.groupsTable();
+            comparison.groupsTable(false);
             long compared = System.nanoTime();
             out.printf(Locale.ROOT, "round %d: filter + order %,d of %,d runs %.3f s; compare them: read params and"
                     + " metric summaries %.3f s, group and tabulate %.3f s; total %.3f s%n", round, matching.size(),

@@ -4,9 +4,11 @@ import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.compare.Comparison;
 import io.trainyard.engine.compare.ComparisonReport;
 import io.trainyard.engine.compare.HtmlReport;
+import io.trainyard.engine.compare.RunHistory;
 import io.trainyard.engine.report.OutputFormat;
 import io.trainyard.engine.tracking.Reading;
 import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.StepMetric;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.TrialState;
 import jakarta.inject.Inject;
@@ -18,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,9 +31,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare runs: the params that differ, final and best test accuracy and loss with their"
-            + " epochs; runs that differ only in seed are grouped (mean ± sd), and two such groups get Welch's"
-            + " t-test.", "--format html writes a self-contained report with the per-epoch curves."},
+        description = {"Compare runs: which configuration is best, by how much and how sure (runs that differ only"
+            + " in their seed form a configuration, ranked by mean final test accuracy; each is tested against the"
+            + " best with Welch's t-test, Holm-corrected), then the configurations and the runs with the params that"
+            + " differ.", "--format html writes a self-contained report with curves and, for sweeps, the search"
+            + " views."},
         footer = {"", "  trainyard compare 20261125-0329 20261125-0412",
             "  trainyard compare --filter \"experiment = 'fashion-mnist-sgd'\" --format html --out report.html",
             "  trainyard compare --sweep 20261125-0501"})
@@ -51,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
     private String filter;
 
     @Option(names = "--sweep", paramLabel = "SWEEP_ID", description = "Rank the trials of a sweep (the latest run of"
-            + " each), best configuration first, repeats grouped")
+            + " each)")
     private String sweep;
 
     @Option(names = "--all-params", description = "Show every param, not only those that differ")
@@ -81,8 +87,7 @@ final class CompareCommand implements Callable<Integer> {
             if (trials.isEmpty()) {
                 throw new TrainyardException("sweep " + sweep + " has no trial run yet");
             }
-            comparison = Comparison.ranked(runQueries.get().detailsById(trials, reading()),
-                    allParams);
+            comparison = Comparison.of(runQueries.get().detailsById(trials, reading()), allParams);
         } else {
             comparison = Comparison.of(RunSelection.select(runQueries.get(), runIds, filter, false,
                     reading()), allParams);
@@ -108,7 +113,12 @@ final class CompareCommand implements Callable<Integer> {
 
     private void write(Comparison comparison, PrintStream target) {
         if (format == Format.HTML) {
-            target.print(HtmlReport.render(comparison, Instant.now()));
+            RunQueries queries = runQueries.get();
+            List<String> ids = comparison.runs().stream().map(run -> run.summary().id()).toList();
+            Map<String, List<StepMetric>> steps = new LinkedHashMap<>();
+            ids.forEach(id -> steps.put(id, queries.steps(id)));
+            target.print(HtmlReport.render(comparison, new RunHistory(steps, queries.loggedMetrics(ids)),
+                    Instant.now()));
         } else {
             ComparisonReport.write(comparison, OutputFormat.valueOf(format.name()), target);
         }

@@ -1,99 +1,204 @@
 package io.trainyard.engine.compare;
 
-import io.trainyard.api.callback.EpochResult;
+import io.trainyard.engine.report.Numbers;
 import io.trainyard.engine.report.Table;
 import io.trainyard.engine.tracking.RunDetails;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
- * The comparison as one self-contained HTML page: the runs with their differing params and results, the repeats and
- * the significance test, and the per-epoch curves of every run overlaid. Styles are inline and charts are SVG, so
- * the file makes no request and can be mailed or archived as is. Every user-supplied string is escaped.
+ * The comparison as one self-contained HTML page, answering on its first screen which configuration is best, by
+ * how much and how sure we are; then the configurations, the curves (each configuration's mean with a band of one
+ * standard deviation over its seeds, and each run), the training loss by step, the search views of a sweep
+ * (parallel coordinates, accuracy against each param, a heatmap of two params, param importance, best so far by
+ * trial) and every run. The charts are drawn by uPlot, inlined with the page's own script and the data, so the
+ * file makes no request and works offline. User strings are escaped in the HTML and, in the data, JSON-escaped
+ * with {@code <} as {@code \u003c}, so that no text can close the script element; the script writes text only
+ * through {@code textContent}.
  */
 public final class HtmlReport {
 
-    /** Distinguishable colours (Tableau 10), cycled for more runs. */
-    private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final String UPLOT = "META-INF/resources/webjars/uplot/";
 
     private HtmlReport() {
     }
 
-    public static String render(Comparison comparison, Instant generated) {
-        StringBuilder html = new StringBuilder();
+    public static String render(Comparison comparison, RunHistory history, Instant generated) {
+        String title = title(comparison.runs());
+        StringBuilder html = new StringBuilder(200_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Trainyard comparison of ").append(comparison.runs().size()).append(" runs</title>")
-                .append("<style>").append(STYLE).append("</style></head><body>\n");
-        html.append("<h1>Comparison of ").append(comparison.runs().size()).append(" runs</h1>");
-        html.append("<p class=\"meta\">Generated ").append(Html.escape(generated)).append(" by Trainyard. Params"
-                + " listed are those that differ between the runs.</p>\n");
-        html.append("<h2>Runs</h2>").append(table(comparison.runsTable())).append('\n');
-        if (comparison.groups().size() < comparison.runs().size()) {
-            html.append("<h2>Repeats</h2><p>Runs that differ only in their seed form a group.</p>")
-                    .append(table(comparison.groupsTable()));
-            comparison.test().ifPresent(test -> html.append("<p class=\"verdict\">")
-                    .append(Html.escape(ComparisonReport.verdict(comparison, test))).append("</p>"));
+                .append("<title>").append(Html.escape(title)).append("</title><style>").append(uplot("uPlot.min.css"))
+                .append(resource("report.css")).append("</style></head><body>\n");
+        html.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+        html.append("<p class=\"meta\">Generated ").append(GENERATED.format(generated)).append(" by Trainyard: ")
+                .append(comparison.runs().size()).append(" runs in ").append(comparison.groups().size())
+                .append(comparison.groups().size() == 1 ? " configuration" : " configurations")
+                .append(". Accuracy is in percent; a configuration is the runs whose params differ only in the seed."
+                        + "</p>\n");
+        List<String> verdict = Verdict.of(comparison);
+        html.append("<section id=\"verdict\"><p class=\"headline\">").append(Html.escape(verdict.get(0)))
+                .append("</p>");
+        verdict.stream().skip(1).forEach(line -> html.append("<p>").append(Html.escape(line)).append("</p>"));
+        html.append("</section>\n<h2>Configurations</h2>").append(table(comparison.groupsTable(false), true));
+        html.append("<h2>Curves</h2><p class=\"note\">Each configuration's mean over its runs, with a band of one"
+                + " standard deviation; its runs dashed. Drag to zoom, double-click to reset.</p>"
+                + "<div id=\"curves\" class=\"charts\"></div>\n");
+        html.append("<div id=\"steps-section\" hidden><h2>Training loss by step</h2><div id=\"steps\" class=\"charts\">"
+                + "</div></div>\n");
+        if (!comparison.groups().get(0).params().isEmpty() && comparison.groups().size() > 1) {
+            search(comparison, html);
         }
-        html.append("<h2>Curves</h2><div class=\"legend\">");
-        List<RunDetails> runs = comparison.runs();
-        for (int i = 0; i < runs.size(); i++) {
-            html.append("<span><i style=\"background:").append(color(i)).append("\"></i>")
-                    .append(Html.escape(runs.get(i).summary().id())).append("</span>");
-        }
-        html.append("</div><div class=\"charts\">\n");
-        html.append(chart("Train loss", runs, EpochResult::trainLoss));
-        html.append(chart("Test loss", runs, EpochResult::testLoss));
-        html.append(chart("Train accuracy", runs, EpochResult::trainAccuracy));
-        html.append(chart("Test accuracy", runs, EpochResult::testAccuracy));
-        return html.append("</div>\n</body></html>\n").toString();
+        html.append("<h2>Runs</h2>").append(table(comparison.runsTable(), false));
+        html.append("\n<script type=\"application/json\" id=\"chart-data\">").append(ChartData.json(comparison, history))
+                .append("</script>\n<script>").append(uplot("uPlot.iife.min.js")).append("</script>\n<script>")
+                .append(resource("report.js")).append("</script>\n<noscript><p>The charts need JavaScript; the tables"
+                        + " hold every number.</p></noscript>\n</body></html>\n");
+        return html.toString();
     }
 
-    private static String chart(String title, List<RunDetails> runs, ToDoubleFunction<EpochResult> metric) {
-        List<SvgChart.Series> series = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            double[] values = runs.get(i).epochs().stream().mapToDouble(metric).toArray();
-            series.add(new SvgChart.Series(runs.get(i).summary().id(), color(i), values));
+    private static void search(Comparison comparison, StringBuilder html) {
+        html.append("<h2>Search</h2><h3>Parallel coordinates</h3><p class=\"note\">One line per run through its"
+                + " params to its final test accuracy.</p>").append(ParallelCoordinates.render(comparison));
+        html.append("<h3>Final test accuracy by param</h3><div id=\"scatter\" class=\"charts\"></div>");
+        List<String> keys = List.copyOf(comparison.groups().get(0).params().keySet());
+        if (keys.size() == 2) {
+            html.append("<h3>Heatmap</h3>").append(heatmap(comparison, keys.get(0), keys.get(1)));
         }
-        return SvgChart.render(title, series) + "\n";
+        Map<String, Double> importance = ParamImportance.of(comparison);
+        if (!importance.isEmpty()) {
+            html.append("<h3>Param importance</h3><p class=\"note\">The share of the variance of final test accuracy"
+                    + " each param explains on its own (eta squared of a one-way analysis of variance over the runs);"
+                    + " the seeds' share is the spread within a configuration, the noise a difference has to beat."
+                    + "</p><table class=\"importance\"><thead><tr><th>param</th><th>share of variance</th></tr></thead>"
+                    + "<tbody>");
+            importance.forEach((key, share) -> html.append("<tr><td>").append(Html.escape(key))
+                    .append("</td><td class=\"number\"><span class=\"bar\" style=\"width:")
+                    .append(String.format(Locale.ROOT, "%.1f", 100 * Math.max(0, share))).append("px\"></span>")
+                    .append(Numbers.percent(share)).append("</td></tr>"));
+            html.append("</tbody></table>");
+        }
+        html.append("<div id=\"history-section\" hidden><h3>Best so far by trial</h3><div id=\"history\""
+                + " class=\"charts\"></div></div>");
     }
 
-    private static String color(int index) {
-        return COLORS[index % COLORS.length];
+    /** The mean final test accuracy of each pair of values of two params, darker for better. */
+    private static String heatmap(Comparison comparison, String rowKey, String columnKey) {
+        List<Object> rows = distinct(comparison, rowKey);
+        List<Object> columns = distinct(comparison, columnKey);
+        double min = comparison.groups().stream().mapToDouble(Group::mean).filter(Double::isFinite).min().orElse(0);
+        double max = comparison.groups().stream().mapToDouble(Group::mean).filter(Double::isFinite).max().orElse(1);
+        StringBuilder html = new StringBuilder("<table class=\"heatmap\"><thead><tr><th>")
+                .append(Html.escape(rowKey)).append(" \\ ").append(Html.escape(columnKey)).append("</th>");
+        columns.forEach(column -> html.append("<th>").append(Html.escape(Numbers.param(column))).append("</th>"));
+        html.append("</tr></thead><tbody>");
+        for (Object row : rows) {
+            html.append("<tr><th>").append(Html.escape(Numbers.param(row))).append("</th>");
+            for (Object column : columns) {
+                Group cell = comparison.groups().stream().filter(group -> Numbers.param(group.params().get(rowKey))
+                        .equals(Numbers.param(row)) && Numbers.param(group.params().get(columnKey))
+                        .equals(Numbers.param(column))).findFirst().orElse(null);
+                if (cell == null || !Double.isFinite(cell.mean())) {
+                    html.append("<td>-</td>");
+                    continue;
+                }
+                double level = max == min ? 1 : (cell.mean() - min) / (max - min);
+                html.append(String.format(Locale.ROOT, "<td class=\"number\" style=\"background:rgba(8,81,156,%.2f);"
+                        + "color:%s\">", 0.1 + 0.8 * level, level > 0.5 ? "#fff" : "#111"))
+                        .append(Numbers.percent(cell.mean())).append(" <small>n=").append(cell.n())
+                        .append("</small></td>");
+            }
+            html.append("</tr>");
+        }
+        return html.append("</tbody></table>").toString();
     }
 
-    private static String table(Table table) {
+    private static List<Object> distinct(Comparison comparison, String key) {
+        ParamAxis axis = ParamAxis.of(key, comparison.groups().stream().map(group -> group.params().get(key))
+                .toList());
+        List<Object> values = new ArrayList<>();
+        comparison.groups().stream().map(group -> group.params().get(key)).filter(value -> values.stream()
+                .noneMatch(seen -> Numbers.param(seen).equals(Numbers.param(value)))).forEach(values::add);
+        values.sort(java.util.Comparator.comparingDouble(axis::position));
+        return values;
+    }
+
+    /** Names the sweep or experiment the runs share. */
+    static String title(List<RunDetails> runs) {
+        List<String> experiments = runs.stream().map(run -> run.summary().experiment()).distinct().toList();
+        List<String> sweeps = runs.stream().map(run -> String.valueOf(run.summary().lineage().sweepId())).distinct()
+                .toList();
+        if (sweeps.size() == 1 && runs.get(0).summary().lineage().sweepId() != null) {
+            return "Sweep " + sweeps.get(0) + " of " + experiments.get(0) + ": " + runs.size() + " runs compared";
+        }
+        return (experiments.size() == 1 ? experiments.get(0) : String.join(", ", experiments.subList(0,
+                Math.min(3, experiments.size()))) + (experiments.size() > 3 ? " and others" : "")) + ": "
+                + runs.size() + " runs compared";
+    }
+
+    private static String table(Table table, boolean swatches) {
         StringBuilder html = new StringBuilder("<div class=\"scroll\"><table><thead><tr>");
+        if (swatches) {
+            html.append("<th></th>");
+        }
         table.columns().forEach(column -> html.append("<th>").append(Html.escape(column)).append("</th>"));
         html.append("</tr></thead><tbody>");
-        for (List<Object> row : table.rows()) {
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<Object> row = table.rows().get(r);
             html.append("<tr>");
-            for (Object cell : row) {
-                html.append(cell instanceof Number ? "<td class=\"number\">" : "<td>").append(Html.escape(cell(cell)))
-                        .append("</td>");
+            if (swatches) {
+                html.append("<td><i class=\"swatch\" style=\"background:").append(Palette.color(r)).append("\"></i></td>");
+            }
+            for (int c = 0; c < row.size(); c++) {
+                Object cell = row.get(c);
+                html.append(cell instanceof Number ? "<td class=\"number\">" : "<td>")
+                        .append(Html.escape(Numbers.cell(table.columns().get(c), cell))).append("</td>");
             }
             html.append("</tr>");
         }
         return html.append("</tbody></table></div>").toString();
     }
 
-    private static String cell(Object cell) {
-        if (cell == null || (cell instanceof Double number && !Double.isFinite(number))) {
-            return "-";
+    private static String uplot(String file) {
+        Properties pom = new Properties();
+        try (InputStream in = resourceStream("META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return cell instanceof Double number ? String.format(Locale.ROOT, "%.4f", number) : cell.toString();
+        return text(UPLOT + pom.getProperty("version") + "/dist/" + file);
     }
 
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
-            + "table{border-collapse:collapse;margin:.5em 0;font-size:14px}th,td{border:1px solid #ccc;"
-            + "padding:4px 8px;text-align:left}td.number{text-align:right;font-variant-numeric:tabular-nums}"
-            + "td{white-space:nowrap}.scroll{overflow-x:auto}th{background:#f3f3f3}.meta{color:#666}.verdict{font-weight:600}.charts{display:flex;flex-wrap:wrap;"
-            + "gap:16px}.chart{border:1px solid #ddd;background:#fff}.chart .title{font-weight:600;font-size:14px}"
-            + ".chart .tick{font-size:11px;fill:#555}.chart .axis{stroke:#333}.chart .grid{stroke:#eee}"
-            + ".legend span{margin-right:1.5em;font-size:14px;white-space:nowrap}.legend i{display:inline-block;width:12px;height:12px;"
-            + "margin-right:4px;vertical-align:middle}";
+    private static String resource(String name) {
+        return text("io/trainyard/engine/compare/" + name);
+    }
+
+    private static String text(String path) {
+        try (InputStream in = resourceStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resourceStream(String path) throws IOException {
+        InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IOException("the report's resource " + path + " is missing from the build");
+        }
+        return in;
+    }
 }

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Runs as CSV files for pandas and spreadsheets: {@code runs.csv}, one row per run with every param as a column and
- * the final and best metrics; {@code epochs.csv}, one row per run and epoch; {@code steps.csv}, one row per logged
+ * Runs as CSV files for pandas and spreadsheets: {@code runs.csv}, one row per run with every param as a column (a
+ * list param as a column per element) and the final and best metrics; {@code epochs.csv}, one row per run and epoch; {@code steps.csv}, one row per logged
  * step. Every row has every column; a value a run lacks is an empty cell.
  */
 public final class Export {
@@ -55,9 +55,10 @@ public final class Export {
     }
 
     static Table runsTable(List<RunDetails> runs) {
+        // A list param is one column per element (params.model.hidden.0, .1, ...), so each is a number to pandas.
         TreeSet<String> paramKeys = new TreeSet<>();
-        runs.forEach(run -> paramKeys.addAll(run.params().keySet()));
-        List<String> columns = new ArrayList<>(List.of("id", "experiment", "status", "start", "end",
+        runs.forEach(run -> paramKeys.addAll(flatParams(run).keySet()));
+        List<String> columns = new ArrayList<>(List.of("run_id", "experiment", "status", "start", "end",
                 "duration_seconds", "seed", "epochs", "stop_reason", "error", "parent", "sweep", "trial"));
         paramKeys.forEach(key -> columns.add("params." + key));
         // The built-in metrics but the epoch's seconds, then every metric a callback logged for any of the runs.
@@ -85,7 +86,8 @@ public final class Export {
             row.add(summary.lineage().parentId());
             row.add(summary.lineage().sweepId());
             row.add(summary.lineage().sweepId() == null ? null : summary.lineage().trial());
-            paramKeys.forEach(key -> row.add(run.params().get(key)));
+            Map<String, Object> params = flatParams(run);
+            paramKeys.forEach(key -> row.add(params.get(key)));
             for (String metric : metrics) {
                 MetricSummary values = run.metrics().get(metric);
                 boolean higherIsBetter = MetricNames.higherIsBetter(metric);
@@ -96,6 +98,20 @@ public final class Export {
             rows.add(row);
         }
         return new Table(columns, rows);
+    }
+
+    private static Map<String, Object> flatParams(RunDetails run) {
+        Map<String, Object> flat = new java.util.LinkedHashMap<>();
+        run.params().forEach((key, value) -> {
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    flat.put(key + "." + i, list.get(i));
+                }
+            } else {
+                flat.put(key, value);
+            }
+        });
+        return flat;
     }
 
     static Table epochsTable(List<RunDetails> runs, Map<String, Map<Integer, Map<String, Double>>> logged) {

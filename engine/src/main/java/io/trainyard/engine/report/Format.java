@@ -15,23 +15,6 @@ final class Format {
     private Format() {
     }
 
-    static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
-    }
-
-    static String number(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.6f", value);
-    }
-
-    /** Six significant digits without trailing zeros: 4, 0.001, 1.23457e+07 as 12345700. */
-    static String significant(double value) {
-        if (!Double.isFinite(value)) {
-            return "-";
-        }
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", value)).stripTrailingZeros()
-                .toPlainString();
-    }
-
     /** A file's size in bytes, or in KiB, MiB or GiB with one decimal from 1 KiB on. */
     static String bytes(long size) {
         if (size < 1024) {

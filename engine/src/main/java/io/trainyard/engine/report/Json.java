@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** JSON literals (RFC 8259): escaped strings, numbers, booleans, null, lists as arrays and maps as objects. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String value(Object value) {
+    public static String value(Object value) {
         if (value == null || (value instanceof Double number && !Double.isFinite(number))) {
             return "null";
         }
@@ -31,7 +31,7 @@ final class Json {
         return string(value.toString());
     }
 
-    static String string(String text) {
+    public static String string(String text) {
         StringBuilder json = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

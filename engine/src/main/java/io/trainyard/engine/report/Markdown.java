@@ -1,16 +1,16 @@
 package io.trainyard.engine.report;
 
 /**
- * Text in a Markdown table cell, shown as the text it is: HTML cannot open ({@code <script>} stays letters), Markdown
- * cannot format or link ({@code [x](javascript:...)}, emphasis, code spans), a pipe cannot end the cell and a new
+ * Text in Markdown (a table cell or a paragraph), shown as the text it is: HTML cannot open ({@code <script>} stays
+ * letters), Markdown cannot format or link ({@code [x](javascript:...)}, emphasis, code spans), a pipe cannot end the cell and a new
  * line cannot end the row.
  */
-final class Markdown {
+public final class Markdown {
 
     private Markdown() {
     }
 
-    static String cell(String text) {
+    public static String escape(String text) {
         StringBuilder cell = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -9,6 +9,7 @@ import io.trainyard.engine.tracking.MetricSummary;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunSummary;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class RunReport {
         out.println("Params");
         int width = details.params().keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, Object> param : details.params().entrySet()) {
-            out.printf("  %-" + width + "s  %s%n", param.getKey(), param.getValue() == null ? "-" : param.getValue());
+            out.printf("  %-" + width + "s  %s%n", param.getKey(), Numbers.param(param.getValue()));
         }
         out.println();
         if (!details.provenance().isEmpty()) {
@@ -86,9 +87,9 @@ public final class RunReport {
             for (Map.Entry<String, MetricSummary> metric : logged) {
                 MetricSummary summary = metric.getValue();
                 out.printf(Locale.ROOT, "  %-20s last %s (epoch %d), min %s (epoch %d), max %s (epoch %d)%n",
-                        metric.getKey(), Format.significant(summary.last()), summary.lastEpoch(),
-                        Format.significant(summary.min()), summary.minEpoch(), Format.significant(summary.max()),
-                        summary.maxEpoch());
+                        metric.getKey(), Numbers.cell(metric.getKey(), summary.last()), summary.lastEpoch(),
+                        Numbers.cell(metric.getKey(), summary.min()), summary.minEpoch(),
+                        Numbers.cell(metric.getKey(), summary.max()), summary.maxEpoch());
             }
             out.println();
         }
@@ -96,13 +97,15 @@ public final class RunReport {
             out.println("No finished epoch.");
             return;
         }
-        String row = "%5s  %10s  %9s  %10s  %9s  %8s%n";
-        out.printf(row, "EPOCH", "TRAIN LOSS", "TRAIN ACC", "TEST LOSS", "TEST ACC", "SECONDS");
+        List<List<Object>> rows = new ArrayList<>();
         for (EpochResult epoch : details.epochs()) {
-            out.printf(row, epoch.epoch(), Format.number(epoch.trainLoss()), Format.percent(epoch.trainAccuracy()),
-                    Format.number(epoch.testLoss()), Format.percent(epoch.testAccuracy()),
-                    String.format(Locale.ROOT, "%.2f", epoch.seconds()));
+            List<Object> row = new ArrayList<>(List.of(epoch.epoch()));
+            MetricNames.BUILT_IN.forEach(name -> row.add(epoch.metric(name)));
+            rows.add(row);
         }
+        List<String> columns = new ArrayList<>(List.of("epoch"));
+        columns.addAll(MetricNames.BUILT_IN);
+        TableWriter.write(new Table(columns, rows), OutputFormat.TABLE, out);
     }
 
     /** The run's files, after {@link #print}: its checkpoints, then its artifacts. */
@@ -124,7 +127,7 @@ public final class RunReport {
             Collection<Checkpoint> checkpoints, List<Artifact> artifacts, PrintStream out) {
         RunSummary run = details.summary();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", run.id());
+        json.put("run_id", run.id());
         json.put("experiment", run.experiment());
         json.put("experiment_file", run.experimentFile());
         json.put("status", run.status());

@@ -3,6 +3,7 @@ package io.trainyard.engine.report;
 import io.trainyard.engine.tracking.RunSummary;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code trainyard runs}: one line per run. */
@@ -18,33 +19,17 @@ public final class RunsTable {
                     : "No runs yet. Start one with: trainyard run experiments/fashion-mnist-sgd.yaml");
             return;
         }
-        if (format == OutputFormat.TABLE) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (RunSummary run : runs) {
-                rows.add(List.of(run.id(), run.experiment(), run.status(), Format.time(run.start()), run.epochs(),
-                        Format.percent(run.finalTestAccuracy())));
-            }
-            TableWriter.write(new Table(List.of("run", "experiment", "status", "started", "epochs", "test_acc"),
-                    rows), format, out);
-            return;
-        }
+        boolean terminal = format == OutputFormat.TABLE;
         List<List<Object>> rows = new ArrayList<>();
         for (RunSummary run : runs) {
-            List<Object> row = new ArrayList<>();
-            row.add(run.id());
-            row.add(run.experiment());
-            row.add(run.status());
-            row.add(run.start());
-            row.add(run.end());
-            row.add(run.seed());
-            row.add(run.epochs());
-            row.add(run.finalTestAccuracy());
-            row.add(run.finalTestLoss());
-            row.add(run.stopReason());
-            row.add(run.errorMessage());
-            rows.add(row);
+            rows.add(terminal ? List.of(run.id(), run.experiment(), run.status(), run.start(), run.epochs(),
+                    run.finalTestAccuracy()) : Arrays.asList(run.id(), run.experiment(), run.status(), run.start(),
+                    run.end(), run.seed(), run.epochs(), run.finalTestAccuracy(), run.finalTestLoss(),
+                    run.stopReason(), run.errorMessage()));
         }
-        TableWriter.write(new Table(List.of("id", "experiment", "status", "start", "end", "seed", "epochs",
-                "test_accuracy", "test_loss", "stop_reason", "error"), rows), format, out);
+        TableWriter.write(new Table(terminal
+                ? List.of("run_id", "experiment", "status", "start", "epochs", "final_test_accuracy")
+                : List.of("run_id", "experiment", "status", "start", "end", "seed", "epochs", "final_test_accuracy",
+                        "final_test_loss", "stop_reason", "error"), rows), format, out);
     }
 }

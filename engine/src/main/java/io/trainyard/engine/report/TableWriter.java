@@ -32,8 +32,8 @@ public final class TableWriter {
 
     private static void aligned(Table table, PrintStream out) {
         List<List<String>> cells = new ArrayList<>();
-        cells.add(table.columns().stream().map(column -> column.toUpperCase(Locale.ROOT).replace('_', ' ')).toList());
-        table.rows().forEach(row -> cells.add(row.stream().map(TableWriter::display).toList()));
+        cells.add(table.columns().stream().map(column -> column.toUpperCase(Locale.ROOT)).toList());
+        table.rows().forEach(row -> cells.add(display(table.columns(), row)));
         int[] widths = new int[table.columns().size()];
         for (List<String> row : cells) {
             for (int i = 0; i < widths.length; i++) {
@@ -50,10 +50,10 @@ public final class TableWriter {
     }
 
     private static void markdown(Table table, PrintStream out) {
-        out.println("| " + String.join(" | ", table.columns().stream().map(Markdown::cell).toList()) + " |");
+        out.println("| " + String.join(" | ", table.columns().stream().map(Markdown::escape).toList()) + " |");
         out.println("|" + "---|".repeat(table.columns().size()));
         for (List<Object> row : table.rows()) {
-            out.println("| " + String.join(" | ", row.stream().map(cell -> Markdown.cell(display(cell))).toList())
+            out.println("| " + String.join(" | ", display(table.columns(), row).stream().map(Markdown::escape).toList())
                     + " |");
         }
     }
@@ -86,19 +86,13 @@ public final class TableWriter {
         out.println(json.append(table.rows().isEmpty() ? "]" : "\n]"));
     }
 
-    /** For people: numbers rounded to what a terminal needs, missing values as "-". */
-    static String display(Object cell) {
-        if (cell == null || (cell instanceof Double number && !Double.isFinite(number))) {
-            return "-";
+    /** For people: each cell spelled by {@link Numbers#cell}. */
+    private static List<String> display(List<String> columns, List<Object> row) {
+        List<String> cells = new ArrayList<>(row.size());
+        for (int i = 0; i < row.size(); i++) {
+            cells.add(Numbers.cell(columns.get(i), row.get(i)));
         }
-        if (cell instanceof Double number) {
-            return String.format(Locale.ROOT, Math.abs(number) >= 1e5 || Math.abs(number) < 1e-4 && number != 0
-                    ? "%.3e" : "%.4f", number);
-        }
-        if (cell instanceof Instant instant) {
-            return Format.time(instant);
-        }
-        return cell.toString();
+        return cells;
     }
 
     /** For programs: full precision, ISO-8601, missing as empty. */

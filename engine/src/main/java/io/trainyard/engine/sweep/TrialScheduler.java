@@ -3,6 +3,8 @@ package io.trainyard.engine.sweep;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.tracking.Database;
 import io.trainyard.engine.tracking.Heartbeat;
+import io.trainyard.engine.tracking.Reading;
+import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreLocation;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +42,9 @@ public final class TrialScheduler {
 
     /** How long an interrupted sweep waits for its trials to record how they ended. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** How often the console says which epoch the running trials have reached. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
     private final TrialLauncher launcher;
     private final SweepStore store;
@@ -76,11 +83,16 @@ public final class TrialScheduler {
         long interval = heartbeat.interval().toMillis();
         beats.scheduleAtFixedRate(() -> store.heartbeat(sweep.id(), Instant.now()), interval, interval,
                 TimeUnit.MILLISECONDS);
+        SweepProgress progress = new SweepProgress(trials.size(), (int) trials.stream().filter(TrialState::ended)
+                .count());
+        beats.scheduleAtFixedRate(() -> printRunning(sweep, progress), PROGRESS_EVERY.toMillis(),
+                PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         Thread hook = new Thread(() -> stop(sweep, stopping, slots, live), "trainyard-sweep-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             List<Future<?>> running = trials.stream().filter(trial -> !trial.ended()).<Future<?>>map(trial -> slots
-                    .submit(() -> runTrial(sweep, trial, trials.size(), threads, directory, live, trialNanos)))
+                    .submit(() -> runTrial(sweep, trial, trials.size(), threads, directory, live, trialNanos,
+                            progress)))
                     .toList();
             for (Future<?> trial : running) {
                 trial.get();
@@ -126,7 +138,7 @@ public final class TrialScheduler {
     }
 
     private void runTrial(SweepRecord sweep, TrialState state, int total, int threads, Path directory,
-            Set<Process> live, AtomicLong trialNanos) {
+            Set<Process> live, AtomicLong trialNanos, SweepProgress progress) {
         int number = state.trial().number();
         String name = String.format(Locale.ROOT, "trial %d/%d [%s]", number, total, state.trial().label());
         state = awaitOtherProcess(sweep, state, name);
@@ -155,7 +167,24 @@ public final class TrialScheduler {
         String outcome = TrialOutcome.describe(exitCode, queries.trial(sweep.id(), number), runQueries, log,
                 (System.nanoTime() - begin) / 1e9);
         synchronized (console) {
-            console.printf("%s %s%n", name, outcome);
+            console.printf("%s %s; %s%n", name, outcome, progress.trialEnded());
+        }
+    }
+
+    /** Which epoch each running trial has reached; a store that does not answer now is asked next time. */
+    private void printRunning(SweepRecord sweep, SweepProgress progress) {
+        try {
+            List<TrialState> trials = queries.trials(sweep.id());
+            List<String> running = trials.stream().filter(trial -> "RUNNING".equals(trial.status()))
+                    .map(TrialState::runId).toList();
+            Map<String, RunDetails> details = runQueries.detailsById(running, Reading.SUMMARIES).stream()
+                    .collect(Collectors.toMap(run -> run.summary().id(), run -> run));
+            String line = progress.running(trials, details);
+            synchronized (console) {
+                console.println(line);
+            }
+        } catch (RuntimeException e) {
+            // Progress is a courtesy; the trials and the heartbeat go on.
         }
     }
 

@@ -18,6 +18,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -157,8 +158,10 @@ public final class Worker {
         current.set(null);
         queue.release(claim);
         TrialState after = sweeps.trial(claim.sweepId(), claim.trial());
-        console.printf("%s %s%n", label, TrialOutcome.describe(exitCode, after, runQueries, log,
-                (System.nanoTime() - begin) / 1e9));
+        List<TrialState> trials = sweeps.trials(claim.sweepId());
+        console.printf("%s %s; %d of %d trials of the sweep ended%n", label, TrialOutcome.describe(exitCode, after,
+                runQueries, log, (System.nanoTime() - begin) / 1e9), trials.stream().filter(TrialState::ended).count(),
+                trials.size());
         if (!TrialOutcome.endedARun(exitCode, after)) {
             // Taking it again here would fail the same way; another machine may run it.
             throw new TrainyardException(label + " could not run on this worker (see " + log + "); it is back in"

@@ -42,20 +42,15 @@ public final class SweepQueries {
                 statement -> statement.setString(1, definitionSha256), SweepQueries::records).stream().findFirst();
     }
 
-    /** Every sweep, newest first, with its progress and best trial. */
+    /** Every sweep, newest first, with its progress and its trials' runs. */
     public List<SweepSummary> list() {
         List<SweepRecord> sweeps = reads.query(RECORD + " ORDER BY s.start_time DESC", statement -> { },
                 SweepQueries::records);
         List<SweepSummary> summaries = new ArrayList<>();
         for (SweepRecord sweep : sweeps) {
             List<TrialState> trials = trials(sweep.id());
-            List<String> runs = trials.stream().map(TrialState::runId).filter(id -> id != null).toList();
-            Object[] best = reads.query("SELECT s.run_id, s.last_value FROM metric_summaries s WHERE"
-                    + " s.metric = 'test_accuracy' AND s.run_id = ANY(?) ORDER BY s.last_value DESC LIMIT 1",
-                    statement -> StoreReads.bindIds(statement, runs.toArray()), result -> result.next()
-                            ? new Object[] {result.getString(1), number(result, 2)} : new Object[] {null, Double.NaN});
             summaries.add(new SweepSummary(sweep, trials.size(), (int) trials.stream().filter(TrialState::ended)
-                    .count(), (String) best[0], (double) best[1]));
+                    .count(), trials.stream().map(TrialState::runId).filter(id -> id != null).toList()));
         }
         return summaries;
     }

@@ -1,12 +1,17 @@
 package io.trainyard.engine.tracking;
 
+import java.util.List;
+
 /**
  * One line of the sweeps list.
  *
  * @param trials planned trials
  * @param ended trials whose latest run finished or failed
- * @param bestRun the trial run with the highest final test accuracy, or null
- * @param bestAccuracy its final test accuracy, or NaN
+ * @param runIds the latest run of each trial that has one
  */
-public record SweepSummary(SweepRecord sweep, int trials, int ended, String bestRun, double bestAccuracy) {
+public record SweepSummary(SweepRecord sweep, int trials, int ended, List<String> runIds) {
+
+    public SweepSummary {
+        runIds = List.copyOf(runIds);
+    }
 }

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -107,9 +108,19 @@ public final class ExperimentAssembler {
             callbacks.add(build(choice, CallbackFactory.class, factory -> factory.create(choice.config())));
         }
         checkWatchedMetrics(experiment.callbacks(), callbacks);
+        // The phases before the first batch take seconds: say what is happening.
+        long start = System.nanoTime();
+        console.printf("Loading data (%s)... ", experiment.dataset().name());
+        console.flush();
         Dataset dataset = build(experiment.dataset(), DatasetFactory.class,
                 factory -> factory.load(experiment.dataset().config(),
                         datasetContext.withSeed(Seeds.derive(experiment.seed(), Seeds.DATA_GENERATE))));
+        console.printf(Locale.ROOT, "%,d train and %,d test samples in %.1f s%n", dataset.train().size(),
+                dataset.test().size(), (System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        console.printf("Starting ND4J, building the model (%s), loss (%s) and optimizer (%s)... ",
+                experiment.model().name(), experiment.loss().name(), experiment.optimizer().name());
+        console.flush();
         beforeModel.run();
         int outputs = dataset.classes() > 0 ? dataset.classes() : (int) product(dataset.targetShape());
         ModelContext modelContext = new ModelContext(dataset.sampleShape(), outputs, DataType.FLOAT,
@@ -121,6 +132,7 @@ public final class ExperimentAssembler {
         Optimizer optimizer = build(experiment.optimizer(), OptimizerFactory.class,
                 factory -> factory.create(experiment.optimizer().config(), model.parameters()));
         timeline.lap("model, loss and optimizer");
+        console.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
         return new TrainingSetup(dataset, model, loss, optimizer, callbacks);
     }
 

@@ -54,29 +54,39 @@ class CompareCommandTest {
     }
 
     @Test
-    void showsTheDifferingParamsTheRepeatsAndWelchsTest() {
+    void showsTheDifferingParamsTheConfigurationsAndTheirTests() {
         JsonObject compared = json("compare", "--filter", "experiment = 'blobs-mlp'", "--format", "json");
         Set<String> columns = compared.getAsJsonArray("runs").get(0).getAsJsonObject().keySet();
-        assertTrue(columns.containsAll(Set.of("optimizer.lr", "seed", "group")), columns.toString());
-        assertFalse(columns.contains("optimizer.momentum"), "a param every run shares is left out: " + columns);
+        assertTrue(columns.containsAll(Set.of("run_id", "params.optimizer.lr", "params.seed", "group")),
+                columns.toString());
+        assertFalse(columns.contains("params.optimizer.momentum"), "a param every run shares is left out: " + columns);
         JsonArray groups = compared.getAsJsonArray("groups");
-        assertEquals(2, groups.size(), "repeats: runs that differ only in their seed");
+        assertEquals(2, groups.size(), "configurations: runs that differ only in their seed");
         for (JsonElement group : groups) {
-            assertEquals(2, group.getAsJsonObject().get("n").getAsInt());
+            assertEquals(2, group.getAsJsonObject().get("runs").getAsInt());
         }
-        assertEquals(Set.of("optimizer.lr=0.05", "optimizer.lr=0.01"), Set.of(
-                groups.get(0).getAsJsonObject().get("params").getAsString(),
-                groups.get(1).getAsJsonObject().get("params").getAsString()));
-        assertFalse(compared.get("welch_test").isJsonNull(), "two groups: Welch's test");
-        // The table says the same in words.
+        // The params are typed, in an object; the label is what people read.
+        JsonObject best = groups.get(0).getAsJsonObject();
+        double bestLr = best.getAsJsonObject("params").get("optimizer.lr").getAsDouble();
+        assertEquals(Set.of(0.05, 0.01), Set.of(bestLr, groups.get(1).getAsJsonObject().getAsJsonObject("params")
+                .get("optimizer.lr").getAsDouble()));
+        assertEquals("lr=" + (bestLr == 0.05 ? "0.05" : "0.01"), best.get("config").getAsString());
+        assertTrue(best.get("p_value").isJsonNull(), "the best is not tested against itself");
+        assertFalse(groups.get(1).getAsJsonObject().get("p_value").isJsonNull(), "the other is");
+        assertEquals("holm", compared.getAsJsonObject("method").get("correction").getAsString());
+        // The verdict comes first, in every format.
+        String verdict = compared.getAsJsonArray("verdict").get(0).getAsString();
+        assertTrue(verdict.startsWith("Best: " + best.get("config").getAsString() + ", final test accuracy "), verdict);
         String table = cli.run("compare", "--filter", "experiment = 'blobs-mlp'").out();
-        assertTrue(table.contains("Welch's t-test on the final test accuracy, group 1 vs group 2: difference "),
-                table);
+        assertTrue(table.startsWith(verdict + "\nHow sure: the difference to lr="), table);
 
         JsonObject all = json("compare", runs.get(0), runs.get(1), "--all-params", "--format", "json");
-        assertTrue(all.getAsJsonArray("runs").get(0).getAsJsonObject().has("optimizer.momentum"), all.toString());
+        assertTrue(all.getAsJsonArray("runs").get(0).getAsJsonObject().has("params.optimizer.momentum"),
+                all.toString());
         assertEquals(1, all.getAsJsonArray("groups").size(), "one configuration");
-        assertTrue(all.get("welch_test").isJsonNull(), "one group: no test");
+        assertTrue(all.getAsJsonArray("groups").get(0).getAsJsonObject().get("p_value").isJsonNull(), "no test");
+        assertTrue(all.getAsJsonArray("verdict").get(0).getAsString().startsWith("All 2 runs share one"
+                + " configuration: final test accuracy "), all.toString());
     }
 
     private JsonObject json(String... arguments) {
@@ -89,7 +99,7 @@ class CompareCommandTest {
     void writesMarkdownCsvJsonAndAnHtmlFile() throws Exception {
         String filter = "experiment = 'blobs-mlp'";
         assertTrue(cli.run("compare", "--filter", filter, "--format", "markdown").out()
-                .contains("| run | status | optimizer.lr | seed | group |"));
+                .contains("| run\\_id | status | params.optimizer.lr | params.seed | group |"));
         String csv = cli.run("compare", "--filter", filter, "--format", "csv").out();
         assertEquals(5, csv.lines().count(), csv);
         String json = cli.run("compare", "--filter", filter, "--format", "json").out();
@@ -116,16 +126,17 @@ class CompareCommandTest {
         double var2 = Math.pow(groups[1][0] - mean2, 2) + Math.pow(groups[1][1] - mean2, 2);
         double se2 = var1 / 2 + var2 / 2;
         double df = se2 * se2 / (Math.pow(var1 / 2, 2) + Math.pow(var2 / 2, 2)); // each divided by n - 1 = 1
-        JsonObject welch = compared.getAsJsonObject("welch_test");
-        assertEquals("final_test_accuracy", welch.get("metric").getAsString());
-        assertEquals(mean1 - mean2, welch.get("difference").getAsDouble(), 1e-12);
+        assertEquals("final_test_accuracy", compared.getAsJsonObject("method").get("metric").getAsString());
+        JsonObject welch = compared.getAsJsonArray("groups").get(1).getAsJsonObject();
+        assertEquals(mean1 - mean2, welch.get("difference_test_accuracy").getAsDouble(), 1e-12);
         assertEquals((mean1 - mean2) / Math.sqrt(se2), welch.get("t").getAsDouble(), 1e-9);
         assertEquals(df, welch.get("df").getAsDouble(), 1e-9);
         // With one degree of freedom Student's t is the Cauchy distribution: p = 1 - (2/pi) atan|t|.
         assertEquals(1.0, df, 1e-9, "the runs chosen give df = 1 (one group's seeds agree)");
         double p = 1 - 2 / Math.PI * Math.atan(Math.abs(welch.get("t").getAsDouble()));
-        assertEquals(p, welch.get("p").getAsDouble(), 1e-9);
-        assertEquals(p < 0.05, welch.get("significant_at_0.05").getAsBoolean());
+        assertEquals(p, welch.get("p_value").getAsDouble(), 1e-9);
+        assertEquals(p, welch.get("p_holm").getAsDouble(), 1e-9, "one test: nothing to correct");
+        assertEquals(p < 0.05, welch.get("significant").getAsBoolean());
         assertEquals(mean1, compared.getAsJsonArray("groups").get(0).getAsJsonObject().get("mean_final_test_accuracy")
                 .getAsDouble(), 1e-12);
     }

@@ -1,6 +1,7 @@
 package io.trainyard.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Cli;
@@ -42,10 +43,12 @@ class ExportCommandTest {
         assertEquals(0, export.exitCode(), export.err());
 
         List<CSVRecord> runs = read(out.resolve("runs.csv"));
-        assertEquals(List.of(mlp, linear), runs.stream().map(record -> record.get("id")).toList());
-        assertEquals("[16]", runs.get(0).get("params.model.hidden"));
+        assertEquals(List.of(mlp, linear), runs.stream().map(record -> record.get("run_id")).toList());
+        // A list param is a column per element, each a number.
+        assertEquals("16", runs.get(0).get("params.model.hidden.0"));
+        assertFalse(runs.get(0).isMapped("params.model.hidden"));
         // logistic-regression has no hidden sizes: an empty cell in its own column, nothing shifted.
-        assertEquals("", runs.get(1).get("params.model.hidden"));
+        assertEquals("", runs.get(1).get("params.model.hidden.0"));
         assertEquals("logistic-regression", runs.get(1).get("params.model.name"));
         assertEquals("0.1", runs.get(1).get("params.optimizer.lr"));
         assertEquals("FINISHED", runs.get(1).get("status"));

@@ -66,7 +66,7 @@ class QueryCommandsTest {
         assertEquals(0, csv.exitCode(), csv.err());
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(new StringReader(csv.out())).getRecords();
-        assertEquals(List.of(sgd, adam), records.stream().map(record -> record.get("id")).toList());
+        assertEquals(List.of(sgd, adam), records.stream().map(record -> record.get("run_id")).toList());
         assertEquals("2", records.get(0).get("epochs"));
         assertTrue(records.get(0).get("start").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
                 records.get(0).get("start"));
@@ -75,7 +75,7 @@ class QueryCommandsTest {
                 + "'").out()).getAsJsonArray();
         assertEquals(1, json.size());
         JsonObject run = json.get(0).getAsJsonObject();
-        assertEquals(adam, run.get("id").getAsString());
+        assertEquals(adam, run.get("run_id").getAsString());
         assertEquals("blobs-mlp", run.get("experiment").getAsString());
         assertEquals("FINISHED", run.get("status").getAsString());
         assertTrue(run.get("stop_reason").isJsonNull());
@@ -131,7 +131,7 @@ class QueryCommandsTest {
         assertEquals(0, result.exitCode(), result.err());
         List<String> ids = new java.util.ArrayList<>();
         JsonParser.parseString(result.out()).getAsJsonArray()
-                .forEach(run -> ids.add(run.getAsJsonObject().get("id").getAsString()));
+                .forEach(run -> ids.add(run.getAsJsonObject().get("run_id").getAsString()));
         return ids;
     }
 }

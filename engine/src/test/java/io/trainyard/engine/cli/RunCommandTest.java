@@ -46,6 +46,11 @@ class RunCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("Epoch 3/3"), result.out());
         assertTrue(result.out().contains("Test Error: Accuracy: "), result.out());
+        // The phases before the first batch say what they do and how long they took.
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("Loading data \\(blobs\\)\\.\\.\\. 96 train and"
+                + " 48 test samples in \\d+\\.\\d s")), result.out());
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("Starting ND4J, building the model \\(mlp\\), loss"
+                + " \\(cross-entropy\\) and optimizer \\(sgd\\)\\.\\.\\. \\d+\\.\\d s")), result.out());
         String runId = runId(result);
 
         List<String> csv = Files.readAllLines(store.resolve("runs").resolve(runId).resolve("epochs.csv"));
@@ -72,18 +77,19 @@ class RunCommandTest {
         assertTrue(runs.out().lines().anyMatch(line -> line.startsWith(runId + " ")), runs.out());
         JsonObject listed = JsonParser.parseString(cli.run("runs", "--format", "json").out()).getAsJsonArray().get(0)
                 .getAsJsonObject();
-        assertEquals(List.of(runId, "blobs-mlp", "FINISHED"), List.of(listed.get("id").getAsString(),
+        assertEquals(List.of(runId, "blobs-mlp", "FINISHED"), List.of(listed.get("run_id").getAsString(),
                 listed.get("experiment").getAsString(), listed.get("status").getAsString()));
         assertEquals(2, listed.get("epochs").getAsInt());
         JsonObject shownRun = ShownRun.of(cli, runId);
         assertEquals(shownRun.getAsJsonArray("epochs").get(1).getAsJsonObject().get("test_accuracy").getAsDouble(),
-                listed.get("test_accuracy").getAsDouble(), "runs lists the final test accuracy");
+                listed.get("final_test_accuracy").getAsDouble(), "runs lists the final test accuracy");
 
         Cli.Result show = cli.run("show", runId);
         assertEquals(0, show.exitCode(), show.err());
         assertTrue(show.out().contains("optimizer.lr"), show.out());
         assertTrue(show.out().lines().anyMatch(line -> line.matches("\\s+optimizer\\.momentum\\s+0\\.9")), show.out());
-        assertTrue(show.out().contains("EPOCH  TRAIN LOSS"), show.out());
+        assertTrue(show.out().contains("EPOCH  TRAIN_LOSS  TRAIN_ACCURACY  TEST_LOSS  TEST_ACCURACY  EPOCH_SECONDS"),
+                show.out());
         assertTrue(show.out().contains("  java.version "), show.out());
         assertTrue(show.out().contains("plugins recorded: show --provenance lists them"), show.out());
         assertTrue(cli.run("show", runId, "--provenance").out().contains("  plugin.optimizer.sgd "));
@@ -94,7 +100,7 @@ class RunCommandTest {
     void showAsJsonGivesTypedParamsEveryEpochAndTheCheckpoints() throws Exception {
         String runId = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
         JsonObject shown = ShownRun.of(cli, runId);
-        assertEquals(runId, shown.get("id").getAsString());
+        assertEquals(runId, shown.get("run_id").getAsString());
         assertEquals("FINISHED", shown.get("status").getAsString());
         assertEquals(7, shown.get("seed").getAsLong());
         JsonObject params = shown.getAsJsonObject("params");

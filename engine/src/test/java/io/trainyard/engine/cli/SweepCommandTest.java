@@ -60,6 +60,10 @@ class SweepCommandTest {
         assertEquals(0, sweep.exitCode(), sweep.out() + sweep.err() + logs());
         String id = sweepId(sweep.out());
         assertTrue(sweep.out().contains("Sweep " + id + " FINISHED: 4 of 4 trials ended"), sweep.out());
+        // Progress as trials end: how many of how many, and the time left at the pace so far.
+        assertTrue(sweep.out().lines().anyMatch(line -> line.matches("trial \\d/4 .* FINISHED.*; 1 of 4 trials ended,"
+                + " ETA \\d+:\\d\\d:\\d\\d")), sweep.out());
+        assertTrue(sweep.out().lines().anyMatch(line -> line.endsWith("; 4 of 4 trials ended")), sweep.out());
 
         List<TrialState> trials = trials(id);
         assertEquals(List.of("FINISHED", "FINISHED", "FINISHED", "FINISHED"),
@@ -89,11 +93,11 @@ class SweepCommandTest {
         Cli.Result ranking = cli.run("compare", "--sweep", id.substring(0, 15), "--format", "csv");
         assertEquals(0, ranking.exitCode(), ranking.err());
         List<List<String>> rows = ranking.out().lines().map(line -> List.of(line.split(","))).toList();
-        int lr = rows.get(0).indexOf("optimizer.lr");
+        int lr = rows.get(0).indexOf("params.optimizer.lr");
         int group = rows.get(0).indexOf("group");
         assertEquals(List.of("0.1/1", "0.1/1", "0.001/2", "0.001/2"), rows.subList(1, 5).stream()
                 .map(row -> row.get(lr) + "/" + row.get(group)).toList(), "ranked: the better rate first");
-        assertTrue(cli.run("compare", "--sweep", id).out().contains("Repeats (runs that differ only in their seed)"));
+        assertTrue(cli.run("compare", "--sweep", id).out().startsWith("Best: lr=0.1, final test accuracy "));
 
         Cli.Result again = cli.run("sweep", file.toString(), "--parallel", "2");
         assertEquals(0, again.exitCode());
@@ -101,10 +105,12 @@ class SweepCommandTest {
         assertEquals(4, cli.run("runs", "--format", "csv").out().lines().count() - 1, "no trial ran twice");
         JsonObject sweepRow = JsonParser.parseString(cli.run("sweeps", "--format", "json").out()).getAsJsonArray()
                 .get(0).getAsJsonObject();
-        assertEquals(List.of(id, "blobs-mlp", "FINISHED", "grid"), List.of(sweepRow.get("id").getAsString(),
+        assertEquals(List.of(id, "blobs-mlp", "FINISHED", "grid"), List.of(sweepRow.get("sweep_id").getAsString(),
                 sweepRow.get("experiment").getAsString(), sweepRow.get("status").getAsString(),
                 sweepRow.get("method").getAsString()));
         assertEquals(4, sweepRow.get("ended_trials").getAsInt());
+        assertEquals("lr=0.1", sweepRow.get("best_config").getAsString(), "the best configuration, as compare ranks");
+        assertEquals(2, sweepRow.get("best_config_runs").getAsInt());
     }
 
     @ParameterizedTest

@@ -74,8 +74,8 @@ class TrainingCallbacksTest {
         Cli.Result run = cli.run(args.toArray(new String[0]));
         assertEquals(0, run.exitCode(), run.err());
         String id = run.out().lines().filter(line -> line.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
-        return Double.parseDouble(cli.run("show", id).out().lines().filter(line -> line.matches("\\s+\\d+\\s+\\d.*"))
-                .reduce((a, b) -> b).orElseThrow().trim().split("\\s+")[1]);
+        com.google.gson.JsonArray epochs = io.trainyard.engine.testing.ShownRun.of(cli, id).getAsJsonArray("epochs");
+        return epochs.get(epochs.size() - 1).getAsJsonObject().get("train_loss").getAsDouble();
     }
 
     /**
