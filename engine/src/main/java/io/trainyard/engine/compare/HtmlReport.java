@@ -71,7 +71,7 @@ public final class HtmlReport {
     }
 
     private static void search(Comparison comparison, StringBuilder html) {
-        html.append("<h2>Search</h2><h3>Parallel coordinates</h3><p class=\"note\">One line per run through its"
+        html.append("<h2 id=\"search\">Search</h2><h3>Parallel coordinates</h3><p class=\"note\">One line per run through its"
                 + " params to its final test accuracy.</p>").append(ParallelCoordinates.render(comparison));
         html.append("<h3>Final test accuracy by param</h3><div id=\"scatter\" class=\"charts\"></div>");
         List<String> keys = List.copyOf(comparison.groups().get(0).params().keySet());

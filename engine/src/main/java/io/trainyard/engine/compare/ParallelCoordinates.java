@@ -53,7 +53,9 @@ final class ParallelCoordinates {
                                 : Numbers.param(tick))));
             }
         }
-        for (Group group : comparison.groups()) {
+        // The best configuration last, so that its lines are drawn on top.
+        for (int g = comparison.groups().size() - 1; g >= 0; g--) {
+            Group group = comparison.groups().get(g);
             List<RunDetails> runs = group.runs();
             for (int r = 0; r < group.finals().length; r++) {
                 StringBuilder points = new StringBuilder();

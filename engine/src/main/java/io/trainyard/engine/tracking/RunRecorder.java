@@ -165,7 +165,8 @@ public final class RunRecorder implements Callback {
         writer.execute(() -> {
             try {
                 persist(() -> store.recordEpoch(runId, result, steps, logged), attempted);
-            } catch (StoreException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever went wrong, the training thread waits on this: it must hear of it (then it fails the run).
                 attempted.completeExceptionally(e);
             }
         });
