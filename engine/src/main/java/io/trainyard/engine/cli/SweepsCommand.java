@@ -1,11 +1,8 @@
 package io.trainyard.engine.cli;
 
-import io.trainyard.engine.compare.Comparison;
-import io.trainyard.engine.compare.Group;
+import io.trainyard.engine.compare.SweepBest;
 import io.trainyard.engine.report.OutputFormat;
 import io.trainyard.engine.report.SweepsTable;
-import io.trainyard.engine.tracking.Reading;
-import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.SweepSummary;
@@ -14,8 +11,6 @@ import jakarta.inject.Provider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,20 +39,9 @@ final class SweepsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<SweepSummary> sweeps = sweepQueries.get().list();
-        // Every sweep's runs read at once: one query per table, however many sweeps.
-        Map<String, RunDetails> runs = runQueries.get().detailsById(sweeps.stream()
-                .flatMap(sweep -> sweep.runIds().stream()).toList(), Reading.SUMMARIES).stream()
-                .collect(Collectors.toMap(run -> run.summary().id(), Function.identity()));
         Map<String, SweepsTable.Best> best = new HashMap<>();
-        for (SweepSummary sweep : sweeps) {
-            List<RunDetails> trials = sweep.runIds().stream().map(runs::get).toList();
-            if (!trials.isEmpty()) {
-                Group top = Comparison.of(trials, false).groups().get(0);
-                if (top.n() > 0) {
-                    best.put(sweep.sweep().id(), new SweepsTable.Best(top.label(), top.runs().size(), top.mean()));
-                }
-            }
-        }
+        SweepBest.of(sweeps, runQueries.get()).forEach((id, group) -> best.put(id, new SweepsTable.Best(group.label(),
+                group.runs().size(), group.mean())));
         SweepsTable.print(sweeps, best, format, root.out());
         return ExitCodes.OK;
     }

@@ -28,9 +28,9 @@ public final class TrainyardCommand implements AutoCloseable {
     /** Every subcommand, in the order help lists them ({@link CommandTree} adds them). */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RerunCommand.class, ResumeCommand.class,
             EvaluateCommand.class, SweepCommand.class, SweepTrialCommand.class, WorkerCommand.class, RunsCommand.class,
-            SweepsCommand.class, ShowCommand.class, CompareCommand.class, ExportCommand.class, TagCommand.class,
-            NoteCommand.class, ArtifactsCommand.class, StoreCommand.class, PluginsCommand.class, BenchCommand.class,
-            StoreBenchCommand.class, AutoComplete.GenerateCompletion.class);
+            SweepsCommand.class, ShowCommand.class, CompareCommand.class, UiCommand.class, ExportCommand.class,
+            TagCommand.class, NoteCommand.class, ArtifactsCommand.class, StoreCommand.class, PluginsCommand.class,
+            BenchCommand.class, StoreBenchCommand.class, AutoComplete.GenerateCompletion.class);
 
     @Option(names = "--store", paramLabel = "DIR|URL", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Store directory, a PostgreSQL server such as postgresql://USER@HOST:5432/DB (password from"

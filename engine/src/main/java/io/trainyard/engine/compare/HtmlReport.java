@@ -1,12 +1,9 @@
 package io.trainyard.engine.compare;
 
+import io.trainyard.engine.report.Html;
 import io.trainyard.engine.report.Numbers;
 import io.trainyard.engine.report.Table;
 import io.trainyard.engine.tracking.RunDetails;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * The comparison as one self-contained HTML page, answering on its first screen which configuration is best, by
@@ -31,18 +26,37 @@ public final class HtmlReport {
 
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final String UPLOT = "META-INF/resources/webjars/uplot/";
+    /** Where the page's styles and scripts come from. */
+    public enum Embedding {
+        /** In the page itself: one file that works offline (compare --format html). */
+        INLINE,
+        /** From the dashboard's /static/ files, which its Content-Security-Policy allows (no inline script). */
+        LINKED
+    }
 
     private HtmlReport() {
     }
 
+    /** The report as one self-contained file. */
     public static String render(Comparison comparison, RunHistory history, Instant generated) {
+        return render(comparison, history, generated, Embedding.INLINE);
+    }
+
+    public static String render(Comparison comparison, RunHistory history, Instant generated, Embedding embedding) {
         String title = title(comparison.runs());
+        boolean inline = embedding == Embedding.INLINE;
         StringBuilder html = new StringBuilder(200_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(Html.escape(title)).append("</title><style>").append(uplot("uPlot.min.css"))
-                .append(resource("report.css")).append("</style></head><body>\n");
+                .append("<title>").append(Html.escape(title)).append("</title>");
+        for (String sheet : ReportAssets.STYLES) {
+            html.append(inline ? "<style>" + ReportAssets.text(sheet) + "</style>"
+                    : "<link rel=\"stylesheet\" href=\"/static/" + sheet + "\">");
+        }
+        html.append("</head><body>\n");
+        if (!inline) {
+            html.append("<nav><a href=\"/\">Runs</a> <a href=\"/sweeps\">Sweeps</a></nav>\n");
+        }
         html.append("<h1>").append(Html.escape(title)).append("</h1>\n");
         html.append("<p class=\"meta\">Generated ").append(GENERATED.format(generated)).append(" by Trainyard: ")
                 .append(comparison.runs().size()).append(" runs in ").append(comparison.groups().size())
@@ -64,9 +78,13 @@ public final class HtmlReport {
         }
         html.append("<h2>Runs</h2>").append(table(comparison.runsTable(), false));
         html.append("\n<script type=\"application/json\" id=\"chart-data\">").append(ChartData.json(comparison, history))
-                .append("</script>\n<script>").append(uplot("uPlot.iife.min.js")).append("</script>\n<script>")
-                .append(resource("report.js")).append("</script>\n<noscript><p>The charts need JavaScript; the tables"
-                        + " hold every number.</p></noscript>\n</body></html>\n");
+                .append("</script>\n");
+        for (String script : ReportAssets.SCRIPTS) {
+            html.append(inline ? "<script>" + ReportAssets.text(script) + "</script>\n"
+                    : "<script src=\"/static/" + script + "\"></script>\n");
+        }
+        html.append("<noscript><p>The charts need JavaScript; the tables hold every number.</p></noscript>\n"
+                + "</body></html>\n");
         return html.toString();
     }
 
@@ -170,35 +188,5 @@ public final class HtmlReport {
             html.append("</tr>");
         }
         return html.append("</tbody></table></div>").toString();
-    }
-
-    private static String uplot(String file) {
-        Properties pom = new Properties();
-        try (InputStream in = resourceStream("META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
-            pom.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text(UPLOT + pom.getProperty("version") + "/dist/" + file);
-    }
-
-    private static String resource(String name) {
-        return text("io/trainyard/engine/compare/" + name);
-    }
-
-    private static String text(String path) {
-        try (InputStream in = resourceStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resourceStream(String path) throws IOException {
-        InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("the report's resource " + path + " is missing from the build");
-        }
-        return in;
     }
 }

@@ -1,5 +1,6 @@
 package io.trainyard.engine.compare;
 
+import io.trainyard.engine.report.Html;
 import io.trainyard.engine.report.Numbers;
 import io.trainyard.engine.tracking.RunDetails;
 import java.util.ArrayList;

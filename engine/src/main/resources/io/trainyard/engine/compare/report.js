@@ -1,8 +1,10 @@
-// Draws the report's charts from the JSON in #chart-data with uPlot. Every text goes through textContent, never
-// innerHTML, so that no recorded string can become markup.
+// Draws the report's charts from the JSON in #chart-data with uPlot, and lends its helpers to the dashboard's script
+// (window.trainyard). Every text goes through textContent, never innerHTML, so that no recorded string can become
+// markup.
 (function () {
   'use strict';
-  const data = JSON.parse(document.getElementById('chart-data').textContent);
+  const holder = document.getElementById('chart-data');
+  const data = holder == null ? null : JSON.parse(holder.textContent);
   const WIDTH = 420;
   const HEIGHT = 260;
 
@@ -43,7 +45,7 @@
     return node;
   }
 
-  // A chart in a figure with its title and a line under it that names the values under the cursor.
+  // A chart in a figure with its title and a line under it that names the values under the cursor; the uPlot.
   function figure(container, name, options, columns, describe) {
     const box = element('figure', 'chart');
     box.appendChild(element('figcaption', null, name));
@@ -68,8 +70,9 @@
         readout.appendChild(span);
       });
     }]};
-    new uPlot(options, columns, box);
+    const plot = new uPlot(options, columns, box);
     box.appendChild(readout);
+    return plot;
   }
 
   // Axis ticks: as format() spells values, but percentages without trailing zeros (80%, 82.5%).
@@ -206,9 +209,12 @@
     });
   }
 
-  curves();
-  steps();
-  scatter();
-  history();
-  document.body.dataset.charts = String(document.querySelectorAll('.uplot').length);
+  window.trainyard = {format: format, figure: figure, yAxis: yAxis, counts: COUNTS};
+  if (data != null) {
+    curves();
+    steps();
+    scatter();
+    history();
+    document.body.dataset.charts = String(document.querySelectorAll('.uplot').length);
+  }
 })();

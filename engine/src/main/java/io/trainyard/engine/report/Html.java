@@ -1,12 +1,12 @@
-package io.trainyard.engine.compare;
+package io.trainyard.engine.report;
 
 /** Escapes text for HTML element content and quoted attribute values. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(Object value) {
+    public static String escape(Object value) {
         String text = String.valueOf(value);
         StringBuilder html = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
