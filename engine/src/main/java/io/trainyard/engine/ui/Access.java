@@ -60,10 +60,6 @@ final class Access {
         return token != null;
     }
 
-    boolean editsAllowed() {
-        return edits;
-    }
-
     /** Whether the Host header names this dashboard (always, off loopback, where the token guards it). */
     boolean knownHost(String host) {
         return hosts == null || host != null && hosts.contains(host.toLowerCase(java.util.Locale.ROOT));

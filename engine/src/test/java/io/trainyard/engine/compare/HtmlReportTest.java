@@ -57,6 +57,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void theSearchViewsShowEveryRunEveryPairOfValuesAndEachParamsShare() {
+        String html = HtmlReport.render(sweep(), history(), GENERATED);
+        assertEquals(8, html.split("<polyline class=\"run\"", -1).length - 1, "parallel coordinates: a line a run");
+        // The heatmap: the mean of each lr and momentum pair, with its runs.
+        for (String cell : List.of("90.50%", "80.50%", "70.50%", "60.50%")) {
+            assertTrue(html.contains(">" + cell + " <small>n=2</small></td>"), cell);
+        }
+        // Finals 0.9/0.91, 0.8/0.81, 0.7/0.71, 0.6/0.61 around 0.755: total sum of squares 0.1002, lr's 0.08,
+        // momentum's 0.02, the seeds' 0.0002.
+        assertTrue(html.contains("<td>optimizer.lr</td><td class=\"number\"><span class=\"bar\" style=\"width:79.8px\">"
+                + "</span>79.84%</td>"), "lr explains 79.84 %");
+        assertTrue(html.contains("19.96%</td>"), "momentum 19.96 %");
+        assertTrue(html.contains("0.20%</td>"), "the seeds 0.20 %");
+    }
+
+    @Test
     void everyUserStringIsEscapedAndNothingIsFetched() {
         String html = HtmlReport.render(sweep(), history(), GENERATED);
         assertFalse(html.contains(HOSTILE), "user text never raw");
