@@ -75,8 +75,8 @@ public final class EngineModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    Database database(StoreLocation location) {
-        Database database = resources.register(new Database(location));
+    Database database(StoreLocation location, EngineOptions options) {
+        Database database = resources.register(new Database(location, options.trains()));
         if (!database.readOnly()) {
             Instant now = Instant.now();
             new RunStore(database).recordCrashes(now);

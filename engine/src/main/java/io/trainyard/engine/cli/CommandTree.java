@@ -19,6 +19,7 @@ final class CommandTree {
     static CommandLine of(TrainyardCommand root, String[] args) {
         CommandLine commandLine = new CommandLine(root, root.factory());
         String named = subcommandName(commandLine, args);
+        root.subcommand(named);
         // Shell completion describes every command, so it needs them all.
         boolean all = named == null || named.equals(name(AutoComplete.GenerateCompletion.class));
         for (Class<?> type : TrainyardCommand.SUBCOMMANDS) {

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,13 @@ import picocli.CommandLine.Option;
 @Command(name = "trainyard", mixinStandardHelpOptions = true, versionProvider = TrainyardCommand.Version.class,
         description = "Train, record and compare reproducible experiments.")
 public final class TrainyardCommand implements AutoCloseable {
+
+    /**
+     * The commands that train, or run commands that do: they keep the optimising JIT compiler (the launcher's own
+     * list, which CommandTreeTest checks against this one) and compact the store's file on close.
+     */
+    static final Set<String> TRAINING = Set.of("run", "rerun", "resume", "evaluate", "sweep", "sweep-trial", "worker",
+            "bench", "bench-store");
 
     /** Every subcommand, in the order help lists them ({@link CommandTree} adds them). */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RerunCommand.class, ResumeCommand.class,
@@ -50,6 +58,8 @@ public final class TrainyardCommand implements AutoCloseable {
     /** Built before parsing, so that picocli creates the commands through it; it reads the options lazily. */
     private final Injector injector = Guice.createInjector(new EngineModule(this::options, resources));
     private EngineOptions options;
+    /** The subcommand the arguments name, or null ({@link CommandTree} says). */
+    private String subcommand;
 
     TrainyardCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
@@ -69,6 +79,10 @@ public final class TrainyardCommand implements AutoCloseable {
         return environment;
     }
 
+    void subcommand(String name) {
+        this.subcommand = name;
+    }
+
     /** Creates picocli's commands through Guice, so that they get their services by constructor injection. */
     CommandLine.IFactory factory() {
         return new CommandLine.IFactory() {
@@ -86,7 +100,8 @@ public final class TrainyardCommand implements AutoCloseable {
             options = new EngineOptions(StoreLocation.resolve(store, environment),
                     EngineOptions.defaultCacheDirectory(environment), out,
                     EngineOptions.pluginDirectories(pluginDirectories, environment),
-                    Heartbeat.fromEnvironment(environment), environment);
+                    Heartbeat.fromEnvironment(environment), environment,
+                    subcommand != null && TRAINING.contains(subcommand));
         }
         return options;
     }

@@ -97,13 +97,25 @@ public record StoreLocation(Path directory, String url, Credentials credentials,
     /**
      * The given URL; or H2 in embedded file mode, for the process that holds the file. DB_CLOSE_ON_EXIT is off
      * because the engine's own shutdown hook still records a killed run's status; the engine closes the database
-     * itself. (H2's automatic mixed mode requires DB_CLOSE_ON_EXIT, hence {@link StoreServer}.) H2 compacts the file
-     * on close as it chooses: with MAX_COMPACT_TIME=0 (0.2 s faster a command), a process killed while it held the
-     * store left H2 2.2.224 unable to read it again ("Double mark", h2database issue 2752) in SweepCommandTest, every
-     * time; 40 ms saved nothing on a store of 1 000 runs.
+     * itself. (H2's automatic mixed mode requires DB_CLOSE_ON_EXIT, hence {@link StoreServer}.)
+     *
+     * <p>Compaction on close: H2 2.4.240 spends 0.3 to 0.8 s compacting the file of a store of 1 000 runs on every
+     * close, however little was written, against 0.01 s with MAX_COMPACT_TIME=0. Without any compaction on close, a
+     * process killed while it held the store left H2 2.2.224 unable to read it again ("Double mark", h2database
+     * issue 2752) in SweepCommandTest, every time: the file had grown from many writes. So the commands that train,
+     * which write the most, compact on close and keep the file compact, and the commands that read (or write a tag)
+     * do not: they leave the file as compact as they found it.
+     *
+     * @param compactOnClose whether closing the database compacts the file (H2's default)
      */
+    public String jdbcUrl(boolean compactOnClose) {
+        return external() ? url : "jdbc:h2:file:" + databasePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+                + (compactOnClose ? "" : ";MAX_COMPACT_TIME=0");
+    }
+
+    /** The URL of a process that compacts the file on close (see {@link #jdbcUrl(boolean)}). */
     public String jdbcUrl() {
-        return external() ? url : "jdbc:h2:file:" + databasePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        return jdbcUrl(true);
     }
 
     /** The store's own database opened read-only: H2 neither writes nor repairs the file. */

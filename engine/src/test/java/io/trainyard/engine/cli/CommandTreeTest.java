@@ -80,6 +80,7 @@ class CommandTreeTest {
         assertTrue(list.find(), "the launcher names the commands that keep C2");
         List<String> training = Arrays.asList(list.group(1).split("\\|"));
         assertTrue(CommandTree.names().containsAll(training), training.toString());
+        assertEquals(TrainyardCommand.TRAINING, java.util.Set.copyOf(training), "the launcher's list is the engine's");
         assertTrue(training.containsAll(List.of("run", "rerun", "resume", "sweep-trial", "bench")), training.toString());
     }
 }
