@@ -64,8 +64,9 @@ class DistributionIT {
         assertTrue(Files.isDirectory(directory.resolve("work/trainyard-runs")), "the default store, in the working"
                 + " directory");
 
-        JsonObject shown = JsonParser.parseString(trainyard(javaEnvironment(), "show",
-                recorded.get("run_id").getAsString(), "--format", "json").output()).getAsJsonObject();
+        String id = recorded.get("run_id").getAsString();
+        JsonObject shown = JsonParser.parseString(trainyard(javaEnvironment(), "show", id, "--format", "json")
+                .output()).getAsJsonObject();
         assertEquals(VERSION, shown.getAsJsonObject("provenance").get("trainyard.version").getAsString(),
                 "the version of the build, recorded");
     }

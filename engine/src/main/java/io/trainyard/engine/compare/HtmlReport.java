@@ -75,7 +75,8 @@ public final class HtmlReport {
             html.append(SearchViews.render(comparison));
         }
         html.append("<h2>Runs</h2>").append(table(comparison.runsTable(), false));
-        html.append("\n<script type=\"application/json\" id=\"chart-data\">").append(ChartData.json(comparison, history))
+        html.append("\n<script type=\"application/json\" id=\"chart-data\">")
+                .append(ChartData.json(comparison, history))
                 .append("</script>\n");
         for (String script : ReportAssets.SCRIPTS) {
             html.append(inline ? "<script>" + ReportAssets.text(script) + "</script>\n"
@@ -110,7 +111,8 @@ public final class HtmlReport {
             List<Object> row = table.rows().get(r);
             html.append("<tr>");
             if (swatches) {
-                html.append("<td><i class=\"swatch\" style=\"background:").append(Palette.color(r)).append("\"></i></td>");
+                html.append("<td><i class=\"swatch\" style=\"background:").append(Palette.color(r))
+                        .append("\"></i></td>");
             }
             for (int c = 0; c < row.size(); c++) {
                 Object cell = row.get(c);

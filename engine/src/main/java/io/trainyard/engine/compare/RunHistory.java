@@ -11,7 +11,4 @@ import java.util.Map;
  * @param logged the metrics callbacks logged, by run id, epoch and name
  */
 public record RunHistory(Map<String, List<StepMetric>> steps, Map<String, Map<Integer, Map<String, Double>>> logged) {
-
-    /** Nothing beyond the epoch metrics. */
-    public static final RunHistory NONE = new RunHistory(Map.of(), Map.of());
 }

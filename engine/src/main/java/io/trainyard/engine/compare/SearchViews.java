@@ -21,8 +21,8 @@ final class SearchViews {
     /** The views, for a comparison of more than one configuration with params that set them apart. */
     static String render(Comparison comparison) {
         StringBuilder html = new StringBuilder();
-        html.append("<h2 id=\"search\">Search</h2><h3>Parallel coordinates</h3><p class=\"note\">One line per run through its"
-                + " params to its final test accuracy.</p>").append(ParallelCoordinates.render(comparison));
+        html.append("<h2 id=\"search\">Search</h2><h3>Parallel coordinates</h3><p class=\"note\">One line per run"
+                + " through its params to its final test accuracy.</p>").append(ParallelCoordinates.render(comparison));
         html.append("<h3>Final test accuracy by param</h3><div id=\"scatter\" class=\"charts\"></div>");
         List<String> keys = List.copyOf(comparison.groups().get(0).params().keySet());
         if (keys.size() == 2) {
