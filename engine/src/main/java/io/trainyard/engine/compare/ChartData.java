@@ -32,7 +32,7 @@ final class ChartData {
         Map<String, Object> data = new LinkedHashMap<>();
         List<Object> configs = new ArrayList<>();
         for (Group group : comparison.groups()) {
-            configs.add(Map.of("label", group.label(), "color", Palette.color(group.number() - 1)));
+            configs.add(object("label", group.label(), "color", Palette.color(group.number() - 1)));
         }
         data.put("configs", configs);
         data.put("curves", curves(comparison, history));
@@ -60,12 +60,12 @@ final class ChartData {
                 for (int r = 0; r < values.length; r++) {
                     RunDetails run = group.runs().get(r);
                     values[r] = values(run, metric, epochs, history);
-                    runs.add(Map.of("id", run.summary().id(), "values", list(values[r])));
+                    runs.add(object("id", run.summary().id(), "values", list(values[r])));
                 }
                 double[][] spread = meanAndSd(values, epochs);
-                configs.add(Map.of("mean", list(spread[0]), "sd", list(spread[1]), "runs", runs));
+                configs.add(object("mean", list(spread[0]), "sd", list(spread[1]), "runs", runs));
             }
-            curves.add(Map.of("metric", metric, "configs", configs));
+            curves.add(object("metric", metric, "configs", configs));
         }
         return curves;
     }
@@ -118,10 +118,10 @@ final class ChartData {
         for (int r = 0; r < averaged.size(); r++) {
             RunDetails run = comparison.runs().get(r);
             TreeMap<Long, Double> means = averaged.get(r);
-            runs.add(Map.of("id", run.summary().id(), "config", comparison.groupOf(run).number() - 1, "values",
+            runs.add(object("id", run.summary().id(), "config", comparison.groupOf(run).number() - 1, "values",
                     x.stream().map(step -> means.getOrDefault(step, Double.NaN)).toList()));
         }
-        return Map.of("x", List.copyOf(x), "window", window, "runs", runs);
+        return object("x", List.copyOf(x), "window", window, "runs", runs);
     }
 
     /** For each distinguishing param, every run's final test accuracy at the param's value, x sorted. */
@@ -178,7 +178,16 @@ final class ChartData {
             top = Math.max(top, run.summary().finalTestAccuracy());
             best.add(top);
         }
-        return Map.of("x", trials, "values", values, "best", best);
+        return object("x", trials, "values", values, "best", best);
+    }
+
+    /** A JSON object with its keys in the order given, so that the same report is the same text. */
+    private static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
     }
 
     private static List<Double> list(double[] values) {

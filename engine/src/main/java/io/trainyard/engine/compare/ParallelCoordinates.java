@@ -54,11 +54,11 @@ final class ParallelCoordinates {
                                 : Numbers.param(tick))));
             }
         }
-        // The best configuration last, so that its lines are drawn on top.
+        // The best configuration last, and its best run last of all, so that the best lines are drawn on top.
         for (int g = comparison.groups().size() - 1; g >= 0; g--) {
             Group group = comparison.groups().get(g);
             List<RunDetails> runs = group.runs();
-            for (int r = 0; r < group.finals().length; r++) {
+            for (int r = group.finals().length - 1; r >= 0; r--) {
                 StringBuilder points = new StringBuilder();
                 for (int i = 0; i < axes.size(); i++) {
                     points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, count),
