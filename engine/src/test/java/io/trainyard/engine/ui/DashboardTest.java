@@ -100,6 +100,15 @@ class DashboardTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> page.findElement(By.tagName("body"))
                 .getAttribute("data-charts") != null);
         assertTrue(Integer.parseInt(browser.findElement(By.tagName("body")).getAttribute("data-charts")) >= 4);
+        // Hovering a chart names the values under the cursor, configuration by configuration.
+        WebElement chart = browser.findElement(By.cssSelector("#curves figure.chart"));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(chart.findElement(By.cssSelector(
+                ".u-over"))).perform();
+        String readout = new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> {
+            String text = chart.findElement(By.className("readout")).getText();
+            return text.startsWith("epoch ") ? text : null;
+        });
+        assertTrue(readout.matches("epoch \\d: lr=0\\.0\\d \\S+ +lr=0\\.0\\d \\S+"), readout);
         // A wide runs table scrolls in its own box; the page itself is never wider than the window.
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth <= window.innerWidth;"));
