@@ -7,6 +7,7 @@ import io.trainyard.engine.compare.HtmlReport;
 import io.trainyard.engine.compare.RunHistory;
 import io.trainyard.engine.report.OutputFormat;
 import io.trainyard.engine.tracking.Reading;
+import io.trainyard.engine.tracking.RunSelection;
 import io.trainyard.engine.tracking.RunQueries;
 import io.trainyard.engine.tracking.StepMetric;
 import io.trainyard.engine.tracking.SweepQueries;

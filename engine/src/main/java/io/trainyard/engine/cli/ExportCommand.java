@@ -2,6 +2,7 @@ package io.trainyard.engine.cli;
 
 import io.trainyard.engine.report.Export;
 import io.trainyard.engine.tracking.Reading;
+import io.trainyard.engine.tracking.RunSelection;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import jakarta.inject.Inject;

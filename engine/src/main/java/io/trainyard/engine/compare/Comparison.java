@@ -37,9 +37,9 @@ public final class Comparison {
     private Comparison(List<RunDetails> runs, boolean allParams) {
         TreeSet<String> keys = new TreeSet<>();
         runs.forEach(run -> keys.addAll(run.params().keySet()));
-        this.paramKeys = keys.stream().filter(key -> allParams || differs(key, runs)).toList();
-        this.groups = groupRepeats(runs, keys.stream().filter(key -> !key.equals("seed") && differs(key, runs))
-                .toList());
+        List<String> differing = keys.stream().filter(key -> differs(key, runs)).toList();
+        this.paramKeys = allParams ? List.copyOf(keys) : differing;
+        this.groups = groupRepeats(runs, differing.stream().filter(key -> !key.equals("seed")).toList());
         groups.forEach(group -> group.runs().forEach(run -> groupOfRun.put(run.summary().id(), group.number())));
         this.runs = groups.stream().flatMap(group -> group.runs().stream()).toList();
         this.tests = GroupTest.againstBest(groups);

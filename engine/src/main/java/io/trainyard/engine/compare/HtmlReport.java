@@ -47,14 +47,13 @@ public final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(Html.escape(title)).append("</title>");
-        for (String sheet : ReportAssets.STYLES) {
-            html.append(inline ? "<style>" + ReportAssets.text(sheet) + "</style>"
-                    : "<link rel=\"stylesheet\" href=\"/static/" + sheet + "\">");
+        if (inline) {
+            ReportAssets.STYLES.forEach(sheet -> html.append("<style>").append(ReportAssets.text(sheet))
+                    .append("</style>"));
+        } else {
+            html.append(ReportAssets.styleLinks());
         }
-        html.append("</head><body>\n");
-        if (!inline) {
-            html.append("<nav><a href=\"/\">Runs</a> <a href=\"/sweeps\">Sweeps</a></nav>\n");
-        }
+        html.append("</head><body>\n").append(inline ? "" : ReportAssets.NAVIGATION);
         html.append("<h1>").append(Html.escape(title)).append("</h1>\n");
         html.append("<p class=\"meta\">Generated ").append(GENERATED.format(generated)).append(" by Trainyard: ")
                 .append(comparison.runs().size()).append(" runs in ").append(comparison.groups().size())
@@ -78,9 +77,11 @@ public final class HtmlReport {
         html.append("\n<script type=\"application/json\" id=\"chart-data\">")
                 .append(ChartData.json(comparison, history))
                 .append("</script>\n");
-        for (String script : ReportAssets.SCRIPTS) {
-            html.append(inline ? "<script>" + ReportAssets.text(script) + "</script>\n"
-                    : "<script src=\"/static/" + script + "\"></script>\n");
+        if (inline) {
+            ReportAssets.SCRIPTS.forEach(script -> html.append("<script>").append(ReportAssets.text(script))
+                    .append("</script>\n"));
+        } else {
+            html.append(ReportAssets.scriptElements()).append('\n');
         }
         html.append("<noscript><p>The charts need JavaScript; the tables hold every number.</p></noscript>\n"
                 + "</body></html>\n");

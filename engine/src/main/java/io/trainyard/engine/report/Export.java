@@ -20,8 +20,9 @@ import java.util.function.Function;
 
 /**
  * Runs as CSV files for pandas and spreadsheets: {@code runs.csv}, one row per run with every param as a column (a
- * list param as a column per element) and the final and best metrics; {@code epochs.csv}, one row per run and epoch; {@code steps.csv}, one row per logged
- * step. Every row has every column; a value a run lacks is an empty cell.
+ * list param as a column per element) and the final and best metrics; {@code epochs.csv}, one row per run and
+ * epoch; {@code steps.csv}, one row per logged step. Every row has every column; a value a run lacks is an empty
+ * cell.
  */
 public final class Export {
 
@@ -56,8 +57,9 @@ public final class Export {
 
     static Table runsTable(List<RunDetails> runs) {
         // A list param is one column per element (params.model.hidden.0, .1, ...), so each is a number to pandas.
+        List<Map<String, Object>> params = runs.stream().map(Export::flatParams).toList();
         TreeSet<String> paramKeys = new TreeSet<>();
-        runs.forEach(run -> paramKeys.addAll(flatParams(run).keySet()));
+        params.forEach(run -> paramKeys.addAll(run.keySet()));
         List<String> columns = new ArrayList<>(List.of("run_id", "experiment", "status", "start", "end",
                 "duration_seconds", "seed", "epochs", "stop_reason", "error", "parent", "sweep", "trial"));
         paramKeys.forEach(key -> columns.add("params." + key));
@@ -72,7 +74,8 @@ public final class Export {
             columns.addAll(List.of("final_" + metric, "best_" + metric, "best_" + metric + "_epoch"));
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (RunDetails run : runs) {
+        for (int r = 0; r < runs.size(); r++) {
+            RunDetails run = runs.get(r);
             RunSummary summary = run.summary();
             List<Object> row = new ArrayList<>(List.of(summary.id(), summary.experiment(), summary.status()));
             row.add(summary.start());
@@ -86,8 +89,8 @@ public final class Export {
             row.add(summary.lineage().parentId());
             row.add(summary.lineage().sweepId());
             row.add(summary.lineage().sweepId() == null ? null : summary.lineage().trial());
-            Map<String, Object> params = flatParams(run);
-            paramKeys.forEach(key -> row.add(params.get(key)));
+            Map<String, Object> runParams = params.get(r);
+            paramKeys.forEach(key -> row.add(runParams.get(key)));
             for (String metric : metrics) {
                 MetricSummary values = run.metrics().get(metric);
                 boolean higherIsBetter = MetricNames.higherIsBetter(metric);

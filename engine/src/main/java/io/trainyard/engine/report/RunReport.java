@@ -157,13 +157,7 @@ public final class RunReport {
             metrics.put(name, values);
         });
         json.put("metrics", metrics);
-        json.put("epochs", details.epochs().stream().map(epoch -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", epoch.epoch());
-            MetricNames.BUILT_IN.forEach(name -> row.put(name, epoch.metric(name)));
-            row.putAll(logged.getOrDefault(epoch.epoch(), Map.of()));
-            return row;
-        }).toList());
+        json.put("epochs", epochRows(details, logged));
         json.put("checkpoints", checkpoints.stream().map(checkpoint -> {
             Map<String, Object> saved = new LinkedHashMap<>();
             saved.put("kind", checkpoint.kind());
@@ -185,5 +179,16 @@ public final class RunReport {
         }).toList());
         out.println(Json.value(json));
         out.flush();
+    }
+
+    /** Every epoch as a JSON object: its number, the built-in metrics, then those callbacks logged for it. */
+    public static List<Map<String, Object>> epochRows(RunDetails details, Map<Integer, Map<String, Double>> logged) {
+        return details.epochs().stream().map(epoch -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", epoch.epoch());
+            MetricNames.BUILT_IN.forEach(name -> row.put(name, epoch.metric(name)));
+            row.putAll(logged.getOrDefault(epoch.epoch(), Map.of()));
+            return row;
+        }).toList();
     }
 }

@@ -220,11 +220,25 @@ public final class RunQueries {
 
     /** A run's per-step metrics in step order. */
     public List<StepMetric> steps(String runId) {
-        return reads.query("SELECT data FROM step_chunks WHERE run_id = ? ORDER BY first_step",
-                statement -> statement.setString(1, runId), result -> {
+        return steps(runId, -1);
+    }
+
+    /**
+     * A run's per-step metrics after step {@code after}, in step order, reading only the chunk that holds that step
+     * and those after it (a page following a run asks every few seconds for what is new).
+     */
+    public List<StepMetric> steps(String runId, long after) {
+        return reads.query("SELECT data FROM step_chunks WHERE run_id = ? AND first_step >= (SELECT"
+                + " COALESCE(MAX(first_step), -1) FROM step_chunks WHERE run_id = ? AND first_step <= ?)"
+                + " ORDER BY first_step", statement -> {
+                    statement.setString(1, runId);
+                    statement.setString(2, runId);
+                    statement.setLong(3, after);
+                }, result -> {
                     List<StepMetric> steps = new ArrayList<>();
                     while (result.next()) {
-                        steps.addAll(StepChunk.unpack(result.getBytes(1)));
+                        StepChunk.unpack(result.getBytes(1)).stream().filter(step -> step.step() > after)
+                                .forEach(steps::add);
                     }
                     return steps;
                 });

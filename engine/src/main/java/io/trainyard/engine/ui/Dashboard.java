@@ -1,7 +1,6 @@
 package io.trainyard.engine.ui;
 
 import io.trainyard.api.TrainyardException;
-import io.trainyard.api.callback.MetricNames;
 import io.trainyard.engine.compare.Comparison;
 import io.trainyard.engine.compare.HtmlReport;
 import io.trainyard.engine.compare.RunHistory;
@@ -10,11 +9,13 @@ import io.trainyard.engine.query.FilterParser;
 import io.trainyard.engine.query.RunOrder;
 import io.trainyard.engine.report.Json;
 import io.trainyard.engine.report.OutputFormat;
+import io.trainyard.engine.report.RunReport;
 import io.trainyard.engine.report.RunsTable;
 import io.trainyard.engine.tracking.Reading;
 import io.trainyard.engine.tracking.RunAnnotations;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
+import io.trainyard.engine.tracking.RunSelection;
 import io.trainyard.engine.tracking.StepMetric;
 import io.trainyard.engine.tracking.SweepQueries;
 import io.trainyard.engine.tracking.SweepSummary;
@@ -77,47 +78,28 @@ final class Dashboard {
         RunDetails run = runs.find(id);
         String runId = run.summary().id();
         Map<Integer, Map<String, Double>> logged = runs.loggedMetrics(List.of(runId)).getOrDefault(runId, Map.of());
-        List<Object> epochs = new ArrayList<>();
-        run.epochs().forEach(epoch -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("epoch", epoch.epoch());
-            MetricNames.BUILT_IN.forEach(name -> values.put(name, epoch.metric(name)));
-            values.putAll(logged.getOrDefault(epoch.epoch(), Map.of()));
-            epochs.add(values);
-        });
         List<Long> steps = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
-        for (StepMetric step : runs.steps(runId)) {
-            if (step.step() > since) {
-                steps.add(step.step());
-                losses.add(step.trainLoss());
-            }
+        for (StepMetric step : runs.steps(runId, since)) {
+            steps.add(step.step());
+            losses.add(step.trainLoss());
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_id", runId);
         json.put("status", run.summary().status());
-        json.put("planned_epochs", run.params().get("epochs"));
-        json.put("epochs", epochs);
+        json.put("epochs", RunReport.epochRows(run, logged));
         json.put("steps", Map.of("step", steps, "train_loss", losses));
         return Response.json(Json.value(json));
     }
 
     /** The comparison report of the runs named, or of those that pass a filter. */
     Response compare(String ids, String filter) {
-        List<RunDetails> chosen;
-        if (blankToNull(ids) != null) {
-            chosen = runs.detailsById(Arrays.stream(ids.split(",")).map(String::trim).filter(id -> !id.isEmpty())
-                    .map(id -> runs.find(id).summary().id()).distinct().toList(), Reading.EPOCHS);
-        } else if (blankToNull(filter) != null) {
-            chosen = runs.details(runs.list(Optional.of(FilterParser.parse(filter)), RunOrder.NEWEST_FIRST,
-                    RUNS_SHOWN), Reading.EPOCHS);
-        } else {
+        if (blankToNull(ids) == null && blankToNull(filter) == null) {
             throw new TrainyardException("choose runs to compare on the runs page, or add ?filter=... to the address");
         }
-        if (chosen.isEmpty()) {
-            throw new TrainyardException("no run passes the filter");
-        }
-        return report(chosen);
+        List<String> named = blankToNull(ids) == null ? List.of() : Arrays.stream(ids.split(",")).map(String::trim)
+                .filter(id -> !id.isEmpty()).toList();
+        return report(RunSelection.select(runs, named, blankToNull(filter), false, Reading.EPOCHS));
     }
 
     Response sweepsPage() {

@@ -141,15 +141,8 @@ final class DashboardPages {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
                 .append(Html.escape(title)).append(" · Trainyard</title>");
-        for (String sheet : ReportAssets.STYLES) {
-            html.append("<link rel=\"stylesheet\" href=\"/static/").append(sheet).append("\">");
-        }
-        html.append("<link rel=\"stylesheet\" href=\"/static/dashboard.css\"></head><body data-page=\"")
-                .append(kind).append("\">\n<nav><a href=\"/\">Runs</a> <a href=\"/sweeps\">Sweeps</a></nav>\n")
-                .append(body);
-        for (String script : ReportAssets.SCRIPTS) {
-            html.append("<script src=\"/static/").append(script).append("\"></script>");
-        }
-        return html.append("<script src=\"/static/dashboard.js\"></script>\n</body></html>\n").toString();
+        return html.append(ReportAssets.styleLinks("dashboard.css")).append("</head><body data-page=\"").append(kind)
+                .append("\">\n").append(ReportAssets.NAVIGATION).append(body)
+                .append(ReportAssets.scriptElements("dashboard.js")).append("\n</body></html>\n").toString();
     }
 }

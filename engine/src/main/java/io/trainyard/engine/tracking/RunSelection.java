@@ -1,20 +1,19 @@
-package io.trainyard.engine.cli;
+package io.trainyard.engine.tracking;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.query.FilterParser;
 import io.trainyard.engine.query.RunOrder;
-import io.trainyard.engine.tracking.Reading;
-import io.trainyard.engine.tracking.RunDetails;
-import io.trainyard.engine.tracking.RunQueries;
-import io.trainyard.engine.tracking.RunSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The runs a command works on: those named (ids or unique prefixes), in that order, then those a filter passes. */
-final class RunSelection {
+/**
+ * The runs a command or a dashboard page works on: those named (ids or unique prefixes), in that order, then those a
+ * filter passes.
+ */
+public final class RunSelection {
 
     private RunSelection() {
     }
@@ -24,8 +23,8 @@ final class RunSelection {
      * @param everyRunByDefault whether naming nothing means every run (otherwise it is an error)
      * @param reading how much of each run the caller needs
      */
-    static List<RunDetails> select(RunQueries queries, List<String> ids, String filter, boolean everyRunByDefault,
-            Reading reading) {
+    public static List<RunDetails> select(RunQueries queries, List<String> ids, String filter,
+            boolean everyRunByDefault, Reading reading) {
         if (ids.isEmpty() && filter == null && !everyRunByDefault) {
             throw new TrainyardException("name the runs, or select them with --filter");
         }
