@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code out / groups} outputs. Parameters: the weight row-major, then the bias.
  *
  * <p>Two kernels compute it: oneDNN's, through libnd4j's {@code conv2d} ops, where ND4J runs on its oneDNN build
- * and libnd4j can hand the layer over ({@link NativeConvolution}); elsewhere one GEMM per group over the batch
- * unfolded in Java ({@link UnfoldedConvolution}).
+ * and libnd4j can hand the layer over ({@link NativeConvolution}); elsewhere, and for one input channel, one GEMM
+ * per group over the batch unfolded in Java ({@link UnfoldedConvolution}).
  */
 public final class Conv2d implements Layer {
 
@@ -174,10 +174,12 @@ public final class Conv2d implements Layer {
     /**
      * oneDNN's kernels (through libnd4j's {@code conv2d} ops) where libnd4j hands them this layer correctly: no
      * groups, no dilation (libnd4j's oneDNN glue refuses dilated kernels), and padding alike on both sides or
-     * PyTorch's same padding; the unfolded GEMMs otherwise.
+     * PyTorch's same padding; the unfolded GEMMs otherwise, and for a single input channel. With one input channel
+     * (a grey image) oneDNN's backward pass took 2.5 to 4 ms on the CNN example's first layer, against 1.0 ms
+     * unfolded, and faulted in fresh scratch pages on every batch; its forward pass was no faster.
      */
     private BoundPasses.Pass pass(INDArray input) {
-        boolean fits = groups == 1 && height.dilation() == 1 && width.dilation() == 1
+        boolean fits = groups == 1 && in > 1 && height.dilation() == 1 && width.dilation() == 1
                 && (samePadding() || (!height.asymmetric() && !width.asymmetric()));
         return oneDnn && fits ? new NativeConvolution(this, input) : new UnfoldedConvolution(this, input);
     }

@@ -15,7 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * flows to the position of each window's maximum. Both directions are libnd4j ops bound once per buffer.
  *
  * <p>A NaN wins its window, as in PyTorch, so that a diverging network is not hidden behind a finite maximum:
- * libnd4j skips NaNs, so a batch whose input sum is not finite is pooled again by {@link ExactPool}, in Java.
+ * libnd4j skips NaNs, so a batch whose input's sum of magnitudes is not finite is pooled again by {@link ExactPool},
+ * in Java. That sum is BLAS's {@code asum} (0.04 ms on the CNN example's first pooling, where libnd4j's
+ * {@code reduce_sum} took 0.5 ms).
  */
 public final class MaxPool2d implements Layer {
 
@@ -85,8 +87,6 @@ public final class MaxPool2d implements Layer {
         private final INDArray input;
         private final INDArray output;
         private final BoundOp pool;
-        private final INDArray inputSum;
-        private final BoundOp sum;
         private ExactPool exact;
         private boolean nonFinite;
         private INDArray boundGradOutput;
@@ -98,8 +98,6 @@ public final class MaxPool2d implements Layer {
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
             this.pool = ceilMode ? null : BoundOp.named("maxpool2d", arguments(), output, input);
-            this.inputSum = ceilMode ? null : Nd4j.scalar(input.dataType(), 0);
-            this.sum = ceilMode ? null : BoundOp.named("reduce_sum", new long[0], inputSum, input);
         }
 
         /** Window, stride, padding, dilation 1, explicit padding, max (not p-norm), channels first. */
@@ -113,8 +111,7 @@ public final class MaxPool2d implements Layer {
                 nonFinite = true; // the exact pooling is the only one for this mode
             } else {
                 pool.run();
-                sum.run();
-                nonFinite = !Double.isFinite(inputSum.getDouble(0));
+                nonFinite = !Double.isFinite(Nd4j.getBlasWrapper().level1().asum(input));
             }
             if (nonFinite) {
                 if (exact == null) {

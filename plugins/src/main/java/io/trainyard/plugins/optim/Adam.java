@@ -23,6 +23,12 @@ final class Adam extends ElementwiseOptimizer {
     private final double[] firstMoment;
     private final double[] secondMoment;
     private final double[] maxSecondMoment;
+    // One chunk of each moment, copied out and back around the update: the JIT vectorizes a loop whose arrays share
+    // one index, and not one that reads the state at offset + i (0.27 ms a step for the CNN example's 207 000
+    // parameters, against 1.0 ms).
+    private double[] first = new double[0];
+    private double[] second = new double[0];
+    private double[] maxSecond = new double[0];
     private double stepSize;
     private double secondCorrection;
     private double decay;
@@ -49,19 +55,36 @@ final class Adam extends ElementwiseOptimizer {
 
     @Override
     protected void update(double[] values, double[] gradients, int offset, int length) {
+        if (first.length < length) {
+            first = new double[length];
+            second = new double[length];
+            maxSecond = new double[maxSecondMoment == null ? 0 : length];
+        }
+        double[] m = first;
+        double[] v = second;
+        double[] vMax = maxSecond;
+        boolean amsgrad = maxSecondMoment != null;
+        System.arraycopy(firstMoment, offset, m, 0, length);
+        System.arraycopy(secondMoment, offset, v, 0, length);
+        if (amsgrad) {
+            System.arraycopy(maxSecondMoment, offset, vMax, 0, length);
+        }
         for (int i = 0; i < length; i++) {
-            int k = offset + i;
             double p = values[i] * decay;
             double g = decoupled ? gradients[i] : gradients[i] + weightDecay * values[i];
-            double m = beta1 * firstMoment[k] + (1 - beta1) * g;
-            double v = beta2 * secondMoment[k] + (1 - beta2) * g * g;
-            firstMoment[k] = m;
-            secondMoment[k] = v;
-            if (maxSecondMoment != null) {
-                v = Math.max(maxSecondMoment[k], v);
-                maxSecondMoment[k] = v;
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            double squares = beta2 * v[i] + (1 - beta2) * g * g;
+            v[i] = squares;
+            if (amsgrad) {
+                squares = Math.max(vMax[i], squares);
+                vMax[i] = squares;
             }
-            values[i] = p - stepSize * m / (Math.sqrt(v) / secondCorrection + epsilon);
+            values[i] = p - stepSize * m[i] / (Math.sqrt(squares) / secondCorrection + epsilon);
+        }
+        System.arraycopy(m, 0, firstMoment, offset, length);
+        System.arraycopy(v, 0, secondMoment, offset, length);
+        if (amsgrad) {
+            System.arraycopy(vMax, 0, maxSecondMoment, offset, length);
         }
     }
 }

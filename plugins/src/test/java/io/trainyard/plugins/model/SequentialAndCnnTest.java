@@ -11,13 +11,17 @@ import io.trainyard.api.PluginConfig;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.model.Model;
 import io.trainyard.api.model.ModelContext;
+import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.Sequential;
 import io.trainyard.plugins.loss.CrossEntropyLoss;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class SequentialAndCnnTest {
@@ -103,6 +107,47 @@ class SequentialAndCnnTest {
                 () -> cnn.validate(PluginConfig.withDefaults(cnn, Map.of("kernel_size", 4L))));
         assertEquals("model.kernel_size must be odd so that convolutions keep the image size; got 4",
                 even.getMessage());
+    }
+
+    @Test
+    void cnnPoolsBeforeItsReluAndGetsExactlyTheNumbersOfReluThenPool() {
+        CnnFactory cnn = new CnnFactory();
+        PluginConfig config = PluginConfig.withDefaults(cnn, Map.of("channels", List.of(3L, 4L), "hidden", 5L));
+        Sequential fast = (Sequential) cnn.create(config, new ModelContext(new long[] {2, 8, 8}, 3, DataType.FLOAT,
+                new Random(3)));
+        assertEquals(List.of("Conv2d(2 -> 3, k3 s1 p1)", "MaxPool2d(k2 s2 p0)", "ReLU"),
+                fast.layers().subList(0, 3).stream().map(layer -> layer.describe()).toList());
+        List<Layer> textbook = new ArrayList<>(((Sequential) cnn.create(config, new ModelContext(new long[] {2, 8, 8},
+                3, DataType.FLOAT, new Random(3)))).layers());
+        Collections.swap(textbook, 1, 2);
+        Collections.swap(textbook, 4, 5);
+        Sequential reference = new Sequential(textbook, new ModelContext(new long[] {2, 8, 8}, 3, DataType.FLOAT,
+                new Random(4)));
+        // Small integers and halves: exact in float, so windows hold ties, zeros and negative maxima.
+        Random random = new Random(11);
+        reference.parameters().values().assign(Nd4j.createFromArray(halves(random, fast.parameters().count()))
+                .reshape(reference.parameters().values().shape()));
+        fast.parameters().values().assign(reference.parameters().values());
+        INDArray input = Nd4j.createFromArray(halves(random, 4 * 2 * 8 * 8)).reshape(4, 2, 8, 8);
+        INDArray gradOutput = Nd4j.createFromArray(halves(random, 4 * 3)).reshape(4, 3);
+        for (Sequential model : List.of(fast, reference)) {
+            model.parameters().zeroGradients();
+        }
+        INDArray expected = reference.forward(input, true).dup();
+        reference.backward(gradOutput);
+        assertArrayEquals(expected.data().asFloat(), fast.forward(input, true).data().asFloat());
+        fast.backward(gradOutput);
+        assertTrue(reference.parameters().gradients().neq(0).any(), "the check sees nonzero gradients");
+        assertArrayEquals(reference.parameters().gradients().data().asFloat(),
+                fast.parameters().gradients().data().asFloat());
+    }
+
+    private static float[] halves(Random random, long count) {
+        float[] values = new float[Math.toIntExact(count)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (random.nextInt(7) - 3) / 2f;
+        }
+        return values;
     }
 
     private Model build(List<String> layers, long[] sampleShape) {

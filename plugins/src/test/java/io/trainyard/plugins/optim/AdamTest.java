@@ -72,6 +72,19 @@ class AdamTest {
     }
 
     @Test
+    void everyChunkKeepsItsOwnMomentsStepAfterStep() {
+        // The two-element sequence repeated over 5000 elements (three chunks), three steps, AdamW and AMSGrad alike:
+        // each pair must end exactly where the two-element run does.
+        for (boolean variant : new boolean[] {false, true}) {
+            double[] expected = GradientSequence.run(p -> adam(p, 0.5, 0.1, variant, variant));
+            double[] repeated = GradientSequence.runRepeated(2500, p -> adam(p, 0.5, 0.1, variant, variant));
+            for (int i = 0; i < repeated.length; i++) {
+                assertEquals(expected[i % 2], repeated[i], 0.0, "element " + i);
+            }
+        }
+    }
+
+    @Test
     void betasMustBeAPair() {
         TrainyardException error = assertThrows(TrainyardException.class,
                 () -> new AdamFactory().validate(config(List.of(0.9))));

@@ -19,14 +19,27 @@ final class GradientSequence {
     }
 
     static double[] run(Function<Parameters, Optimizer> optimizer) {
-        Parameters parameters = new Parameters(DataType.DOUBLE, 2);
-        parameters.values().assign(Nd4j.createFromArray(new double[][] {{1, -2}}));
+        return runRepeated(1, optimizer);
+    }
+
+    /** The same sequence on the pair (1, -2) repeated {@code copies} times, every copy with the same gradients. */
+    static double[] runRepeated(int copies, Function<Parameters, Optimizer> optimizer) {
+        Parameters parameters = new Parameters(DataType.DOUBLE, 2L * copies);
+        parameters.values().assign(Nd4j.createFromArray(new double[][] {repeat(new double[] {1, -2}, copies)}));
         Optimizer instance = optimizer.apply(parameters);
         for (double[] gradient : GRADIENTS) {
             instance.zeroGradients();
-            parameters.gradients().addi(Nd4j.createFromArray(new double[][] {gradient}));
+            parameters.gradients().addi(Nd4j.createFromArray(new double[][] {repeat(gradient, copies)}));
             instance.step();
         }
         return parameters.values().data().asDouble();
+    }
+
+    private static double[] repeat(double[] pair, int copies) {
+        double[] all = new double[pair.length * copies];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = pair[i % pair.length];
+        }
+        return all;
     }
 }
