@@ -73,7 +73,7 @@ public final class CnnFactory implements ModelFactory {
             shape = pool.outputShape(convolution.outputShape(shape));
             // Pooling before the ReLU computes exactly conv, ReLU, pool: the maximum commutes with a non-decreasing
             // function, and so do the gradients (both reach the window's first maximum, and only when it is
-            // positive). The ReLU then runs on a quarter of the values: 2.5 ms less per batch of 64.
+            // positive). The ReLU then runs on a quarter of the values: 1.8 ms less per batch of 64.
             layers.addAll(List.of(convolution, pool, new Relu()));
         }
         layers.add(new Flatten());

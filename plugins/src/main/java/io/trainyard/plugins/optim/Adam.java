@@ -24,8 +24,8 @@ final class Adam extends ElementwiseOptimizer {
     private final double[] secondMoment;
     private final double[] maxSecondMoment;
     // One chunk of each moment, copied out and back around the update: the JIT vectorizes a loop whose arrays share
-    // one index, and not one that reads the state at offset + i (0.27 ms a step for the CNN example's 207 000
-    // parameters, against 1.0 ms).
+    // one index, and not one that reads the state at offset + i (a step over the CNN example's 207 000 parameters:
+    // 0.42 ms, against 1.15 ms).
     private double[] first = new double[0];
     private double[] second = new double[0];
     private double[] maxSecond = new double[0];
