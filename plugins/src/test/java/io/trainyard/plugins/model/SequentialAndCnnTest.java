@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.PluginConfig;
 import io.trainyard.api.TrainyardException;
+import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.Model;
 import io.trainyard.api.model.ModelContext;
-import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.Sequential;
 import io.trainyard.plugins.loss.CrossEntropyLoss;
 import java.util.ArrayList;
