@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,12 +28,20 @@ public final class StateArrays {
         write(out, DoubleBuffer.wrap(values));
     }
 
-    /** Writes every value of {@code values} (a contiguous vector of any floating type) as doubles. */
+    /** Writes every value of {@code values} (a vector of any floating type) as doubles. */
     public static void write(DataOutput out, INDArray values) throws IOException {
-        INDArray doubles = values.castTo(DataType.DOUBLE); // the array itself when it holds doubles already
-        if (doubles.elementWiseStride() != 1) {
-            doubles = doubles.dup('c');
+        if (values.elementWiseStride() != 1) {
+            values = values.dup('c');
         }
+        if (values.dataType() == DataType.FLOAT) {
+            // Widened block by block rather than through castTo: a checkpoint of the reference model then takes no
+            // native copy of its 5 MB of doubles at every epoch's end, on the training thread.
+            FloatBuffer floats = values.data().asNioFloat();
+            floats.position((int) values.offset()).limit((int) (values.offset() + values.length()));
+            write(out, floats.slice());
+            return;
+        }
+        INDArray doubles = values.castTo(DataType.DOUBLE); // the array itself when it holds doubles already
         DoubleBuffer buffer = doubles.data().asNioDouble();
         buffer.position((int) doubles.offset()).limit((int) (doubles.offset() + doubles.length()));
         write(out, buffer.slice());
@@ -45,6 +54,23 @@ public final class StateArrays {
             block.clear();
             block.asDoubleBuffer().put(values.slice().limit(count));
             values.position(values.position() + count);
+            out.write(block.array(), 0, count * Double.BYTES);
+        }
+    }
+
+    private static void write(DataOutput out, FloatBuffer values) throws IOException {
+        int size = Math.min(BLOCK, values.remaining());
+        float[] floats = new float[size];
+        double[] doubles = new double[size];
+        ByteBuffer block = ByteBuffer.allocate(Double.BYTES * size);
+        while (values.hasRemaining()) {
+            int count = Math.min(BLOCK, values.remaining());
+            values.get(floats, 0, count);
+            for (int i = 0; i < count; i++) {
+                doubles[i] = floats[i];
+            }
+            block.clear();
+            block.asDoubleBuffer().put(doubles, 0, count);
             out.write(block.array(), 0, count * Double.BYTES);
         }
     }

@@ -6,7 +6,6 @@ import io.trainyard.api.model.Model;
 import io.trainyard.api.optim.Optimizer;
 import io.trainyard.api.optim.StateArrays;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
@@ -32,31 +31,38 @@ public final class ModelFile {
     }
 
     public static byte[] encode(Model model, Optimizer optimizer, List<Callback> callbacks) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CheckpointBuffer buffer = new CheckpointBuffer();
+        encode(model, optimizer, callbacks, buffer);
+        return buffer.toByteArray();
+    }
+
+    /** Encodes into {@code buffer}, replacing what it held. */
+    static void encode(Model model, Optimizer optimizer, List<Callback> callbacks, CheckpointBuffer buffer) {
+        buffer.reset();
         try {
-            DataOutputStream out = new DataOutputStream(bytes);
+            DataOutputStream out = new DataOutputStream(buffer);
             writeModel(out, model);
-            section(out, optimizer::saveState);
+            section(out, buffer, optimizer::saveState);
             out.writeInt(callbacks.size());
             for (Callback callback : callbacks) {
-                section(out, callback::saveState);
+                section(out, buffer, callback::saveState);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     private interface StateWriter {
         void write(DataOutput out) throws IOException;
     }
 
-    /** What {@code writer} writes, after its length. */
-    private static void section(DataOutputStream out, StateWriter writer) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        writer.write(new DataOutputStream(bytes));
-        out.writeInt(bytes.size());
-        bytes.writeTo(out);
+    /** What {@code writer} writes, after its length (written first as a placeholder). */
+    private static void section(DataOutputStream out, CheckpointBuffer buffer, StateWriter writer)
+            throws IOException {
+        int lengthAt = buffer.size();
+        out.writeInt(0);
+        writer.write(out);
+        buffer.patchInt(lengthAt, buffer.size() - lengthAt - Integer.BYTES);
     }
 
     private static void writeModel(DataOutputStream out, Model model) throws IOException {

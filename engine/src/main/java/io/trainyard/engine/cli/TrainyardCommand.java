@@ -8,11 +8,14 @@ import io.trainyard.engine.OpenResources;
 import io.trainyard.engine.provenance.TrainyardVersion;
 import io.trainyard.engine.tracking.Heartbeat;
 import io.trainyard.engine.tracking.StoreLocation;
+import io.trainyard.engine.training.NativeStart;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,12 +29,16 @@ import picocli.CommandLine.Option;
         description = "Train, record and compare reproducible experiments.")
 public final class TrainyardCommand implements AutoCloseable {
 
+    /** The commands that compute with ND4J: its start begins as soon as the command line names one of them. */
+    static final Set<String> COMPUTING = Set.of("run", "rerun", "resume", "evaluate", "sweep", "sweep-trial",
+            "worker", "bench");
+
     /**
-     * The commands that train, or run commands that do: they keep the optimising JIT compiler (the launcher's own
-     * list, which CommandTreeTest checks against this one) and compact the store's file on close.
+     * The commands that compute, and the store's benchmark: they keep the optimising JIT compiler (the launcher's
+     * own list, which CommandTreeTest checks against this one) and compact the store's file on close.
      */
-    static final Set<String> TRAINING = Set.of("run", "rerun", "resume", "evaluate", "sweep", "sweep-trial", "worker",
-            "bench", "bench-store");
+    static final Set<String> TRAINING = Stream.concat(COMPUTING.stream(), Stream.of("bench-store"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Every subcommand, in the order help lists them ({@link CommandTree} adds them). */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RerunCommand.class, ResumeCommand.class,
@@ -81,6 +88,9 @@ public final class TrainyardCommand implements AutoCloseable {
 
     void subcommand(String name) {
         this.subcommand = name;
+        if (name != null && COMPUTING.contains(name)) {
+            injector.getInstance(NativeStart.class).begin();
+        }
     }
 
     /** Creates picocli's commands through Guice, so that they get their services by constructor injection. */

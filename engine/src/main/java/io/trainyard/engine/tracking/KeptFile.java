@@ -2,6 +2,7 @@ package io.trainyard.engine.tracking;
 
 import io.trainyard.api.TrainyardException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,10 +24,17 @@ public final class KeptFile {
      * process that dies, or a disk that fills, never leaves a file cut short under the file's name.
      */
     public static void write(Path file, byte[] data) throws IOException {
+        write(file, data, data.length);
+    }
+
+    /** As {@link #write(Path, byte[])}, the first {@code length} bytes of {@code data}. */
+    public static void write(Path file, byte[] data, int length) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             Files.createDirectories(file.getParent());
-            Files.write(partial, data);
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                out.write(data, 0, length);
+            }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

@@ -15,7 +15,14 @@ public final class Sha256 {
     }
 
     public static String of(byte[] data) {
-        return HexFormat.of().formatHex(digest().digest(data));
+        return of(data, data.length);
+    }
+
+    /** Of the first {@code length} bytes of {@code data}. */
+    public static String of(byte[] data, int length) {
+        MessageDigest digest = digest();
+        digest.update(data, 0, length);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Copies {@code in} to {@code out} whole and returns the SHA-256 of what passed. */

@@ -36,11 +36,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Builds an experiment's components through its plugins' factories, each seeded from the run's root seed. */
 public final class ExperimentAssembler {
@@ -50,15 +47,17 @@ public final class ExperimentAssembler {
     private final ExperimentResolver resolver;
     private final PrintStream console;
     private final Timeline timeline;
+    private final NativeStart nativeStart;
 
     @Inject
     public ExperimentAssembler(PluginRegistry registry, DatasetContext datasetContext, ExperimentResolver resolver,
-            PrintStream console, Timeline timeline) {
+            PrintStream console, Timeline timeline, NativeStart nativeStart) {
         this.registry = registry;
         this.datasetContext = datasetContext;
         this.resolver = resolver;
         this.console = console;
         this.timeline = timeline;
+        this.nativeStart = nativeStart;
     }
 
     /**
@@ -77,23 +76,15 @@ public final class ExperimentAssembler {
         }
         Experiment experiment = resolver.resolve(file, overrides);
         timeline.lap("plugins and experiment file");
-        // ND4J's native start (0.7 s) runs on another thread while the dataset loads (1.2 s for Fashion-MNIST, in
-        // Java); the thread counts are then set on this thread, which trains, before the model exists.
-        CompletableFuture<Void> nativeStart = CompletableFuture.runAsync(Nd4j::getBackend);
+        // ND4J starts on another thread (the command began it) while the dataset loads; the thread counts are then
+        // set on this thread, which trains, before the model exists.
+        nativeStart.begin();
         return new PreparedExperiment(experiment, assemble(experiment, () -> {
             timeline.lap("callbacks and data");
-            await(nativeStart);
+            nativeStart.await();
             ThreadSettings.apply(experiment.threads());
             timeline.lap("waiting for ND4J's native start");
         }));
-    }
-
-    private static void await(CompletableFuture<Void> work) {
-        try {
-            work.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     public TrainingSetup assemble(Experiment experiment) {

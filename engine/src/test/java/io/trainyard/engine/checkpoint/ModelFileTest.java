@@ -15,6 +15,7 @@ import io.trainyard.plugins.optim.SgdFactory;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -58,6 +59,34 @@ class ModelFileTest {
         TrainyardException fewer = assertThrows(TrainyardException.class,
                 () -> ModelFile.restore(data, model, sgd(model), List.of(new Counter(0)), "saved.model"));
         assertEquals("saved.model holds the state of 3 callbacks, the experiment has 1", fewer.getMessage());
+    }
+
+    @Test
+    void aReusedBufferHoldsEachCheckpointAsAFreshEncodingWould() {
+        CheckpointBuffer buffer = new CheckpointBuffer();
+        Model large = model(List.of(16L, 8L), 1);
+        Model small = model(List.of(4L), 2);
+        for (Model model : List.of(large, small, large)) {
+            List<Callback> callbacks = List.of(new Counter(model == small ? 5 : 11), new Callback() { });
+            Optimizer optimizer = sgd(model);
+            ModelFile.encode(model, optimizer, callbacks, buffer);
+            byte[] reused = Arrays.copyOf(buffer.array(), buffer.size());
+            assertArrayEquals(ModelFile.encode(model, optimizer, callbacks), reused);
+
+            Counter restored = new Counter(0);
+            ModelFile.restore(reused, model, sgd(model), List.of(restored, new Callback() { }), "reused.model");
+            assertEquals(model == small ? 5 : 11, restored.count);
+        }
+    }
+
+    @Test
+    void aSectionsLengthIsPatchedBigEndianBeforeItsBytes() {
+        CheckpointBuffer buffer = new CheckpointBuffer();
+        buffer.write(new byte[] {9, 9, 9, 9, 9, 9}, 0, 6);
+        buffer.patchInt(1, 0x01020304);
+        assertArrayEquals(new byte[] {9, 1, 2, 3, 4, 9}, Arrays.copyOf(buffer.array(), buffer.size()));
+        buffer.patchInt(2, -2);
+        assertArrayEquals(new byte[] {9, 1, -1, -1, -1, -2}, Arrays.copyOf(buffer.array(), buffer.size()));
     }
 
     /** A callback whose state is one number. */

@@ -8,6 +8,7 @@ import io.trainyard.engine.plugin.PluginDiscovery;
 import io.trainyard.engine.plugin.PluginRegistry;
 import io.trainyard.engine.timing.Timeline;
 import io.trainyard.engine.training.ExperimentAssembler;
+import io.trainyard.engine.training.NativeStart;
 import io.trainyard.engine.training.TrainingSetup;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -40,7 +41,8 @@ public final class Experiments {
     public static TrainingSetup assemble(Experiment experiment) {
         PluginRegistry registry = registry();
         return new ExperimentAssembler(registry, new DatasetContext(Path.of("unused-cache")),
-                new ExperimentResolver(registry), new PrintStream(OutputStream.nullOutputStream()), new Timeline())
+                new ExperimentResolver(registry), new PrintStream(OutputStream.nullOutputStream()), new Timeline(),
+                new NativeStart())
                 .assemble(experiment);
     }
 }
