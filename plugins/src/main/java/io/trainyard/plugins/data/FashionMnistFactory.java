@@ -71,10 +71,11 @@ public final class FashionMnistFactory implements DatasetFactory {
     @Override
     public Dataset load(PluginConfig config, DatasetContext context) {
         Path directory = locate(config, context);
-        IdxFile trainImages = IdxFile.read(directory.resolve(TRAIN_IMAGES));
-        IdxFile trainLabels = IdxFile.read(directory.resolve(TRAIN_LABELS));
-        IdxFile testImages = IdxFile.read(directory.resolve(TEST_IMAGES));
-        IdxFile testLabels = IdxFile.read(directory.resolve(TEST_LABELS));
+        DecompressedCopies copies = new DecompressedCopies(cache(context).resolve("decompressed"));
+        IdxFile trainImages = copies.read(directory.resolve(TRAIN_IMAGES));
+        IdxFile trainLabels = copies.read(directory.resolve(TRAIN_LABELS));
+        IdxFile testImages = copies.read(directory.resolve(TEST_IMAGES));
+        IdxFile testLabels = copies.read(directory.resolve(TEST_LABELS));
         String sha256 = combinedSha256(List.of(trainImages, trainLabels, testImages, testLabels));
         return new IdxDataset(split(directory, trainImages, trainLabels), split(directory, testImages, testLabels),
                 new long[] {1, trainImages.dimensions()[1], trainImages.dimensions()[2]}, CLASSES, sha256);
@@ -92,7 +93,7 @@ public final class FashionMnistFactory implements DatasetFactory {
         if (hasAllFiles(systemDirectory)) {
             return systemDirectory;
         }
-        Path cache = context.cacheDirectory().resolve("fashion-mnist");
+        Path cache = cache(context);
         if (hasAllFiles(cache)) {
             return cache;
         }
@@ -112,6 +113,11 @@ public final class FashionMnistFactory implements DatasetFactory {
             throw new TrainyardException("Fashion-MNIST not found and " + e.getMessage() + "; " + howToGet, e);
         }
         return cache;
+    }
+
+    /** Where the downloaded files and the decompressed copies go. */
+    private static Path cache(DatasetContext context) {
+        return context.cacheDirectory().resolve("fashion-mnist");
     }
 
     private static boolean hasAllFiles(Path directory) {

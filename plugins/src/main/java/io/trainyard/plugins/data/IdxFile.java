@@ -3,9 +3,11 @@ package io.trainyard.plugins.data;
 import io.trainyard.api.TrainyardException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,13 +31,23 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
 
     private static final int UNSIGNED_BYTE = 0x08;
     private static final int EXACT_READ_LIMIT = 1 << 28;
+    private static final int READ_PIECE = 1 << 20;
 
-    /** Reads and checks a whole file; any problem is a {@link TrainyardException} naming the file. */
+    /** Reads and checks a whole compressed file; any problem is a {@link TrainyardException} naming the file. */
     public static IdxFile read(Path file) {
+        return read(file, true);
+    }
+
+    /** As {@link #read(Path)}, a file that is not compressed (a {@link DecompressedCopies decompressed copy}). */
+    static IdxFile readUncompressed(Path file) {
+        return read(file, false);
+    }
+
+    private static IdxFile read(Path file, boolean compressed) {
         MessageDigest digest = sha256Digest();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                DataInputStream in = new DataInputStream(new DigestInputStream(new GZIPInputStream(raw, 1 << 16),
-                        digest))) {
+                DataInputStream in = new DataInputStream(new DigestInputStream(compressed
+                        ? new GZIPInputStream(raw, 1 << 16) : raw, digest))) {
             int magic = in.readInt();
             int rank = magic & 0xff;
             if ((magic >>> 8) != UNSIGNED_BYTE || rank < 1 || rank > 4) {
@@ -67,7 +79,8 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
         } catch (EOFException e) {
             throw corrupt(file, "it is truncated");
         } catch (IOException e) {
-            throw corrupt(file, "it is not a valid gzip stream (" + e.getMessage() + ")");
+            throw corrupt(file, compressed ? "it is not a valid gzip stream (" + e.getMessage() + ")"
+                    : "it cannot be read (" + e.getMessage() + ")");
         }
     }
 
@@ -81,7 +94,16 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
             return in.readNBytes(length);
         }
         byte[] data = new byte[length];
-        int read = in.readNBytes(data, 0, length);
+        int read = 0;
+        while (read < length) {
+            // In pieces: one request for the whole would have an uncompressed file read through a native buffer of
+            // its size, allocated and copied for the one call.
+            int piece = in.readNBytes(data, read, Math.min(length - read, READ_PIECE));
+            if (piece == 0) {
+                break;
+            }
+            read += piece;
+        }
         return read == length ? data : Arrays.copyOf(data, read);
     }
 
@@ -96,6 +118,17 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM provides SHA-256", e);
         }
+    }
+
+    /** Writes the file's content, not compressed: the bytes its SHA-256 is of. */
+    void writeUncompressed(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(UNSIGNED_BYTE << 8 | dimensions.length);
+        for (int dimension : dimensions) {
+            data.writeInt(dimension);
+        }
+        data.write(this.data);
+        data.flush();
     }
 
     /** Number of items (the first dimension). */

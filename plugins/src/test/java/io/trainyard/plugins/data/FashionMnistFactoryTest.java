@@ -15,7 +15,9 @@ import io.trainyard.testkit.PluginContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,6 +44,18 @@ class FashionMnistFactoryTest {
         dataset.train().fill(new int[] {3}, 0, 1, features, targets);
         assertEquals(150 / 255f, features.getFloat(0, 0, 27, 27), 1e-7);
         assertEquals(3f, targets.getFloat(0));
+    }
+
+    @Test
+    void keepsDecompressedCopiesForTheNextLoad() throws Exception {
+        Path data = IdxFiles.fashionMnist(directory.resolve("data"), 4, 3);
+        Dataset first = factory().load(config(Map.of("path", data.toString())), context());
+        try (Stream<Path> files = Files.walk(directory.resolve("cache/fashion-mnist/decompressed"))) {
+            assertEquals(List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "train-images-idx3-ubyte",
+                    "train-labels-idx1-ubyte"), files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith("-ubyte")).sorted().toList());
+        }
+        assertEquals(first.sha256(), factory().load(config(Map.of("path", data.toString())), context()).sha256());
     }
 
     @Test
