@@ -9,6 +9,13 @@ import java.io.ByteArrayOutputStream;
  */
 final class CheckpointBuffer extends ByteArrayOutputStream {
 
+    CheckpointBuffer() {
+    }
+
+    CheckpointBuffer(int capacity) {
+        super(capacity);
+    }
+
     /** The array the bytes are in: its first {@link #size()} bytes, valid until the next {@link #reset()}. */
     byte[] array() {
         return buf;

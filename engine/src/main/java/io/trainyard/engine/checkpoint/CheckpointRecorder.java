@@ -58,7 +58,7 @@ public final class CheckpointRecorder implements Callback {
     });
     private Future<?> pending = CompletableFuture.completedFuture(null);
     /** Written by the training thread only after the previous checkpoint's write is done. */
-    private final CheckpointBuffer buffer = new CheckpointBuffer();
+    private final CheckpointBuffer buffer;
 
     /**
      * @param callbacks the experiment's callbacks, whose state goes into each checkpoint
@@ -72,6 +72,10 @@ public final class CheckpointRecorder implements Callback {
         this.shared = location.keepsFileBytes();
         this.directory = location.runDirectory(runId);
         this.model = model;
+        // Room for the parameters and optimizer state twice their size (Adam's two moments), as doubles: the first
+        // checkpoint then grows the buffer at most once (beyond 256 MB it grows as it goes).
+        this.buffer = new CheckpointBuffer((int) Math.min(1 << 28, 3L * Double.BYTES * model.parameters().count()
+                + 1024));
         this.callbacks = List.copyOf(callbacks);
         this.best = best;
     }

@@ -20,18 +20,27 @@ import java.util.concurrent.TimeUnit;
  */
 public record GitState(String root, String commit, boolean dirty, String diffSha256) {
 
-    /** The state of the checkout holding {@code directory}; empty when it is not in one or git is not installed. */
+    /**
+     * The state of the checkout holding {@code directory}; empty when it is not in one or git is not installed. The
+     * three git processes run at once: one after another they took 0.1 s of every run's start.
+     */
     public static Optional<GitState> of(Path directory) {
         try {
-            Optional<byte[]> root = git(directory, "rev-parse", "--show-toplevel");
-            Optional<byte[]> commit = git(directory, "rev-parse", "--verify", "HEAD");
-            Optional<byte[]> status = git(directory, "status", "--porcelain");
-            Optional<byte[]> diff = git(directory, "diff", "HEAD");
-            if (root.isEmpty() || commit.isEmpty() || status.isEmpty() || diff.isEmpty()) {
+            Optional<Process> rootAndCommit = start(directory, "rev-parse", "--show-toplevel", "--verify", "HEAD");
+            Optional<Process> status = start(directory, "status", "--porcelain");
+            Optional<Process> diff = start(directory, "diff", "HEAD");
+            Optional<byte[]> rootAndCommitOutput = output(rootAndCommit);
+            Optional<byte[]> statusOutput = output(status);
+            Optional<byte[]> diffOutput = output(diff);
+            if (rootAndCommitOutput.isEmpty() || statusOutput.isEmpty() || diffOutput.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new GitState(text(root.get()), text(commit.get()), status.get().length > 0,
-                    Sha256.of(diff.get())));
+            String[] lines = text(rootAndCommitOutput.get()).split("\n");
+            if (lines.length != 2) {
+                return Optional.empty();
+            }
+            return Optional.of(new GitState(lines[0], lines[1], statusOutput.get().length > 0,
+                    Sha256.of(diffOutput.get())));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -53,14 +62,26 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
     }
 
     private static Optional<byte[]> git(Path directory, String... arguments) throws IOException, InterruptedException {
+        return output(start(directory, arguments));
+    }
+
+    /** A git process in {@code directory}; empty when git cannot be started. */
+    private static Optional<Process> start(Path directory, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(arguments));
-        Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return Optional.of(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
         } catch (IOException noGit) {
             return Optional.empty();
         }
+    }
+
+    /** What the process wrote, once it has ended well; empty if it failed or took more than 30 s. */
+    private static Optional<byte[]> output(Optional<Process> started) throws IOException, InterruptedException {
+        if (started.isEmpty()) {
+            return Optional.empty();
+        }
+        Process process = started.get();
         byte[] output;
         try (InputStream in = process.getInputStream()) {
             output = in.readAllBytes();
