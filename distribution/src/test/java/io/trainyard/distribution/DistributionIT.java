@@ -94,6 +94,27 @@ class DistributionIT {
     }
 
     @Test
+    void anOlderJavaIsRefusedByItsReleaseFileBeforeItStarts() throws Exception {
+        Path jdk = Files.createDirectories(directory.resolve("old-jdk/bin")).getParent();
+        Path java = jdk.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho started\n");
+        assertTrue(java.toFile().setExecutable(true));
+        // Through a link, as /usr/bin/java is: the release file is the real JDK's.
+        Path linked = Files.createDirectories(directory.resolve("linked-jdk/bin")).getParent();
+        Files.createSymbolicLink(linked.resolve("bin/java"), java);
+        Map<String, String> environment = javaEnvironment();
+        environment.put("JAVA_HOME", linked.toString());
+        for (String release : List.of("JAVA_VERSION=\"11.0.2\"", "JAVA_VERSION=\"1.8.0_292\"")) {
+            Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Test\"\n" + release + "\nOS_NAME=\"Linux\"\n");
+            Result result = trainyard(environment, "--version");
+            assertEquals(2, result.exitCode(), result.output());
+            assertTrue(result.output().startsWith("trainyard: needs Java 17 or newer"), result.output());
+        }
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"21.0.1\"\n");
+        assertEquals(new Result(0, "started\n"), trainyard(environment, "--version"));
+    }
+
+    @Test
     void theArchivesHoldTheLaunchersTheJarsAndTheDocsButNoTestLibraries() throws Exception {
         List<String> lib;
         try (Stream<Path> jars = Files.list(unpacked.resolve("lib"))) {
