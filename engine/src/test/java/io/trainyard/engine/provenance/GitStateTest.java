@@ -30,12 +30,17 @@ class GitStateTest {
         return output.strip();
     }
 
-    @Test
-    void aCleanCheckoutGivesItsRootAndCommitAndTheHashOfNoDifference() throws Exception {
+    /** A checkout in {@code directory} whose one commit holds {@code train.yaml}. */
+    private void checkoutWithOneCommit() throws IOException, InterruptedException {
         git("init", "-q");
         Files.writeString(directory.resolve("train.yaml"), "epochs: 1\n");
         git("add", "train.yaml");
         git("commit", "-q", "-m", "first");
+    }
+
+    @Test
+    void aCleanCheckoutGivesItsRootAndCommitAndTheHashOfNoDifference() throws Exception {
+        checkoutWithOneCommit();
         Files.createDirectories(directory.resolve("experiments"));
 
         GitState state = GitState.of(directory.resolve("experiments")).orElseThrow();
@@ -47,10 +52,7 @@ class GitStateTest {
 
     @Test
     void editsAndNewFilesMakeItDirtyAndTheDiffItsHash() throws Exception {
-        git("init", "-q");
-        Files.writeString(directory.resolve("train.yaml"), "epochs: 1\n");
-        git("add", "train.yaml");
-        git("commit", "-q", "-m", "first");
+        checkoutWithOneCommit();
 
         Files.writeString(directory.resolve("notes.txt"), "untracked\n");
         GitState untracked = GitState.of(directory).orElseThrow();

@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * A gzip-compressed IDX file of unsigned bytes, the format of MNIST and Fashion-MNIST: a magic number
  * {@code 0x0000 08 nd}, {@code nd} big-endian dimension sizes, then the data. The SHA-256 is taken over the
- * decompressed bytes, so the same data gives the same hash whichever way it was compressed.
+ * decompressed bytes, so the same data gives the same hash whichever way it was compressed, and its decompressed
+ * copy ({@link DecompressedCopies}) the same hash as the archive.
  *
  * @param dimensions the size of each dimension, e.g. {@code [60000, 28, 28]}
  * @param data the values, row-major
