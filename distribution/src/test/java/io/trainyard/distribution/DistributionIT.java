@@ -144,6 +144,8 @@ class DistributionIT {
     private static Map<String, String> javaEnvironment() {
         Map<String, String> environment = new HashMap<>();
         environment.put("HOME", directory.resolve("home").toString());
+        // Java takes the home directory from the system, not HOME: the cache would be the user's.
+        environment.put("TRAINYARD_CACHE", directory.resolve("cache").toString());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("PATH", "/usr/bin:/bin");
         return environment;

@@ -55,6 +55,7 @@ class PluginTemplateIT {
                 settings.toString(), "-Dmaven.repo.local=" + repository, "-f", project.resolve("pom.xml").toString(),
                 "verify").directory(ROOT.toFile()).redirectErrorStream(true);
         maven.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        maven.environment().put("TRAINYARD_CACHE", directory.resolve("cache").toString()); // not the user's
         maven.environment().remove("MAVEN_OPTS");
         Path log = directory.resolve("maven.log");
         Process process = maven.redirectOutput(log.toFile()).start();
