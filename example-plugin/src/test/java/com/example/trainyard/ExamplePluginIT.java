@@ -86,7 +86,10 @@ class ExamplePluginIT {
                 .toString(), "-cp", classPath, "io.trainyard.engine.cli.Main"));
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile(directory, "cli", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Trainyard keeps copies of the data it reads in its cache: this test's, not the user's.
+        builder.environment().put("TRAINYARD_CACHE", directory.resolve("cache").toString());
+        Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the CLI did not finish");
         return new Result(process.exitValue(), Files.readString(log));
     }
