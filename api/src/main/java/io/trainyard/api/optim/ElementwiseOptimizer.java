@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A base for optimizers whose update is a per-element formula (Adam, RMSprop, Adagrad, Lion): write the formula for
- * one element in {@link #update}, keep per-element state in arrays from {@link #state()}, and the base does the rest.
+ * one element in {@link #update}, keep per-element state in arrays from {@link #state()} (or, faster,
+ * {@link #chunkState(double)}), and the base does the rest.
  * It runs the formula in one pass over the flat buffers, a chunk at a time: parameters and gradients are copied in
  * bulk from native memory into small reused arrays, updated in double precision (whether the model trains in FLOAT
  * or DOUBLE), and the parameters copied back. A step allocates nothing, and one fused pass beats the six to ten
@@ -58,7 +60,9 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     private final float[] floatChunk = new float[CHUNK];
     private final double[] valueChunk = new double[CHUNK];
     private final double[] gradientChunk = new double[CHUNK];
+    /** Every state array, whole, in the order taken: the order they are saved in. */
     private final List<double[]> stateArrays = new ArrayList<>();
+    private final List<Staged> staged = new ArrayList<>();
     private double learningRate;
     private long step;
     private boolean maximize;
@@ -90,6 +94,25 @@ public abstract class ElementwiseOptimizer implements Optimizer {
         return array;
     }
 
+    /**
+     * A state array that {@link #update} sees one chunk at a time, indexed like the values ({@code i}, not
+     * {@code offset + i}): the base copies each chunk in before the call and back after it. The JIT vectorizes a loop
+     * whose arrays share one index, and not one that also reads at {@code offset + i} (Adam's step over the CNN
+     * example's 207 000 parameters: 0.42 ms, against 1.15 ms). Saved and loaded as {@link #state()} is, every value
+     * starting at {@code initial}; take them in the constructor, always in the same order.
+     */
+    protected final double[] chunkState(double initial) {
+        double[] whole = state();
+        Arrays.fill(whole, initial);
+        double[] chunk = new double[Math.min(CHUNK, size)];
+        staged.add(new Staged(whole, chunk));
+        return chunk;
+    }
+
+    /** A {@link #chunkState(double) chunk state} array and the whole array behind it. */
+    private record Staged(double[] whole, double[] chunk) {
+    }
+
     @Override
     public final void saveState(DataOutput out) throws IOException {
         out.writeDouble(learningRate);
@@ -113,7 +136,8 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     }
 
     /**
-     * Updates {@code values[i]} (and the state at {@code offset + i}) from {@code gradients[i]} for
+     * Updates {@code values[i]} (and the state at {@code offset + i}, or at {@code i} in a {@link #chunkState(double)
+     * chunk state}) from {@code gradients[i]} for
      * {@code i < length}: the elements {@code offset} to {@code offset + length - 1} of the parameter buffer. The
      * gradients are already negated when {@link #maximizing}; changing them changes nothing outside this call.
      */
@@ -136,7 +160,13 @@ public abstract class ElementwiseOptimizer implements Optimizer {
                     gradientChunk[i] = -gradientChunk[i];
                 }
             }
+            for (Staged state : staged) {
+                System.arraycopy(state.whole(), offset, state.chunk(), 0, length);
+            }
             update(valueChunk, gradientChunk, offset, length);
+            for (Staged state : staged) {
+                System.arraycopy(state.chunk(), 0, state.whole(), offset, length);
+            }
             write(offset, length);
         }
     }

@@ -25,53 +25,48 @@ public final class StateArrays {
 
     /** Writes every value of {@code values}. */
     public static void write(DataOutput out, double[] values) throws IOException {
-        write(out, DoubleBuffer.wrap(values));
+        write(out, values.length, (block, from, count) -> System.arraycopy(values, from, block, 0, count));
     }
 
     /** Writes every value of {@code values} (a vector of any floating type) as doubles. */
     public static void write(DataOutput out, INDArray values) throws IOException {
-        if (values.elementWiseStride() != 1) {
-            values = values.dup('c');
-        }
-        if (values.dataType() == DataType.FLOAT) {
+        INDArray vector = values.elementWiseStride() == 1 ? values : values.dup('c');
+        if (vector.dataType() == DataType.FLOAT) {
+            int offset = (int) vector.offset();
             // Widened block by block rather than through castTo: a checkpoint of the reference model then takes no
             // native copy of its 5 MB of doubles at every epoch's end, on the training thread.
-            FloatBuffer floats = values.data().asNioFloat();
-            floats.position((int) values.offset()).limit((int) (values.offset() + values.length()));
-            write(out, floats.slice());
+            FloatBuffer floats = vector.data().asNioFloat();
+            float[] floatBlock = new float[Math.min(BLOCK, (int) vector.length())];
+            write(out, (int) vector.length(), (block, from, count) -> {
+                floats.get(offset + from, floatBlock, 0, count);
+                for (int i = 0; i < count; i++) {
+                    block[i] = floatBlock[i];
+                }
+            });
             return;
         }
-        INDArray doubles = values.castTo(DataType.DOUBLE); // the array itself when it holds doubles already
+        INDArray doubles = vector.castTo(DataType.DOUBLE); // the array itself when it holds doubles already
         DoubleBuffer buffer = doubles.data().asNioDouble();
-        buffer.position((int) doubles.offset()).limit((int) (doubles.offset() + doubles.length()));
-        write(out, buffer.slice());
+        int offset = (int) doubles.offset();
+        write(out, (int) doubles.length(), (block, from, count) -> buffer.get(offset + from, block, 0, count));
     }
 
-    private static void write(DataOutput out, DoubleBuffer values) throws IOException {
-        ByteBuffer block = ByteBuffer.allocate(Double.BYTES * Math.min(BLOCK, values.remaining()));
-        while (values.hasRemaining()) {
-            int count = Math.min(BLOCK, values.remaining());
-            block.clear();
-            block.asDoubleBuffer().put(values.slice().limit(count));
-            values.position(values.position() + count);
-            out.write(block.array(), 0, count * Double.BYTES);
-        }
+    /** Copies {@code count} values, from the {@code from}-th on, into {@code block}. */
+    private interface Source {
+        void copy(double[] block, int from, int count);
     }
 
-    private static void write(DataOutput out, FloatBuffer values) throws IOException {
-        int size = Math.min(BLOCK, values.remaining());
-        float[] floats = new float[size];
-        double[] doubles = new double[size];
-        ByteBuffer block = ByteBuffer.allocate(Double.BYTES * size);
-        while (values.hasRemaining()) {
-            int count = Math.min(BLOCK, values.remaining());
-            values.get(floats, 0, count);
-            for (int i = 0; i < count; i++) {
-                doubles[i] = floats[i];
-            }
-            block.clear();
-            block.asDoubleBuffer().put(doubles, 0, count);
-            out.write(block.array(), 0, count * Double.BYTES);
+    /** {@code length} values from {@code source}, a block at a time, as big-endian doubles. */
+    private static void write(DataOutput out, int length, Source source) throws IOException {
+        double[] values = new double[Math.min(BLOCK, length)];
+        ByteBuffer bytes = ByteBuffer.allocate(Double.BYTES * values.length);
+        DoubleBuffer view = bytes.asDoubleBuffer();
+        for (int from = 0; from < length; from += BLOCK) {
+            int count = Math.min(BLOCK, length - from);
+            source.copy(values, from, count);
+            view.clear();
+            view.put(values, 0, count);
+            out.write(bytes.array(), 0, count * Double.BYTES);
         }
     }
 

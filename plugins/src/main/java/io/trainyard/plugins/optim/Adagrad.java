@@ -2,7 +2,6 @@ package io.trainyard.plugins.optim;
 
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.ElementwiseOptimizer;
-import java.util.Arrays;
 
 /**
  * PyTorch's {@code torch.optim.Adagrad}:
@@ -27,8 +26,7 @@ final class Adagrad extends ElementwiseOptimizer {
         this.learningRateDecay = learningRateDecay;
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
-        this.sum = state();
-        Arrays.fill(sum, initialAccumulator);
+        this.sum = chunkState(initialAccumulator);
     }
 
     @Override
@@ -39,10 +37,9 @@ final class Adagrad extends ElementwiseOptimizer {
     @Override
     protected void update(double[] values, double[] gradients, int offset, int length) {
         for (int i = 0; i < length; i++) {
-            int k = offset + i;
             double g = gradients[i] + weightDecay * values[i];
-            sum[k] += g * g;
-            values[i] -= currentRate * g / (Math.sqrt(sum[k]) + epsilon);
+            sum[i] += g * g;
+            values[i] -= currentRate * g / (Math.sqrt(sum[i]) + epsilon);
         }
     }
 }

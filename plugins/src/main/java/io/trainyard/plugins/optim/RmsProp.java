@@ -30,9 +30,9 @@ final class RmsProp extends ElementwiseOptimizer {
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
         this.momentum = momentum;
-        this.squareAverage = state();
-        this.gradientAverage = centered ? state() : null;
-        this.buffer = momentum > 0 ? state() : null;
+        this.squareAverage = chunkState(0);
+        this.gradientAverage = centered ? chunkState(0) : null;
+        this.buffer = momentum > 0 ? chunkState(0) : null;
     }
 
     @Override
@@ -43,19 +43,18 @@ final class RmsProp extends ElementwiseOptimizer {
     @Override
     protected void update(double[] values, double[] gradients, int offset, int length) {
         for (int i = 0; i < length; i++) {
-            int k = offset + i;
             double g = gradients[i] + weightDecay * values[i];
-            double v = alpha * squareAverage[k] + (1 - alpha) * g * g;
-            squareAverage[k] = v;
+            double v = alpha * squareAverage[i] + (1 - alpha) * g * g;
+            squareAverage[i] = v;
             if (gradientAverage != null) {
-                double average = alpha * gradientAverage[k] + (1 - alpha) * g;
-                gradientAverage[k] = average;
+                double average = alpha * gradientAverage[i] + (1 - alpha) * g;
+                gradientAverage[i] = average;
                 v -= average * average;
             }
             double scaled = g / (Math.sqrt(v) + epsilon);
             if (buffer != null) {
-                scaled = momentum * buffer[k] + scaled;
-                buffer[k] = scaled;
+                scaled = momentum * buffer[i] + scaled;
+                buffer[i] = scaled;
             }
             values[i] -= rate * scaled;
         }
