@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,9 +42,19 @@ final class CallbackContract {
 
     static void check(CallbackFactory factory) {
         PluginContract.checkPlugin(factory);
-        String name = factory.name();
         PluginConfig config = PluginConfig.withDefaults(factory, Map.of());
-        Path directory = temporaryDirectory();
+        Path scratch = temporaryDirectory();
+        try {
+            check(factory, config, scratch);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** The runs' folders are made under {@code scratch}, which the caller removes whatever happens. */
+    private static void check(CallbackFactory factory, PluginConfig config, Path scratch) {
+        String name = factory.name();
+        Path directory = folder(scratch, "finished");
 
         TestRun finished = run(directory);
         assertDoesNotThrow(() -> train(factory.create(config), finished), name + " failed during a normal run");
@@ -67,7 +78,7 @@ final class CallbackContract {
             callback.onRunStart(killed);
             callback.onRunEnd(killed, RunStatus.KILLED);
         }, name + " failed on a run killed before its first epoch");
-        checkResume(factory, config);
+        checkResume(factory, config, scratch);
     }
 
     /**
@@ -76,9 +87,9 @@ final class CallbackContract {
      * an uninterrupted run shows: the same learning rate and logged metrics every epoch, the same stop, the same
      * files in the run's folder.
      */
-    private static void checkResume(CallbackFactory factory, PluginConfig config) {
+    private static void checkResume(CallbackFactory factory, PluginConfig config, Path scratch) {
         String name = factory.name();
-        Path through = temporaryDirectory();
+        Path through = folder(scratch, "uninterrupted");
         List<String> expected = new ArrayList<>();
         TestRun uninterrupted = run(through);
         Callback callback = factory.create(config);
@@ -89,7 +100,7 @@ final class CallbackContract {
             return; // it stopped the run before the crash: nothing to resume
         }
 
-        Path crashed = temporaryDirectory();
+        Path crashed = folder(scratch, "resumed");
         List<String> observed = new ArrayList<>();
         TestRun first = run(crashed);
         Callback before = factory.create(config);
@@ -155,6 +166,24 @@ final class CallbackContract {
             return Files.createTempDirectory("trainyard-callback-contract");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path folder(Path scratch, String name) {
+        try {
+            return Files.createDirectory(scratch.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // Left in the temporary directory, rather than hide the failure the contract may be reporting.
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trainyard.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,10 @@ import io.trainyard.api.optim.OptimizerFactory;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,19 @@ class PluginContractTest {
         PluginContract.checkCallback(new LastEpochFactory(Flaw.NONE));
         assertFails("last-epoch failed while a run was failing: onFailure and onRunEnd must not throw", () ->
                 PluginContract.checkCallback(new LastEpochFactory(Flaw.THROWS)));
+    }
+
+    @Test
+    void callbackChecksRemoveTheRunFoldersTheyMadeWhetherThePluginPassesOrFails() {
+        List<Path> passing = new ArrayList<>();
+        PluginContract.checkCallback(new FileWriterFactory(Flaw.NONE, passing));
+        List<Path> failing = new ArrayList<>();
+        assertFails("file-writer failed while a run was failing: onFailure and onRunEnd must not throw", () ->
+                PluginContract.checkCallback(new FileWriterFactory(Flaw.THROWS, failing)));
+        for (List<Path> folders : List.of(passing, failing)) {
+            assertFalse(folders.isEmpty());
+            assertEquals(List.of(), folders.stream().filter(Files::exists).toList());
+        }
     }
 
     @Test
@@ -329,6 +347,47 @@ class PluginContractTest {
                         return;
                     }
                     run.console().println("last epoch " + last.epoch());
+                }
+            };
+        }
+    }
+
+    /** Writes a file into each run's folder and names the folder in {@code seen}; the flawed one fails on failure. */
+    private record FileWriterFactory(Flaw flaw, List<Path> seen) implements CallbackFactory {
+
+        @Override
+        public String name() {
+            return "file-writer";
+        }
+
+        @Override
+        public String description() {
+            return "writes a file in the run's folder";
+        }
+
+        @Override
+        public List<HyperParameter> hyperParameters() {
+            return List.of();
+        }
+
+        @Override
+        public Callback create(PluginConfig config) {
+            return new Callback() {
+                @Override
+                public void onRunStart(RunContext run) {
+                    seen.add(run.runDirectory());
+                    try {
+                        Files.writeString(run.runDirectory().resolve("started.txt"), "started");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void onFailure(RunContext run, Throwable cause) {
+                    if (flaw == Flaw.THROWS) {
+                        throw new IllegalStateException("flawed");
+                    }
                 }
             };
         }
