@@ -9,18 +9,25 @@ import org.nd4j.linalg.api.ops.CustomOp;
 /**
  * An element-wise function without parameters: same shape out as in, buffers reused per batch size. Subclasses
  * name ND4J's op for the function and its gradient op; the gradient op is bound once per pair of buffers (the
- * training loop passes the same two every batch), so backward allocates nothing.
+ * training loop passes the same two every batch), so backward allocates nothing. Batches of at least
+ * {@link #HALVES_FROM} values (a convolutional network's feature maps) run as two halves at once
+ * ({@link BatchHalves}); below that the hand-over costs more than the half saves.
  */
 abstract class Activation implements Layer {
+
+    static final long HALVES_FROM = 1 << 16;
 
     private final String name;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private INDArray input;
+    private INDArray output;
+    private Runnable[] apply;
+    private boolean concurrent;
     private INDArray boundInput;
     private INDArray boundGradOutput;
     private INDArray gradInput;
-    private BoundOp gradient;
+    private Runnable[] gradient;
 
     Activation(String name) {
         this.name = name;
@@ -44,9 +51,19 @@ abstract class Activation implements Layer {
 
     @Override
     public final INDArray forward(INDArray input, boolean training) {
-        this.input = input;
-        INDArray output = outputs.like(input);
-        apply(input, output);
+        if (input != this.input) {
+            this.input = input;
+            output = outputs.like(input);
+            concurrent = BatchHalves.concurrent();
+            int parts = parts(input);
+            apply = new Runnable[parts];
+            for (int part = 0; part < parts; part++) {
+                INDArray in = BatchHalves.part(input, part, parts);
+                INDArray out = BatchHalves.part(output, part, parts);
+                apply[part] = () -> apply(in, out);
+            }
+        }
+        run(apply);
         return output;
     }
 
@@ -59,9 +76,28 @@ abstract class Activation implements Layer {
             boundInput = input;
             boundGradOutput = gradOutput;
             gradInput = inputGradients.like(gradOutput);
-            gradient = BoundOp.of(gradientOp(input, gradOutput, gradInput), gradInput, input, gradOutput);
+            int parts = parts(input);
+            gradient = new Runnable[parts];
+            for (int part = 0; part < parts; part++) {
+                INDArray in = BatchHalves.part(input, part, parts);
+                INDArray dy = BatchHalves.part(gradOutput, part, parts);
+                INDArray dx = BatchHalves.part(gradInput, part, parts);
+                gradient[part] = BoundOp.of(gradientOp(in, dy, dx), dx, in, dy)::run;
+            }
         }
-        gradient.run();
+        run(gradient);
         return gradInput;
+    }
+
+    private static int parts(INDArray input) {
+        return input.length() >= HALVES_FROM ? BatchHalves.parts(input.size(0)) : 1;
+    }
+
+    private void run(Runnable[] parts) {
+        if (parts.length == 1) {
+            parts[0].run();
+        } else {
+            BatchHalves.run(concurrent, parts[0], parts[1]);
+        }
     }
 }

@@ -86,18 +86,35 @@ public final class MaxPool2d implements Layer {
 
         private final INDArray input;
         private final INDArray output;
-        private final BoundOp pool;
+        private final int parts;
+        private final boolean concurrent;
+        private final Runnable[] pool;
         private ExactPool exact;
         private boolean nonFinite;
         private INDArray boundGradOutput;
         private INDArray gradInput;
-        private BoundOp unpool;
+        private Runnable[] unpool;
 
         Pass(INDArray input) {
             this.input = input;
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
-            this.pool = ceilMode ? null : BoundOp.named("maxpool2d", arguments(), output, input);
+            this.parts = BatchHalves.parts(input.size(0));
+            this.concurrent = BatchHalves.concurrent();
+            this.pool = ceilMode ? null : parts("maxpool2d", output, input);
+        }
+
+        /** The op bound to each part of the batch: {@code arrays[0]} is its output, the rest its inputs. */
+        private Runnable[] parts(String op, INDArray... arrays) {
+            Runnable[] ops = new Runnable[parts];
+            for (int part = 0; part < parts; part++) {
+                INDArray[] inputs = new INDArray[arrays.length - 1];
+                for (int i = 1; i < arrays.length; i++) {
+                    inputs[i - 1] = BatchHalves.part(arrays[i], part, parts);
+                }
+                ops[part] = BoundOp.named(op, arguments(), BatchHalves.part(arrays[0], part, parts), inputs)::run;
+            }
+            return ops;
         }
 
         /** Window, stride, padding, dilation 1, explicit padding, max (not p-norm), channels first. */
@@ -105,12 +122,20 @@ public final class MaxPool2d implements Layer {
             return new long[] {kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 0};
         }
 
+        private void run(Runnable[] ops) {
+            if (parts == 1) {
+                ops[0].run();
+            } else {
+                BatchHalves.run(concurrent, ops[0], ops[1]);
+            }
+        }
+
         @Override
         public INDArray forward() {
             if (ceilMode) {
                 nonFinite = true; // the exact pooling is the only one for this mode
             } else {
-                pool.run();
+                run(pool);
                 nonFinite = !Double.isFinite(Nd4j.getBlasWrapper().level1().asum(input));
             }
             if (nonFinite) {
@@ -133,9 +158,9 @@ public final class MaxPool2d implements Layer {
             }
             if (gradOutput != boundGradOutput) {
                 boundGradOutput = gradOutput;
-                unpool = BoundOp.named("maxpool2d_bp", arguments(), gradInput, input, gradOutput);
+                unpool = parts("maxpool2d_bp", gradInput, input, gradOutput);
             }
-            unpool.run();
+            run(unpool);
             return gradInput;
         }
     }

@@ -18,10 +18,12 @@ final class NativeConvolution implements BoundPasses.Pass {
     private final INDArray output;
     private final INDArray[] parameters;
     private final long[] arguments;
-    private final BoundOp convolve;
+    private final int parts;
+    private final boolean concurrent;
+    private final Runnable[] convolve;
     private INDArray boundGradOutput;
     private INDArray gradInput;
-    private BoundOp backward;
+    private Runnable[] backward;
     private BoundOp[] accumulate;
 
     NativeConvolution(Conv2d layer, INDArray input) {
@@ -39,12 +41,18 @@ final class NativeConvolution implements BoundPasses.Pass {
         this.arguments = new long[] {height.kernel(), width.kernel(), height.stride(), width.stride(),
             height.paddingBefore(), width.paddingBefore(), height.dilation(), width.dilation(),
             layer.samePadding() ? 1 : 0, 0, 1};
-        this.convolve = BoundOp.named("conv2d", arguments, output, concat(input, parameters));
+        this.parts = BatchHalves.parts(input.size(0));
+        this.concurrent = BatchHalves.concurrent();
+        this.convolve = new Runnable[parts];
+        for (int part = 0; part < parts; part++) {
+            convolve[part] = BoundOp.named("conv2d", arguments, BatchHalves.part(output, part, parts),
+                    concat(BatchHalves.part(input, part, parts), parameters))::run;
+        }
     }
 
     @Override
     public INDArray forward() {
-        convolve.run();
+        runParts(convolve);
         return output;
     }
 
@@ -53,30 +61,43 @@ final class NativeConvolution implements BoundPasses.Pass {
         if (gradOutput != boundGradOutput) {
             bind(gradOutput);
         }
-        backward.run();
+        runParts(backward);
         for (BoundOp op : accumulate) {
             op.run();
         }
         return inputGradient ? gradInput : null;
     }
 
+    private void runParts(Runnable[] ops) {
+        if (parts == 1) {
+            ops[0].run();
+        } else {
+            BatchHalves.run(concurrent, ops[0], ops[1]);
+        }
+    }
+
+    /** Each part's weight and bias gradients land in scratch arrays of its own, added to the layer's in part order. */
     private void bind(INDArray gradOutput) {
         boundGradOutput = gradOutput;
         gradInput = layer.inputGradients.like(input);
-        INDArray[] outputs = new INDArray[1 + parameters.length];
-        outputs[0] = gradInput;
         INDArray[] gradients = layer.hasBias() ? new INDArray[] {layer.weightGradient(), layer.biasGradient()}
                 : new INDArray[] {layer.weightGradient()};
-        accumulate = new BoundOp[parameters.length];
-        for (int p = 0; p < parameters.length; p++) {
-            outputs[p + 1] = Nd4j.zeros(parameters[p].dataType(), parameters[p].shape());
-            INDArray sum = gradients[p].reshape(parameters[p].shape());
-            accumulate[p] = BoundOp.named("add", new long[0], sum, sum, outputs[p + 1]);
+        backward = new Runnable[parts];
+        accumulate = new BoundOp[parts * parameters.length];
+        for (int part = 0; part < parts; part++) {
+            INDArray[] outputs = new INDArray[1 + parameters.length];
+            outputs[0] = BatchHalves.part(gradInput, part, parts);
+            for (int p = 0; p < parameters.length; p++) {
+                outputs[p + 1] = Nd4j.zeros(parameters[p].dataType(), parameters[p].shape());
+                INDArray sum = gradients[p].reshape(parameters[p].shape());
+                accumulate[part * parameters.length + p] = BoundOp.named("add", new long[0], sum, sum,
+                        outputs[p + 1]);
+            }
+            INDArray[] inputs = concat(BatchHalves.part(input, part, parts), parameters);
+            inputs = Arrays.copyOf(inputs, inputs.length + 1);
+            inputs[inputs.length - 1] = BatchHalves.part(gradOutput, part, parts);
+            backward[part] = BoundOp.named("conv2d_bp", arguments, outputs, inputs)::run;
         }
-        INDArray[] inputs = concat(input, parameters);
-        inputs = Arrays.copyOf(inputs, inputs.length + 1);
-        inputs[inputs.length - 1] = gradOutput;
-        backward = BoundOp.named("conv2d_bp", arguments, outputs, inputs);
     }
 
     private static INDArray[] concat(INDArray first, INDArray[] rest) {

@@ -1,0 +1,140 @@
+package io.trainyard.plugins.layer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trainyard.api.model.Layer;
+import io.trainyard.api.model.Parameters;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Splitting a batch in two and running the halves at once: the hand-over, and layers that give the same bits. */
+class BatchHalvesTest {
+
+    private final int threads = Nd4j.factory().blas().getMaxThreads();
+
+    @AfterEach
+    void restoreThreads() {
+        Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    @Test
+    void aBatchSplitsAlongItsFirstAxisTheFirstHalfTheLarger() {
+        INDArray batch = Nd4j.arange(5 * 2).castTo(DataType.FLOAT).reshape(5, 2);
+        assertEquals(2, BatchHalves.parts(5));
+        assertEquals(1, BatchHalves.parts(1));
+        INDArray first = BatchHalves.part(batch, 0, 2);
+        INDArray second = BatchHalves.part(batch, 1, 2);
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, first.dup().data().asFloat());
+        assertArrayEquals(new float[] {6, 7, 8, 9}, second.dup().data().asFloat());
+        second.putScalar(0, 0, -1);
+        assertEquals(-1, batch.getFloat(3, 0), "a part is a view of the batch");
+        assertSame(batch, BatchHalves.part(batch, 0, 1));
+    }
+
+    @Test
+    void theSecondHalfRunsOnAnotherThreadAndTheCallReturnsWhenBothHaveEnded() {
+        List<Thread> ran = new CopyOnWriteArrayList<>();
+        AtomicBoolean secondEnded = new AtomicBoolean();
+        BatchHalves.run(true, () -> ran.add(Thread.currentThread()), () -> {
+            sleep(50);
+            ran.add(Thread.currentThread());
+            secondEnded.set(true);
+        });
+        assertTrue(secondEnded.get());
+        assertEquals(2, ran.size());
+        assertTrue(ran.contains(Thread.currentThread()));
+        assertNotSame(ran.get(0), ran.get(1));
+    }
+
+    @Test
+    void withoutASecondThreadOrWhileTheHelperIsBusyTheCallerRunsBothHalves() {
+        List<Thread> ran = new CopyOnWriteArrayList<>();
+        Runnable record = () -> ran.add(Thread.currentThread());
+        BatchHalves.run(false, record, record);
+        assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), ran);
+
+        ran.clear();
+        AtomicReference<Thread> outer = new AtomicReference<>();
+        BatchHalves.run(true, () -> {
+            outer.set(Thread.currentThread());
+            BatchHalves.run(true, record, record); // the helper is taken: no deadlock, both here
+        }, () -> sleep(20));
+        assertEquals(List.of(outer.get(), outer.get()), ran);
+    }
+
+    @Test
+    void aFailureInEitherHalfReachesTheCallerOnlyAfterBothHaveEnded() {
+        AtomicBoolean secondEnded = new AtomicBoolean();
+        IllegalStateException first = assertThrows(IllegalStateException.class, () -> BatchHalves.run(true, () -> {
+            throw new IllegalStateException("first");
+        }, () -> {
+            sleep(50);
+            secondEnded.set(true);
+        }));
+        assertEquals("first", first.getMessage());
+        assertTrue(secondEnded.get());
+
+        IllegalArgumentException second = assertThrows(IllegalArgumentException.class, () -> BatchHalves.run(true,
+                () -> { }, () -> {
+                    throw new IllegalArgumentException("second");
+                }));
+        assertEquals("second", second.getMessage());
+
+        AtomicBoolean after = new AtomicBoolean();
+        BatchHalves.run(true, () -> { }, () -> after.set(true));
+        assertTrue(after.get(), "the helper still works after a failure");
+    }
+
+    @Test
+    void convolutionAndPoolingGiveTheSameBitsOnOneThreadAsOnTwo() {
+        INDArray input = Nd4j.rand(DataType.FLOAT, 7, 3, 6, 6).subi(0.5);
+        assertArrayEquals(passes(1, () -> new Conv2d(3, 4, 3, 1, 1), input),
+                passes(2, () -> new Conv2d(3, 4, 3, 1, 1), input));
+        assertArrayEquals(passes(1, () -> new MaxPool2d(2, 2, 0), input),
+                passes(2, () -> new MaxPool2d(2, 2, 0), input));
+    }
+
+    /** Output, input gradient and parameter gradients of two training steps (the second's gradients accumulate). */
+    private float[] passes(int threads, Supplier<Layer> layers, INDArray input) {
+        Nd4j.factory().blas().setMaxThreads(threads);
+        Layer layer = layers.get();
+        long count = layer.parameterCount();
+        Parameters parameters = count > 0 ? new Parameters(DataType.FLOAT, count) : null;
+        if (parameters != null) {
+            layer.bind(parameters.valuesView(0, count), parameters.gradientsView(0, count));
+            layer.initialize(new Random(3));
+        }
+        INDArray output = null;
+        INDArray gradInput = null;
+        for (int step = 0; step < 2; step++) {
+            output = layer.forward(input, true);
+            gradInput = layer.backward(output.mul(0.5), true);
+        }
+        List<INDArray> results = parameters == null ? List.of(output, gradInput)
+                : List.of(output, gradInput, parameters.gradients());
+        return Nd4j.concat(0, results.stream().map(array -> array.reshape(-1)).toArray(INDArray[]::new))
+                .data().asFloat();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
