@@ -314,21 +314,11 @@ class PluginContractTest {
     }
 
     /** Prints the last epoch's accuracy at the end; the flawed one assumes an epoch has run. */
-    private record LastEpochFactory(Flaw flaw) implements CallbackFactory {
+    private record LastEpochFactory(Flaw flaw) implements PlainCallbackFactory {
 
         @Override
         public String name() {
             return "last-epoch";
-        }
-
-        @Override
-        public String description() {
-            return "prints the last epoch";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of();
         }
 
         @Override
@@ -352,22 +342,26 @@ class PluginContractTest {
         }
     }
 
+    /** A callback factory without hyperparameters, described by its name. */
+    private interface PlainCallbackFactory extends CallbackFactory {
+
+        @Override
+        default String description() {
+            return "test callback " + name();
+        }
+
+        @Override
+        default List<HyperParameter> hyperParameters() {
+            return List.of();
+        }
+    }
+
     /** Writes a file into each run's folder and names the folder in {@code seen}; the flawed one fails on failure. */
-    private record FileWriterFactory(Flaw flaw, List<Path> seen) implements CallbackFactory {
+    private record FileWriterFactory(Flaw flaw, List<Path> seen) implements PlainCallbackFactory {
 
         @Override
         public String name() {
             return "file-writer";
-        }
-
-        @Override
-        public String description() {
-            return "writes a file in the run's folder";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of();
         }
 
         @Override
@@ -394,21 +388,11 @@ class PluginContractTest {
     }
 
     /** Stops the run after its fifth epoch; the flawed one does not save its count with the checkpoints. */
-    private record StopAfterFactory(Flaw flaw) implements CallbackFactory {
+    private record StopAfterFactory(Flaw flaw) implements PlainCallbackFactory {
 
         @Override
         public String name() {
             return "stop-after";
-        }
-
-        @Override
-        public String description() {
-            return "stops after five epochs";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of();
         }
 
         @Override

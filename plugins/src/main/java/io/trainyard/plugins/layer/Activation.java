@@ -63,7 +63,7 @@ abstract class Activation implements Layer {
                 apply[part] = () -> apply(in, out);
             }
         }
-        run(apply);
+        BatchHalves.run(concurrent, apply);
         return output;
     }
 
@@ -85,19 +85,11 @@ abstract class Activation implements Layer {
                 gradient[part] = BoundOp.of(gradientOp(in, dy, dx), dx, in, dy)::run;
             }
         }
-        run(gradient);
+        BatchHalves.run(concurrent, gradient);
         return gradInput;
     }
 
     private static int parts(INDArray input) {
         return input.length() >= HALVES_FROM ? BatchHalves.parts(input.size(0)) : 1;
-    }
-
-    private void run(Runnable[] parts) {
-        if (parts.length == 1) {
-            parts[0].run();
-        } else {
-            BatchHalves.run(concurrent, parts[0], parts[1]);
-        }
     }
 }

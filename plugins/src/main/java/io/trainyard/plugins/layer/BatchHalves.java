@@ -46,7 +46,19 @@ final class BatchHalves {
         return Nd4j.factory().blas().getMaxThreads() >= 2;
     }
 
-    /** Runs {@code first} here and {@code second} on the helper, when {@code concurrent}; returns when both ended. */
+    /** Runs one part of a batch, or both halves at once when {@code concurrent}; returns when all have ended. */
+    static void run(boolean concurrent, Runnable[] parts) {
+        if (parts.length == 1) {
+            parts[0].run();
+        } else {
+            run(concurrent, parts[0], parts[1]);
+        }
+    }
+
+    /**
+     * Runs {@code first} here and {@code second} on the helper, when {@code concurrent}; returns when both ended.
+     * A failure of either reaches the caller, the first half's when both fail.
+     */
     static void run(boolean concurrent, Runnable first, Runnable second) {
         if (!concurrent || !HELPER.busy.compareAndSet(false, true)) {
             first.run();
@@ -57,8 +69,16 @@ final class BatchHalves {
             HELPER.start(second);
             try {
                 first.run();
-            } finally {
+            } catch (RuntimeException | Error e) {
                 HELPER.await();
+                throw e;
+            }
+            Throwable failure = HELPER.await();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure != null) {
+                throw (Error) failure;
             }
         } finally {
             HELPER.busy.set(false);
@@ -88,7 +108,8 @@ final class BatchHalves {
             LockSupport.unpark(thread);
         }
 
-        void await() {
+        /** Waits for the second half to end; what it threw, or null. */
+        Throwable await() {
             long start = System.nanoTime();
             while (!done) {
                 if (System.nanoTime() - start < CALLER_SPIN_NANOS) {
@@ -97,13 +118,7 @@ final class BatchHalves {
                     LockSupport.park(this);
                 }
             }
-            Throwable thrown = failure;
-            if (thrown instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (thrown instanceof Error error) {
-                throw error;
-            }
+            return failure;
         }
 
         @Override
@@ -122,7 +137,7 @@ final class BatchHalves {
                 task = null;
                 try {
                     work.run();
-                } catch (Throwable e) {
+                } catch (RuntimeException | Error e) {
                     failure = e;
                 }
                 done = true;

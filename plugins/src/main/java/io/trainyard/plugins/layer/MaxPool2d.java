@@ -122,20 +122,12 @@ public final class MaxPool2d implements Layer {
             return new long[] {kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 0};
         }
 
-        private void run(Runnable[] ops) {
-            if (parts == 1) {
-                ops[0].run();
-            } else {
-                BatchHalves.run(concurrent, ops[0], ops[1]);
-            }
-        }
-
         @Override
         public INDArray forward() {
             if (ceilMode) {
                 nonFinite = true; // the exact pooling is the only one for this mode
             } else {
-                run(pool);
+                BatchHalves.run(concurrent, pool);
                 nonFinite = !Double.isFinite(Nd4j.getBlasWrapper().level1().asum(input));
             }
             if (nonFinite) {
@@ -160,7 +152,7 @@ public final class MaxPool2d implements Layer {
                 boundGradOutput = gradOutput;
                 unpool = parts("maxpool2d_bp", gradInput, input, gradOutput);
             }
-            run(unpool);
+            BatchHalves.run(concurrent, unpool);
             return gradInput;
         }
     }

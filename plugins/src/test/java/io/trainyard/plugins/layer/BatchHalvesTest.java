@@ -77,7 +77,7 @@ class BatchHalvesTest {
     }
 
     @Test
-    void aFailureInEitherHalfReachesTheCallerOnlyAfterBothHaveEnded() {
+    void aFailureInEitherHalfReachesTheCallerOnlyAfterBothHaveEndedTheFirstHalfsWhenBothFail() {
         AtomicBoolean secondEnded = new AtomicBoolean();
         IllegalStateException first = assertThrows(IllegalStateException.class, () -> BatchHalves.run(true, () -> {
             throw new IllegalStateException("first");
@@ -93,6 +93,13 @@ class BatchHalvesTest {
                     throw new IllegalArgumentException("second");
                 }));
         assertEquals("second", second.getMessage());
+
+        IllegalStateException both = assertThrows(IllegalStateException.class, () -> BatchHalves.run(true, () -> {
+            throw new IllegalStateException("first of two");
+        }, () -> {
+            throw new IllegalArgumentException("second of two");
+        }));
+        assertEquals("first of two", both.getMessage());
 
         AtomicBoolean after = new AtomicBoolean();
         BatchHalves.run(true, () -> { }, () -> after.set(true));
