@@ -3,6 +3,7 @@ package io.trainyard.plugins.layer;
 import io.trainyard.api.model.BatchBuffers;
 import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 
@@ -22,12 +23,11 @@ abstract class Activation implements Layer {
     private final BatchBuffers inputGradients = new BatchBuffers();
     private INDArray input;
     private INDArray output;
-    private Runnable[] apply;
-    private boolean concurrent;
+    private BatchHalves.Split apply;
     private INDArray boundInput;
     private INDArray boundGradOutput;
     private INDArray gradInput;
-    private Runnable[] gradient;
+    private BatchHalves.Split gradient;
 
     Activation(String name) {
         this.name = name;
@@ -54,16 +54,13 @@ abstract class Activation implements Layer {
         if (input != this.input) {
             this.input = input;
             output = outputs.like(input);
-            concurrent = BatchHalves.concurrent();
-            int parts = parts(input);
-            apply = new Runnable[parts];
-            for (int part = 0; part < parts; part++) {
-                INDArray in = BatchHalves.part(input, part, parts);
-                INDArray out = BatchHalves.part(output, part, parts);
-                apply[part] = () -> apply(in, out);
-            }
+            apply = split(input, part -> {
+                INDArray in = part.of(input);
+                INDArray out = part.of(output);
+                return () -> apply(in, out);
+            });
         }
-        BatchHalves.run(concurrent, apply);
+        apply.run();
         return output;
     }
 
@@ -76,20 +73,18 @@ abstract class Activation implements Layer {
             boundInput = input;
             boundGradOutput = gradOutput;
             gradInput = inputGradients.like(gradOutput);
-            int parts = parts(input);
-            gradient = new Runnable[parts];
-            for (int part = 0; part < parts; part++) {
-                INDArray in = BatchHalves.part(input, part, parts);
-                INDArray dy = BatchHalves.part(gradOutput, part, parts);
-                INDArray dx = BatchHalves.part(gradInput, part, parts);
-                gradient[part] = BoundOp.of(gradientOp(in, dy, dx), dx, in, dy)::run;
-            }
+            gradient = split(input, part -> {
+                INDArray in = part.of(input);
+                INDArray dy = part.of(gradOutput);
+                INDArray dx = part.of(gradInput);
+                return BoundOp.of(gradientOp(in, dy, dx), dx, in, dy)::run;
+            });
         }
-        BatchHalves.run(concurrent, gradient);
+        gradient.run();
         return gradInput;
     }
 
-    private static int parts(INDArray input) {
-        return input.length() >= HALVES_FROM ? BatchHalves.parts(input.size(0)) : 1;
+    private static BatchHalves.Split split(INDArray input, Function<BatchHalves.Part, Runnable> work) {
+        return BatchHalves.split(input.size(0), input.length() >= HALVES_FROM, work);
     }
 }

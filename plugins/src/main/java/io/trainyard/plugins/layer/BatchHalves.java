@@ -2,6 +2,7 @@ package io.trainyard.plugins.layer;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -21,38 +22,53 @@ final class BatchHalves {
 
     private static final long HELPER_SPIN_NANOS = 20_000;
     private static final long CALLER_SPIN_NANOS = 1_000_000;
-    private static final Helper HELPER = new Helper();
 
     private BatchHalves() {
     }
 
-    /** How many parts a batch of {@code batch} samples is split into: two, unless it is a single sample. */
-    static int parts(long batch) {
-        return batch > 1 ? 2 : 1;
+    /** A batch part: the view of any batch-sized array that covers this part's samples. */
+    interface Part {
+
+        INDArray of(INDArray batch);
     }
 
-    /** Part {@code part} of {@code parts} along the batch axis (the first), as a view; the first part the larger. */
-    static INDArray part(INDArray batch, int part, int parts) {
-        if (parts == 1) {
-            return batch;
+    /** Work bound to each part of a batch once, run every batch. */
+    static final class Split {
+
+        private final Runnable[] parts;
+        private final boolean concurrent;
+
+        private Split(Runnable[] parts, boolean concurrent) {
+            this.parts = parts;
+            this.concurrent = concurrent;
         }
-        long size = batch.size(0);
-        long first = (size + 1) / 2;
-        return part == 0 ? batch.get(NDArrayIndex.interval(0, first)) : batch.get(NDArrayIndex.interval(first, size));
+
+        /** Runs every part, both halves at once when the run has two threads; returns when all have ended. */
+        void run() {
+            if (parts.length == 1) {
+                parts[0].run();
+            } else {
+                BatchHalves.run(concurrent, parts[0], parts[1]);
+            }
+        }
+    }
+
+    /**
+     * Binds {@code work} to each part of a batch of {@code batch} samples: two halves (the first the larger), or the
+     * whole batch when it is a single sample or {@code split} is false.
+     */
+    static Split split(long batch, boolean split, Function<Part, Runnable> work) {
+        if (!split || batch < 2) {
+            return new Split(new Runnable[] {work.apply(whole -> whole)}, false);
+        }
+        long first = (batch + 1) / 2;
+        return new Split(new Runnable[] {work.apply(whole -> whole.get(NDArrayIndex.interval(0, first))),
+            work.apply(whole -> whole.get(NDArrayIndex.interval(first, batch)))}, concurrent());
     }
 
     /** Whether the run's thread budget (BLAS's thread count, which the engine sets from {@code threads}) has two. */
-    static boolean concurrent() {
+    private static boolean concurrent() {
         return Nd4j.factory().blas().getMaxThreads() >= 2;
-    }
-
-    /** Runs one part of a batch, or both halves at once when {@code concurrent}; returns when all have ended. */
-    static void run(boolean concurrent, Runnable[] parts) {
-        if (parts.length == 1) {
-            parts[0].run();
-        } else {
-            run(concurrent, parts[0], parts[1]);
-        }
     }
 
     /**
@@ -60,20 +76,21 @@ final class BatchHalves {
      * A failure of either reaches the caller, the first half's when both fail.
      */
     static void run(boolean concurrent, Runnable first, Runnable second) {
-        if (!concurrent || !HELPER.busy.compareAndSet(false, true)) {
+        Helper helper = concurrent ? Helper.INSTANCE : null;
+        if (helper == null || !helper.busy.compareAndSet(false, true)) {
             first.run();
             second.run();
             return;
         }
         try {
-            HELPER.start(second);
+            helper.start(second);
             try {
                 first.run();
             } catch (RuntimeException | Error e) {
-                HELPER.await();
+                helper.await();
                 throw e;
             }
-            Throwable failure = HELPER.await();
+            Throwable failure = helper.await();
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -81,11 +98,14 @@ final class BatchHalves {
                 throw (Error) failure;
             }
         } finally {
-            HELPER.busy.set(false);
+            helper.busy.set(false);
         }
     }
 
+    /** The helper thread, started the first time two halves run at once. */
     private static final class Helper implements Runnable {
+
+        static final Helper INSTANCE = new Helper();
 
         final AtomicBoolean busy = new AtomicBoolean();
         private final Thread thread;

@@ -86,35 +86,19 @@ public final class MaxPool2d implements Layer {
 
         private final INDArray input;
         private final INDArray output;
-        private final int parts;
-        private final boolean concurrent;
-        private final Runnable[] pool;
+        private final BatchHalves.Split pool;
         private ExactPool exact;
         private boolean nonFinite;
         private INDArray boundGradOutput;
         private INDArray gradInput;
-        private Runnable[] unpool;
+        private BatchHalves.Split unpool;
 
         Pass(INDArray input) {
             this.input = input;
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
-            this.parts = BatchHalves.parts(input.size(0));
-            this.concurrent = BatchHalves.concurrent();
-            this.pool = ceilMode ? null : parts("maxpool2d", output, input);
-        }
-
-        /** The op bound to each part of the batch: {@code arrays[0]} is its output, the rest its inputs. */
-        private Runnable[] parts(String op, INDArray... arrays) {
-            Runnable[] ops = new Runnable[parts];
-            for (int part = 0; part < parts; part++) {
-                INDArray[] inputs = new INDArray[arrays.length - 1];
-                for (int i = 1; i < arrays.length; i++) {
-                    inputs[i - 1] = BatchHalves.part(arrays[i], part, parts);
-                }
-                ops[part] = BoundOp.named(op, arguments(), BatchHalves.part(arrays[0], part, parts), inputs)::run;
-            }
-            return ops;
+            this.pool = ceilMode ? null : BatchHalves.split(input.size(0), true, part -> BoundOp.named("maxpool2d",
+                    arguments(), part.of(output), part.of(input))::run);
         }
 
         /** Window, stride, padding, dilation 1, explicit padding, max (not p-norm), channels first. */
@@ -127,7 +111,7 @@ public final class MaxPool2d implements Layer {
             if (ceilMode) {
                 nonFinite = true; // the exact pooling is the only one for this mode
             } else {
-                BatchHalves.run(concurrent, pool);
+                pool.run();
                 nonFinite = !Double.isFinite(Nd4j.getBlasWrapper().level1().asum(input));
             }
             if (nonFinite) {
@@ -150,9 +134,10 @@ public final class MaxPool2d implements Layer {
             }
             if (gradOutput != boundGradOutput) {
                 boundGradOutput = gradOutput;
-                unpool = parts("maxpool2d_bp", gradInput, input, gradOutput);
+                unpool = BatchHalves.split(input.size(0), true, part -> BoundOp.named("maxpool2d_bp", arguments(),
+                        part.of(gradInput), part.of(input), part.of(gradOutput))::run);
             }
-            BatchHalves.run(concurrent, unpool);
+            unpool.run();
             return gradInput;
         }
     }

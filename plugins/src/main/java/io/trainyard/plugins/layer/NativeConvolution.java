@@ -1,7 +1,9 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BoundOp;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,12 +22,10 @@ final class NativeConvolution implements BoundPasses.Pass {
     private final INDArray output;
     private final INDArray[] parameters;
     private final long[] arguments;
-    private final int parts;
-    private final boolean concurrent;
-    private final Runnable[] convolve;
+    private final BatchHalves.Split convolve;
     private INDArray boundGradOutput;
     private INDArray gradInput;
-    private Runnable[] backward;
+    private BatchHalves.Split backward;
     private BoundOp[] accumulate;
 
     NativeConvolution(Conv2d layer, INDArray input) {
@@ -43,18 +43,13 @@ final class NativeConvolution implements BoundPasses.Pass {
         this.arguments = new long[] {height.kernel(), width.kernel(), height.stride(), width.stride(),
             height.paddingBefore(), width.paddingBefore(), height.dilation(), width.dilation(),
             layer.samePadding() ? 1 : 0, 0, 1};
-        this.parts = BatchHalves.parts(input.size(0));
-        this.concurrent = BatchHalves.concurrent();
-        this.convolve = new Runnable[parts];
-        for (int part = 0; part < parts; part++) {
-            convolve[part] = BoundOp.named("conv2d", arguments, BatchHalves.part(output, part, parts),
-                    concat(BatchHalves.part(input, part, parts), parameters))::run;
-        }
+        this.convolve = BatchHalves.split(input.size(0), true, part -> BoundOp.named("conv2d", arguments,
+                part.of(output), concat(part.of(input), parameters))::run);
     }
 
     @Override
     public INDArray forward() {
-        BatchHalves.run(concurrent, convolve);
+        convolve.run();
         return output;
     }
 
@@ -63,7 +58,7 @@ final class NativeConvolution implements BoundPasses.Pass {
         if (gradOutput != boundGradOutput) {
             bind(gradOutput);
         }
-        BatchHalves.run(concurrent, backward);
+        backward.run();
         for (BoundOp op : accumulate) {
             op.run();
         }
@@ -75,22 +70,21 @@ final class NativeConvolution implements BoundPasses.Pass {
         gradInput = layer.inputGradients.like(input);
         INDArray[] gradients = layer.hasBias() ? new INDArray[] {layer.weightGradient(), layer.biasGradient()}
                 : new INDArray[] {layer.weightGradient()};
-        backward = new Runnable[parts];
-        accumulate = new BoundOp[parts * parameters.length];
-        for (int part = 0; part < parts; part++) {
+        List<BoundOp> sums = new ArrayList<>();
+        backward = BatchHalves.split(input.size(0), true, part -> {
             INDArray[] outputs = new INDArray[1 + parameters.length];
-            outputs[0] = BatchHalves.part(gradInput, part, parts);
+            outputs[0] = part.of(gradInput);
             for (int p = 0; p < parameters.length; p++) {
                 outputs[p + 1] = Nd4j.zeros(parameters[p].dataType(), parameters[p].shape());
                 INDArray sum = gradients[p].reshape(parameters[p].shape());
-                accumulate[part * parameters.length + p] = BoundOp.named("add", new long[0], sum, sum,
-                        outputs[p + 1]);
+                sums.add(BoundOp.named("add", new long[0], sum, sum, outputs[p + 1]));
             }
-            INDArray[] inputs = concat(BatchHalves.part(input, part, parts), parameters);
+            INDArray[] inputs = concat(part.of(input), parameters);
             inputs = Arrays.copyOf(inputs, inputs.length + 1);
-            inputs[inputs.length - 1] = BatchHalves.part(gradOutput, part, parts);
-            backward[part] = BoundOp.named("conv2d_bp", arguments, outputs, inputs)::run;
-        }
+            inputs[inputs.length - 1] = part.of(gradOutput);
+            return BoundOp.named("conv2d_bp", arguments, outputs, inputs)::run;
+        });
+        accumulate = sums.toArray(new BoundOp[0]);
     }
 
     private static INDArray[] concat(INDArray first, INDArray[] rest) {

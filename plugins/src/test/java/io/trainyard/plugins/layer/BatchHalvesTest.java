@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.Parameters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,15 +35,29 @@ class BatchHalvesTest {
     @Test
     void aBatchSplitsAlongItsFirstAxisTheFirstHalfTheLarger() {
         INDArray batch = Nd4j.arange(5 * 2).castTo(DataType.FLOAT).reshape(5, 2);
-        assertEquals(2, BatchHalves.parts(5));
-        assertEquals(1, BatchHalves.parts(1));
-        INDArray first = BatchHalves.part(batch, 0, 2);
-        INDArray second = BatchHalves.part(batch, 1, 2);
+        List<INDArray> parts = views(batch, true);
+        assertEquals(2, parts.size());
+        INDArray first = parts.get(0);
+        INDArray second = parts.get(1);
         assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, first.dup().data().asFloat());
         assertArrayEquals(new float[] {6, 7, 8, 9}, second.dup().data().asFloat());
         second.putScalar(0, 0, -1);
         assertEquals(-1, batch.getFloat(3, 0), "a part is a view of the batch");
-        assertSame(batch, BatchHalves.part(batch, 0, 1));
+        INDArray sample = Nd4j.ones(DataType.FLOAT, 1, 2);
+        List<INDArray> single = views(sample, true);
+        assertEquals(1, single.size(), "a single sample is not split");
+        assertSame(sample, single.get(0));
+        assertSame(batch, views(batch, false).get(0));
+    }
+
+    /** The views {@link BatchHalves#split} hands each part's work. */
+    private static List<INDArray> views(INDArray batch, boolean split) {
+        List<INDArray> views = new ArrayList<>();
+        BatchHalves.split(batch.size(0), split, part -> {
+            views.add(part.of(batch));
+            return () -> { };
+        });
+        return views;
     }
 
     @Test
