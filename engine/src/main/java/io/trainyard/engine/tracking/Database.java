@@ -53,6 +53,13 @@ public final class Database implements AutoCloseable {
     /** How long to wait for the holding process to publish its server (it may be opening the store right now). */
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
 
+    /**
+     * How often a unit of work or a query is tried when the process serving the store leaves under it. Once more is
+     * not always enough: the process that takes the file over may be leaving too (a sweep's workers start and end
+     * trials, each holding the store for a while).
+     */
+    private static final int ATTEMPTS_ON_LOST_CONNECTION = 3;
+
     /** The database files that a {@code Database} of this process holds open. */
     private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
@@ -148,6 +155,14 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the work that failed on its {@code attempt}-th try can be tried again on a new connection: the
+     * connection went away before the work was committed, and tries are left.
+     */
+    boolean worthRetrying(SQLException failure, int attempt) {
+        return attempt < ATTEMPTS_ON_LOST_CONNECTION && dialect.connectionLost(failure);
     }
 
     private void attach(boolean migrate) {

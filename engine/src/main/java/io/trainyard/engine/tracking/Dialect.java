@@ -43,6 +43,8 @@ public enum Dialect {
             int code = e.getErrorCode();
             return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_IS_CLOSED
                     || standardConnectionLost(e)
+                    // what a connection answers once the server told it the session closed (H2 names it so)
+                    || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
                     // the process serving the store closed the database during the unit, which H2 rolled back
                     || code == ErrorCode.GENERAL_ERROR_1 && String.valueOf(e.getMessage()).contains("status ROLLED_BACK");
         }

@@ -30,7 +30,7 @@ final class StoreReads {
 
     /**
      * Runs the query on a connection of its own. A query whose connection was lost (the process that served the
-     * store to this one has exited) is asked once more, on a new connection.
+     * store to this one has exited) is asked again on a new connection (see {@link Database#worthRetrying}).
      */
     <T> T query(String sql, Binder binder, Reader<T> reader) {
         for (int attempt = 1; ; attempt++) {
@@ -41,7 +41,7 @@ final class StoreReads {
                     return reader.read(result);
                 }
             } catch (SQLException e) {
-                if (attempt == 1 && database.dialect().connectionLost(e)) {
+                if (database.worthRetrying(e, attempt)) {
                     continue;
                 }
                 throw new StoreException("reading the store failed: " + StoreErrors.describe(e, database.location()),

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Units of work on the store, each one transaction: committed whole or rolled back whole, so a failure never leaves
  * half a write behind. A unit whose connection was lost (the process that served the store to this one has
- * exited) is repeated once on a new connection: the lost transaction was not committed.
+ * exited) is repeated on a new connection (see {@link Database#worthRetrying}): the lost transaction was not
+ * committed.
  */
 final class Transactions {
 
@@ -35,7 +36,7 @@ final class Transactions {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (attempt == 1 && database.dialect().connectionLost(e)) {
+                if (database.worthRetrying(e, attempt)) {
                     continue;
                 }
                 throw new StoreException("writing to the store failed: " + StoreErrors.describe(e, database.location()), e);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.engine.testing.Experiments;
 import io.trainyard.engine.testing.TrainingProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +68,43 @@ class ConcurrentRunsTest {
                 // blobs: 6 batches an epoch, every one logged.
                 assertEquals(6 * planned, details.stepCount());
             }
+        }
+    }
+
+    @Test
+    void aUnitOfWorkWhoseServingProcessLeavesMidwayIsRepeatedOnceOnTheFileItTakesOver() throws Exception {
+        Path store = directory.resolve("store");
+        TrainingProcess holder = start(store, 10_000);
+        awaitFile(store.resolve("trainyard.server"));
+        try (Database database = new Database(new StoreLocation(store))) {
+            int[] tries = {0};
+            new Transactions(database).run(connection -> {
+                tries[0]++;
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO experiments (name, created_at) VALUES ('mid-way',"
+                            + " CURRENT_TIMESTAMP)");
+                    if (tries[0] == 1) {
+                        terminate(holder); // it closes the store and stops serving it
+                    }
+                    statement.execute("SELECT COUNT(*) FROM runs");
+                }
+            });
+            assertEquals(2, tries[0], "the unit met the holder leaving once");
+            assertEquals(List.of(1L), new StoreReads(database).query(
+                    "SELECT COUNT(*) FROM experiments WHERE name = 'mid-way'", statement -> { }, result -> {
+                        result.next();
+                        return List.of(result.getLong(1));
+                    }), "the lost try was rolled back, the repeat committed");
+        }
+    }
+
+    /** SIGTERM, and waits for the process to end. */
+    private static void terminate(TrainingProcess process) {
+        process.process().destroy();
+        try {
+            assertTrue(process.process().waitFor(60, TimeUnit.SECONDS), process.output());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 
