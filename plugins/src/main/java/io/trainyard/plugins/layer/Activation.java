@@ -1,17 +1,17 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BatchBuffers;
-import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An element-wise function without parameters: same shape out as in, buffers reused per batch size. Subclasses
- * name ND4J's op for the function and its gradient op; the gradient op is bound once per pair of buffers (the
- * training loop passes the same two every batch), so backward allocates nothing. Batches of at least
- * {@link #HALVES_FROM} values (a convolutional network's feature maps) run as two halves at once
+ * bind ND4J's ops for the function and its gradient once per set of buffers (the training loop passes the same ones
+ * every batch), so neither pass allocates. Batches of at least {@link #HALVES_FROM} values (a convolutional
+ * network's feature maps) run their gradient, and the function unless it is cheap, as two halves at once
  * ({@link BatchHalves}); below that the hand-over costs more than the half saves.
  */
 abstract class Activation implements Layer {
@@ -19,6 +19,7 @@ abstract class Activation implements Layer {
     static final long HALVES_FROM = 1 << 16;
 
     private final String name;
+    private final boolean forwardInHalves;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private INDArray input;
@@ -29,15 +30,28 @@ abstract class Activation implements Layer {
     private INDArray gradInput;
     private BatchHalves.Split gradient;
 
-    Activation(String name) {
+    /**
+     * @param forwardInHalves whether the function, not only its gradient, is worth two halves at once: not for a
+     *     function as cheap as a comparison, where the hand-over costs more than half of the work
+     */
+    Activation(String name, boolean forwardInHalves) {
         this.name = name;
+        this.forwardInHalves = forwardInHalves;
     }
 
-    /** Writes {@code f(input)} into {@code output}. */
-    abstract void apply(INDArray input, INDArray output);
+    /** Writes {@code f(input)} into {@code output} each time it runs. */
+    abstract Runnable function(INDArray input, INDArray output);
 
-    /** The op writing {@code f'(input) * gradOutput} into {@code gradInput}. */
-    abstract CustomOp gradientOp(INDArray input, INDArray gradOutput, INDArray gradInput);
+    /**
+     * Writes {@code f'(input) * gradOutput} into {@code gradInput} each time it runs; {@code output} holds
+     * {@code f(input)}, from the forward pass.
+     */
+    abstract Runnable gradient(INDArray input, INDArray output, INDArray gradOutput, INDArray gradInput);
+
+    /** A legacy ND4J op bound once to its arrays: building one per call took longer than running it. */
+    static Runnable bound(Op op) {
+        return () -> Nd4j.exec(op);
+    }
 
     @Override
     public final String describe() {
@@ -54,11 +68,7 @@ abstract class Activation implements Layer {
         if (input != this.input) {
             this.input = input;
             output = outputs.like(input);
-            apply = split(input, part -> {
-                INDArray in = part.of(input);
-                INDArray out = part.of(output);
-                return () -> apply(in, out);
-            });
+            apply = BatchHalves.split(input.size(0), forwardInHalves && input.length() >= HALVES_FROM, part -> function(part.of(input), part.of(output)));
         }
         apply.run();
         return output;
@@ -73,12 +83,8 @@ abstract class Activation implements Layer {
             boundInput = input;
             boundGradOutput = gradOutput;
             gradInput = inputGradients.like(gradOutput);
-            gradient = split(input, part -> {
-                INDArray in = part.of(input);
-                INDArray dy = part.of(gradOutput);
-                INDArray dx = part.of(gradInput);
-                return BoundOp.of(gradientOp(in, dy, dx), dx, in, dy)::run;
-            });
+            gradient = split(input, part -> gradient(part.of(input), part.of(output), part.of(gradOutput),
+                    part.of(gradInput)));
         }
         gradient.run();
         return gradInput;

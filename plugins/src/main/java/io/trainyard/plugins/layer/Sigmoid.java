@@ -1,24 +1,23 @@
 package io.trainyard.plugins.layer;
 
+import io.trainyard.api.model.BoundOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code 1 / (1 + exp(-x))} element-wise; the gradient is {@code s (1 - s) * gradOutput}. */
 public final class Sigmoid extends Activation {
 
     public Sigmoid() {
-        super("Sigmoid");
+        super("Sigmoid", true);
     }
 
     @Override
-    void apply(INDArray input, INDArray output) {
-        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid(input, output));
+    Runnable function(INDArray input, INDArray output) {
+        return bound(new org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid(input, output));
     }
 
     @Override
-    CustomOp gradientOp(INDArray input, INDArray gradOutput, INDArray gradInput) {
-        return new SigmoidDerivative(input, gradOutput, gradInput);
+    Runnable gradient(INDArray input, INDArray output, INDArray gradOutput, INDArray gradInput) {
+        return BoundOp.of(new SigmoidDerivative(input, gradOutput, gradInput), gradInput, input, gradOutput)::run;
     }
 }

@@ -1,24 +1,23 @@
 package io.trainyard.plugins.layer;
 
+import io.trainyard.api.model.BoundOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code tanh(x)} element-wise; the gradient is {@code (1 - tanh(x)^2) * gradOutput}. */
 public final class Tanh extends Activation {
 
     public Tanh() {
-        super("Tanh");
+        super("Tanh", true);
     }
 
     @Override
-    void apply(INDArray input, INDArray output) {
-        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh(input, output));
+    Runnable function(INDArray input, INDArray output) {
+        return bound(new org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh(input, output));
     }
 
     @Override
-    CustomOp gradientOp(INDArray input, INDArray gradOutput, INDArray gradInput) {
-        return new TanhDerivative(input, gradOutput, gradInput);
+    Runnable gradient(INDArray input, INDArray output, INDArray gradOutput, INDArray gradInput) {
+        return BoundOp.of(new TanhDerivative(input, gradOutput, gradInput), gradInput, input, gradOutput)::run;
     }
 }

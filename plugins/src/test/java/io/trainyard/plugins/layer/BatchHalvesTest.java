@@ -122,12 +122,19 @@ class BatchHalvesTest {
     }
 
     @Test
-    void convolutionAndPoolingGiveTheSameBitsOnOneThreadAsOnTwo() {
+    void convolutionsAndPoolingGiveTheSameBitsOnOneThreadAsOnTwo() {
         INDArray input = Nd4j.rand(DataType.FLOAT, 7, 3, 6, 6).subi(0.5);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 4, 3, 1, 1), input),
                 passes(2, () -> new Conv2d(3, 4, 3, 1, 1), input));
         assertArrayEquals(passes(1, () -> new MaxPool2d(2, 2, 0), input),
                 passes(2, () -> new MaxPool2d(2, 2, 0), input));
+        // Unfolded GEMMs: for one input channel on any build, and for groups.
+        INDArray grey = Nd4j.rand(DataType.FLOAT, 7, 1, 6, 6).subi(0.5);
+        assertArrayEquals(passes(1, () -> new Conv2d(1, 4, 3, 1, 1), grey),
+                passes(2, () -> new Conv2d(1, 4, 3, 1, 1), grey));
+        ConvolutionAxis axis = ConvolutionAxis.padded(3, 1, 1, 1);
+        assertArrayEquals(passes(1, () -> new Conv2d(3, 6, axis, axis, 3, true), input),
+                passes(2, () -> new Conv2d(3, 6, axis, axis, 3, true), input));
     }
 
     /** Output, input gradient and parameter gradients of two training steps (the second's gradients accumulate). */

@@ -263,6 +263,18 @@ class LayerGradientTest {
     }
 
     @Test
+    void reluPassesTheGradientExactlyWhereTheInputIsAboveZeroAsPyTorchsThresholdBackward() {
+        // x <= 0 ? 0 : g, by hand: a NaN gradient at x = 0 is dropped, a gradient at a NaN input passes, and a tiny
+        // positive input passes it whole. (At x = -0 the gradient is -0: equal to 0, the sign of a zero aside.)
+        INDArray input = Nd4j.createFromArray(new float[][] {{-1f, 0f, -0f, 1e-7f, 1e-30f, 2f, Float.NaN}});
+        INDArray gradOutput = Nd4j.createFromArray(new float[][] {{5f, Float.NaN, 6f, 7f, 8f, 9f, 10f}});
+        Relu relu = new Relu();
+        relu.forward(input, true);
+        assertArrayEquals(new float[] {0f, 0f, 0f, 7f, 8f, 9f, 10f}, relu.backward(gradOutput, true).data().asFloat(),
+                0f);
+    }
+
+    @Test
     void tanhGradientMatchesFiniteDifferences() {
         checkLayer(new Tanh(), null, random(4, 6));
     }
