@@ -75,6 +75,16 @@ public final class Sequential implements Model {
         return state;
     }
 
+    /** Offers the budget to every layer; true if any took it. */
+    @Override
+    public boolean takeThreads(int threads) {
+        boolean taken = false;
+        for (Layer layer : layers) {
+            taken |= layer.takeThreads(threads);
+        }
+        return taken;
+    }
+
     public List<Layer> layers() {
         return layers;
     }

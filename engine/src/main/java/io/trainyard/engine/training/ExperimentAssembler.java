@@ -79,12 +79,14 @@ public final class ExperimentAssembler {
         // ND4J starts on another thread (the command began it) while the dataset loads; the thread counts are then
         // set on this thread, which trains, before the model exists.
         nativeStart.begin();
-        return new PreparedExperiment(experiment, assemble(experiment, () -> {
+        TrainingSetup setup = assemble(experiment, () -> {
             timeline.lap("callbacks and data");
             nativeStart.await();
             ThreadSettings.apply(experiment.threads());
             timeline.lap("waiting for ND4J's native start");
-        }));
+        });
+        ThreadSettings.offer(setup.model(), experiment.threads());
+        return new PreparedExperiment(experiment, setup);
     }
 
     public TrainingSetup assemble(Experiment experiment) {

@@ -20,6 +20,7 @@ abstract class Activation implements Layer {
 
     private final String name;
     private final boolean forwardInHalves;
+    private int threads;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private INDArray input;
@@ -68,7 +69,7 @@ abstract class Activation implements Layer {
         if (input != this.input) {
             this.input = input;
             output = outputs.like(input);
-            apply = BatchHalves.split(input.size(0), forwardInHalves && input.length() >= HALVES_FROM, part -> function(part.of(input), part.of(output)));
+            apply = split(input, forwardInHalves, part -> function(part.of(input), part.of(output)));
         }
         apply.run();
         return output;
@@ -83,14 +84,21 @@ abstract class Activation implements Layer {
             boundInput = input;
             boundGradOutput = gradOutput;
             gradInput = inputGradients.like(gradOutput);
-            gradient = split(input, part -> gradient(part.of(input), part.of(output), part.of(gradOutput),
+            gradient = split(input, true, part -> gradient(part.of(input), part.of(output), part.of(gradOutput),
                     part.of(gradInput)));
         }
         gradient.run();
         return gradInput;
     }
 
-    private static BatchHalves.Split split(INDArray input, Function<BatchHalves.Part, Runnable> work) {
-        return BatchHalves.split(input.size(0), input.length() >= HALVES_FROM, work);
+    /** Activations run on the budget any layer of the model takes; they do not take it themselves. */
+    @Override
+    public final boolean takeThreads(int threads) {
+        this.threads = threads;
+        return false;
+    }
+
+    private BatchHalves.Split split(INDArray input, boolean halves, Function<BatchHalves.Part, Runnable> work) {
+        return BatchHalves.split(input.size(0), halves && input.length() >= HALVES_FROM, threads, work);
     }
 }

@@ -56,19 +56,18 @@ final class BatchHalves {
     /**
      * Binds {@code work} to each part of a batch of {@code batch} samples: two halves (the first the larger), or the
      * whole batch when it is a single sample or {@code split} is false.
+     *
+     * @param threads the run's thread budget the layer was offered ({@code Layer#takeThreads}), or 0 if it was not:
+     *     then BLAS's thread count, which the engine sets from the same budget
      */
-    static Split split(long batch, boolean split, Function<Part, Runnable> work) {
+    static Split split(long batch, boolean split, int threads, Function<Part, Runnable> work) {
         if (!split || batch < 2) {
             return new Split(new Runnable[] {work.apply(whole -> whole)}, false);
         }
         long first = (batch + 1) / 2;
+        boolean concurrent = (threads > 0 ? threads : Nd4j.factory().blas().getMaxThreads()) >= 2;
         return new Split(new Runnable[] {work.apply(whole -> whole.get(NDArrayIndex.interval(0, first))),
-            work.apply(whole -> whole.get(NDArrayIndex.interval(first, batch)))}, concurrent());
-    }
-
-    /** Whether the run's thread budget (BLAS's thread count, which the engine sets from {@code threads}) has two. */
-    private static boolean concurrent() {
-        return Nd4j.factory().blas().getMaxThreads() >= 2;
+            work.apply(whole -> whole.get(NDArrayIndex.interval(first, batch)))}, concurrent);
     }
 
     /**

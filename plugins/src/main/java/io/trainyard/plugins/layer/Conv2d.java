@@ -33,6 +33,7 @@ public final class Conv2d implements Layer {
     final BatchBuffers ones = new BatchBuffers(1.0);
     private final boolean oneDnn;
     private final BoundPasses<BoundPasses.Pass> passes = new BoundPasses<>(this::pass);
+    private int threads;
     private INDArray values;
     private INDArray gradients;
     private INDArray bias;
@@ -125,6 +126,18 @@ public final class Conv2d implements Layer {
 
     boolean hasBias() {
         return hasBias;
+    }
+
+    /** Both passes run two halves of the batch at once when the budget has two threads ({@link BatchHalves}). */
+    @Override
+    public boolean takeThreads(int threads) {
+        this.threads = threads;
+        return true;
+    }
+
+    /** The thread budget the layer was offered, 0 if none. */
+    int threads() {
+        return threads;
     }
 
     /** The bias {@code [out, 1]} and its gradient, when the layer has them. */

@@ -28,6 +28,7 @@ public final class MaxPool2d implements Layer {
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
+    private int threads;
 
     public MaxPool2d(int kernel, int stride, int padding) {
         this(kernel, stride, padding, false);
@@ -72,6 +73,13 @@ public final class MaxPool2d implements Layer {
         return (windows - 1) * stride >= size + padding ? windows - 1 : windows;
     }
 
+    /** Both passes run two halves of the batch at once when the budget has two threads ({@link BatchHalves}). */
+    @Override
+    public boolean takeThreads(int threads) {
+        this.threads = threads;
+        return true;
+    }
+
     @Override
     public INDArray forward(INDArray input, boolean training) {
         return passes.forward(input);
@@ -97,8 +105,8 @@ public final class MaxPool2d implements Layer {
             this.input = input;
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
-            this.pool = ceilMode ? null : BatchHalves.split(input.size(0), true, part -> BoundOp.named("maxpool2d",
-                    arguments(), part.of(output), part.of(input))::run);
+            this.pool = ceilMode ? null : BatchHalves.split(input.size(0), true, threads,
+                    part -> BoundOp.named("maxpool2d", arguments(), part.of(output), part.of(input))::run);
         }
 
         /** Window, stride, padding, dilation 1, explicit padding, max (not p-norm), channels first. */
@@ -134,8 +142,8 @@ public final class MaxPool2d implements Layer {
             }
             if (gradOutput != boundGradOutput) {
                 boundGradOutput = gradOutput;
-                unpool = BatchHalves.split(input.size(0), true, part -> BoundOp.named("maxpool2d_bp", arguments(),
-                        part.of(gradInput), part.of(input), part.of(gradOutput))::run);
+                unpool = BatchHalves.split(input.size(0), true, threads, part -> BoundOp.named("maxpool2d_bp",
+                        arguments(), part.of(gradInput), part.of(input), part.of(gradOutput))::run);
             }
             unpool.run();
             return gradInput;

@@ -43,7 +43,7 @@ final class NativeConvolution implements BoundPasses.Pass {
         this.arguments = new long[] {height.kernel(), width.kernel(), height.stride(), width.stride(),
             height.paddingBefore(), width.paddingBefore(), height.dilation(), width.dilation(),
             layer.samePadding() ? 1 : 0, 0, 1};
-        this.convolve = BatchHalves.split(input.size(0), true, part -> BoundOp.named("conv2d", arguments,
+        this.convolve = BatchHalves.split(input.size(0), true, layer.threads(), part -> BoundOp.named("conv2d", arguments,
                 part.of(output), concat(part.of(input), parameters))::run);
     }
 
@@ -71,7 +71,7 @@ final class NativeConvolution implements BoundPasses.Pass {
         INDArray[] gradients = layer.hasBias() ? new INDArray[] {layer.weightGradient(), layer.biasGradient()}
                 : new INDArray[] {layer.weightGradient()};
         List<BoundOp> sums = new ArrayList<>();
-        backward = BatchHalves.split(input.size(0), true, part -> {
+        backward = BatchHalves.split(input.size(0), true, layer.threads(), part -> {
             INDArray[] outputs = new INDArray[1 + parameters.length];
             outputs[0] = part.of(gradInput);
             for (int p = 0; p < parameters.length; p++) {

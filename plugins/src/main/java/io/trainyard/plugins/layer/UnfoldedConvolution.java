@@ -47,7 +47,7 @@ final class UnfoldedConvolution implements BoundPasses.Pass {
         this.columns = layer.scratch.get(input.dataType(), batch, layer.groups() * layer.patch() * positions);
         this.products = layer.products.get(input.dataType(), batch, layer.out() * positions);
         this.ones = layer.ones.get(input.dataType(), batch, positions);
-        this.forward = BatchHalves.split(batch, true, part -> {
+        this.forward = BatchHalves.split(batch, true, layer.threads(), part -> {
             Half half = new Half(part);
             halves.add(half);
             return half::forward;
@@ -133,7 +133,7 @@ final class UnfoldedConvolution implements BoundPasses.Pass {
             INDArray secondBiasGradient = layer.hasBias() ? Nd4j.zeros(biasGradient.dataType(), biasGradient.shape())
                     : null;
             var next = halves.iterator();
-            this.passes = BatchHalves.split(input.size(0), true, part -> {
+            this.passes = BatchHalves.split(input.size(0), true, layer.threads(), part -> {
                 Half half = next.next();
                 boolean first = half == halves.get(0);
                 return new HalfBackward(half, part.of(gradOutput), part.of(gradInput), part.of(columnGradients),

@@ -53,7 +53,7 @@ class BatchHalvesTest {
     /** The views {@link BatchHalves#split} hands each part's work. */
     private static List<INDArray> views(INDArray batch, boolean split) {
         List<INDArray> views = new ArrayList<>();
-        BatchHalves.split(batch.size(0), split, part -> {
+        BatchHalves.split(batch.size(0), split, 0, part -> {
             views.add(part.of(batch));
             return () -> { };
         });
@@ -132,6 +132,13 @@ class BatchHalvesTest {
         INDArray grey = Nd4j.rand(DataType.FLOAT, 7, 1, 6, 6).subi(0.5);
         assertArrayEquals(passes(1, () -> new Conv2d(1, 4, 3, 1, 1), grey),
                 passes(2, () -> new Conv2d(1, 4, 3, 1, 1), grey));
+        // The budget a layer was offered, not BLAS's thread count (the engine gives BLAS one when a layer takes it).
+        assertArrayEquals(passes(1, () -> new Conv2d(1, 4, 3, 1, 1), grey),
+                passes(1, () -> {
+                    Conv2d layer = new Conv2d(1, 4, 3, 1, 1);
+                    layer.takeThreads(2);
+                    return layer;
+                }, grey));
         ConvolutionAxis axis = ConvolutionAxis.padded(3, 1, 1, 1);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 6, axis, axis, 3, true), input),
                 passes(2, () -> new Conv2d(3, 6, axis, axis, 3, true), input));

@@ -4,6 +4,7 @@ import io.trainyard.testkit.GradientCheck;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,14 @@ class SequentialAndCnnTest {
                 () -> cnn.validate(PluginConfig.withDefaults(cnn, Map.of("kernel_size", 4L))));
         assertEquals("model.kernel_size must be odd so that convolutions keep the image size; got 4",
                 even.getMessage());
+    }
+
+    @Test
+    void modelsWithConvolutionOrPoolingTakeTheThreadBudgetAndOthersLeaveItToBlas() {
+        assertTrue(build(List.of("conv2d(4 padding=1)", "relu", "flatten", "linear"), new long[] {1, 6, 6})
+                .takeThreads(2));
+        assertTrue(build(List.of("maxpool2d", "flatten", "linear"), new long[] {1, 6, 6}).takeThreads(2));
+        assertFalse(build(List.of("flatten", "linear(5)", "relu", "linear"), new long[] {1, 6, 6}).takeThreads(2));
     }
 
     @Test
