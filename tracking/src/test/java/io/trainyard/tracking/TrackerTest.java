@@ -29,6 +29,9 @@ class TrackerTest {
 
     @TempDir
     Path store;
+    /** Where artifacts are fetched to: a folder of its own, deleted after the test like the store. */
+    @TempDir
+    Path fetched;
 
     @Test
     void aHandWrittenNd4jLoopIsRecordedAndReadLikeAnyRun() throws Exception {
@@ -64,7 +67,6 @@ class TrackerTest {
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(kept))),
                 artifact.get("sha256").getAsString());
         assertTrue(text("show", id).contains("Artifact    model/weights.txt: "), "listed by show");
-        Path fetched = store.resolveSibling(store.getFileName() + "-fetched");
         assertEquals("Wrote " + fetched.resolve("model/weights.txt") + " (" + Files.size(kept) + " bytes, sha256 "
                 + artifact.get("sha256").getAsString() + ")\n", text("artifacts", id, "--to", fetched.toString()));
         assertEquals(Files.readString(kept), Files.readString(fetched.resolve("model/weights.txt")));
