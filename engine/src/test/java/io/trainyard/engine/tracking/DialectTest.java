@@ -55,7 +55,8 @@ class DialectTest {
                 "secret"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (x INT PRIMARY KEY)");
             statement.execute("INSERT INTO t VALUES 1");
-            SQLException duplicate = assertThrows(SQLException.class, () -> statement.execute("INSERT INTO t VALUES 1"));
+            SQLException duplicate = assertThrows(SQLException.class,
+                    () -> statement.execute("INSERT INTO t VALUES 1"));
             assertTrue(Dialect.duplicateKey(duplicate));
             assertFalse(Dialect.H2.connectionLost(duplicate));
             SQLException missing = assertThrows(SQLException.class, () -> statement.execute("SELECT * FROM nothing"));

@@ -7,7 +7,8 @@ import io.trainyard.api.model.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,22 +21,18 @@ class ThreadSettingsTest {
         Nd4j.factory().blas().setMaxThreads(blasThreads);
     }
 
-    @Test
-    void aModelThatRunsBatchPartsOnItsOwnThreadsTakesTheBudgetAndBlasGetsOne() {
+    /**
+     * A model that runs parts of each batch on threads of its own takes the budget and BLAS gets one thread; a model
+     * that declines leaves BLAS the budget.
+     */
+    @ParameterizedTest
+    @CsvSource({"true, 1", "false, 2"})
+    void theModelIsOfferedTheBudgetAndBlasKeepsWhatItDeclines(boolean takes, int blasThreadsAfter) {
         ThreadSettings.apply(2);
-        Offered model = new Offered(true);
+        Offered model = new Offered(takes);
         ThreadSettings.offer(model, 2);
         assertEquals(List.of(2), model.offers);
-        assertEquals(1, Nd4j.factory().blas().getMaxThreads());
-    }
-
-    @Test
-    void aModelThatDeclinesLeavesBlasTheBudget() {
-        ThreadSettings.apply(2);
-        Offered model = new Offered(false);
-        ThreadSettings.offer(model, 2);
-        assertEquals(List.of(2), model.offers);
-        assertEquals(2, Nd4j.factory().blas().getMaxThreads());
+        assertEquals(blasThreadsAfter, Nd4j.factory().blas().getMaxThreads());
     }
 
     /** A model that only answers the offer. */

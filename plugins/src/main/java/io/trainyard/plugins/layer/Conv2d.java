@@ -1,6 +1,7 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BatchBuffers;
+import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
 import java.util.Arrays;
 import java.util.Random;
@@ -138,6 +139,14 @@ public final class Conv2d implements Layer {
     /** The thread budget the layer was offered, 0 if none. */
     int threads() {
         return threads;
+    }
+
+    /**
+     * {@code gradient += part}, bound once: how a gradient that one half of a batch computed apart joins the layer's,
+     * always in the same order.
+     */
+    static BoundOp accumulate(INDArray gradient, INDArray part) {
+        return BoundOp.named("add", new long[0], gradient, gradient, part);
     }
 
     /** The bias {@code [out, 1]} and its gradient, when the layer has them. */

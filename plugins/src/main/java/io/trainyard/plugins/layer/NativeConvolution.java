@@ -39,12 +39,13 @@ final class NativeConvolution implements BoundPasses.Pass {
                 : new INDArray[] {weight};
         ConvolutionAxis height = layer.height();
         ConvolutionAxis width = layer.width();
-        // Window, stride, padding, dilation, same mode (libnd4j then pads as PyTorch does), NCHW, weight [out, in, kH, kW].
+        // Window, stride, padding, dilation, same mode (libnd4j then pads as PyTorch does), NCHW,
+        // weight [out, in, kH, kW].
         this.arguments = new long[] {height.kernel(), width.kernel(), height.stride(), width.stride(),
             height.paddingBefore(), width.paddingBefore(), height.dilation(), width.dilation(),
             layer.samePadding() ? 1 : 0, 0, 1};
-        this.convolve = BatchHalves.split(input.size(0), true, layer.threads(), part -> BoundOp.named("conv2d", arguments,
-                part.of(output), concat(part.of(input), parameters))::run);
+        this.convolve = BatchHalves.split(input.size(0), true, layer.threads(),
+                part -> BoundOp.named("conv2d", arguments, part.of(output), concat(part.of(input), parameters))::run);
     }
 
     @Override
@@ -77,7 +78,7 @@ final class NativeConvolution implements BoundPasses.Pass {
             for (int p = 0; p < parameters.length; p++) {
                 outputs[p + 1] = Nd4j.zeros(parameters[p].dataType(), parameters[p].shape());
                 INDArray sum = gradients[p].reshape(parameters[p].shape());
-                sums.add(BoundOp.named("add", new long[0], sum, sum, outputs[p + 1]));
+                sums.add(Conv2d.accumulate(sum, outputs[p + 1]));
             }
             INDArray[] inputs = concat(part.of(input), parameters);
             inputs = Arrays.copyOf(inputs, inputs.length + 1);

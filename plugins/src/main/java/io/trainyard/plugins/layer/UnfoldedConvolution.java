@@ -129,23 +129,25 @@ final class UnfoldedConvolution implements BoundPasses.Pass {
                     columns.size(1));
             INDArray weightGradient = layer.weightGradient();
             INDArray biasGradient = layer.biasGradient();
-            INDArray secondWeightGradient = Nd4j.zeros(weightGradient.dataType(), weightGradient.shape());
-            INDArray secondBiasGradient = layer.hasBias() ? Nd4j.zeros(biasGradient.dataType(), biasGradient.shape())
+            boolean two = halves.size() > 1;
+            INDArray secondWeightGradient = two ? Nd4j.zeros(weightGradient.dataType(), weightGradient.shape())
                     : null;
-            var next = halves.iterator();
+            INDArray secondBiasGradient = two && layer.hasBias()
+                    ? Nd4j.zeros(biasGradient.dataType(), biasGradient.shape()) : null;
+            int[] index = {0};
             this.passes = BatchHalves.split(input.size(0), true, layer.threads(), part -> {
-                Half half = next.next();
-                boolean first = half == halves.get(0);
+                Half half = halves.get(index[0]);
+                boolean first = index[0]++ == 0;
                 return new HalfBackward(half, part.of(gradOutput), part.of(gradInput), part.of(columnGradients),
                         first ? weightGradient : secondWeightGradient, first ? biasGradient : secondBiasGradient,
                         first ? 1 : 0)::run;
             });
             List<BoundOp> sums = new ArrayList<>();
-            if (halves.size() > 1) {
-                sums.add(BoundOp.named("add", new long[0], weightGradient, weightGradient, secondWeightGradient));
-                if (layer.hasBias()) {
-                    sums.add(BoundOp.named("add", new long[0], biasGradient, biasGradient, secondBiasGradient));
-                }
+            if (secondWeightGradient != null) {
+                sums.add(Conv2d.accumulate(weightGradient, secondWeightGradient));
+            }
+            if (secondBiasGradient != null) {
+                sums.add(Conv2d.accumulate(biasGradient, secondBiasGradient));
             }
             this.addSecondHalf = sums.toArray(new BoundOp[0]);
         }
