@@ -64,14 +64,11 @@ public interface Layer {
     INDArray backward(INDArray gradOutput, boolean inputGradient);
 
     /**
-     * Offers the run's thread budget ({@code threads} in the experiment), once, before the first batch. A layer that
-     * runs parts of each batch on threads of its own (a convolution computing two halves of the batch at once) keeps
-     * it and returns true: the engine then runs BLAS on a single thread, whose idle workers would otherwise spin
-     * against the layer's threads for the same cores. The default declines; a layer never offered a budget may read
-     * BLAS's thread count instead.
+     * Gives the run's thread budget ({@code threads} in the experiment), once, before the first batch, to a layer that
+     * runs parts of each batch on threads of its own (a convolution computing two halves of the batch at once). BLAS
+     * always runs on one thread, so that results do not depend on the budget. The default ignores it.
      */
-    default boolean takeThreads(int threads) {
-        return false;
+    default void useThreads(int threads) {
     }
 
     /** Floating-point operations of forward for one sample (multiply and add count as two), for benchmarks. */

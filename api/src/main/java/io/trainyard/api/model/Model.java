@@ -23,12 +23,8 @@ public interface Model {
         return List.of();
     }
 
-    /**
-     * Offers the run's thread budget, once, before the first batch: true when the model runs parts of each batch on
-     * threads of its own and BLAS should get a single thread (see {@link Layer#takeThreads}). The default declines.
-     */
-    default boolean takeThreads(int threads) {
-        return false;
+    /** Gives the run's thread budget, once, before the first batch (see {@link Layer#useThreads}). */
+    default void useThreads(int threads) {
     }
 
     /** A multi-line, human-readable description of the architecture. */

@@ -75,14 +75,10 @@ public final class Sequential implements Model {
         return state;
     }
 
-    /** Offers the budget to every layer; true if any took it. */
+    /** Gives the budget to every layer. */
     @Override
-    public boolean takeThreads(int threads) {
-        boolean taken = false;
-        for (Layer layer : layers) {
-            taken |= layer.takeThreads(threads);
-        }
-        return taken;
+    public void useThreads(int threads) {
+        layers.forEach(layer -> layer.useThreads(threads));
     }
 
     public List<Layer> layers() {

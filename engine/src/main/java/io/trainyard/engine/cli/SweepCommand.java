@@ -34,7 +34,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "Trials running at once (default: 1)")
     private int parallel = 1;
 
-    @Option(names = "--threads", paramLabel = "N", description = "BLAS threads per trial (default: the cores"
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per trial (default: the cores"
             + " divided by --parallel)")
     private int threads;
 

@@ -23,7 +23,7 @@ final class WorkerCommand implements Callable<Integer> {
             + " default: every queued sweep, oldest first")
     private String sweep;
 
-    @Option(names = "--threads", paramLabel = "N", description = "BLAS threads per trial (default: every core)")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per trial (default: every core)")
     private int threads;
 
     @Option(names = "--max-trials", paramLabel = "N", description = "Stop after this many trials (default: no limit)")

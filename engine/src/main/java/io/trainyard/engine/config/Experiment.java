@@ -14,7 +14,7 @@ import java.util.Map;
  * @param epochs planned epochs
  * @param evalBatchSize batch size of the test loop (changes speed, not results)
  * @param logEvery record the training loss every this many batches
- * @param threads BLAS threads for the run
+ * @param threads the run's thread budget, for layers that run each batch's halves at once
  * @param callbacks callbacks in the order they are called
  * @param file where the experiment was read from
  * @param fileText the experiment file's text, as read

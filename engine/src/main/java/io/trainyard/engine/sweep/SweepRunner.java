@@ -57,7 +57,7 @@ public final class SweepRunner {
     }
 
     /**
-     * @param threads BLAS threads per trial; 0 for an equal share of the cores
+     * @param threads thread budget per trial; 0 for an equal share of the cores
      * @param fresh start a new sweep even if this command's sweep exists
      * @param enqueue record the sweep QUEUED for workers ({@code trainyard worker}) rather than run its trials
      * @return the sweep as it ended, or as queued

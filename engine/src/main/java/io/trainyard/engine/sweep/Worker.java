@@ -65,7 +65,7 @@ public final class Worker {
 
     /**
      * @param sweepIdOrPrefix the sweep to work on, or null for every queued sweep
-     * @param threads BLAS threads of each trial
+     * @param threads thread budget of each trial
      * @param maxTrials stop after this many trials; 0 for no limit
      * @return how many trials this worker ran
      */

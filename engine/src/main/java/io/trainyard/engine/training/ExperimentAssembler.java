@@ -76,16 +76,16 @@ public final class ExperimentAssembler {
         }
         Experiment experiment = resolver.resolve(file, overrides);
         timeline.lap("plugins and experiment file");
-        // ND4J starts on another thread (the command began it) while the dataset loads; the thread counts are then
+        // ND4J starts on another thread (the command began it) while the dataset loads; its thread counts are then
         // set on this thread, which trains, before the model exists.
         nativeStart.begin();
         TrainingSetup setup = assemble(experiment, () -> {
             timeline.lap("callbacks and data");
             nativeStart.await();
-            ThreadSettings.apply(experiment.threads());
+            ThreadSettings.apply();
             timeline.lap("waiting for ND4J's native start");
         });
-        ThreadSettings.offer(setup.model(), experiment.threads());
+        setup.model().useThreads(experiment.threads());
         return new PreparedExperiment(experiment, setup);
     }
 

@@ -127,6 +127,29 @@ class RunCommandTest {
         assertEquals(2, shown.getAsJsonArray("checkpoints").size(), "the last and the best");
     }
 
+    /**
+     * The thread budget changes how fast a run goes, never what it computes: BLAS splits a GEMM's work by its thread
+     * count (here the last layer's, 64x512 by 512x10) and the split changes the last bits, so BLAS gets one thread.
+     */
+    @Test
+    void theThreadBudgetLeavesEveryResultBitIdentical() {
+        List<String> results = new java.util.ArrayList<>();
+        for (String threads : List.of("1", "2")) {
+            String runId = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
+                    "threads=" + threads, "--set", "batch_size=64", "--set", "model.hidden=[512]", "--set",
+                    "dataset={name: blobs, features: 784, classes: 10, train: 128}"));
+            StringBuilder metrics = new StringBuilder();
+            for (var epoch : ShownRun.of(cli, runId).getAsJsonArray("epochs")) {
+                for (String metric : List.of("train_loss", "test_loss", "test_accuracy")) {
+                    metrics.append(metric).append('=').append(epoch.getAsJsonObject().get(metric).getAsDouble())
+                            .append(' ');
+                }
+            }
+            results.add(metrics.toString());
+        }
+        assertEquals(results.get(0), results.get(1));
+    }
+
     @Test
     void failingRunEndsFailedWithItsFinishedEpochsRecorded() {
         Cli.Result result = cli.run("run", Experiments.blobsFile().toString(),

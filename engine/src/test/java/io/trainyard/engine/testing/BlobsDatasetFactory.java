@@ -17,8 +17,6 @@ import java.util.Random;
  */
 public final class BlobsDatasetFactory implements DatasetFactory {
 
-    private static final int FEATURES = 4;
-
     @Override
     public String name() {
         return "blobs";
@@ -34,15 +32,17 @@ public final class BlobsDatasetFactory implements DatasetFactory {
         return List.of(
                 HyperParameter.integer("train", 96, Range.atLeast(1), "training samples"),
                 HyperParameter.integer("test", 48, Range.atLeast(1), "test samples"),
-                HyperParameter.integer("classes", 3, Range.closed(2, FEATURES), "number of classes"));
+                HyperParameter.integer("classes", 3, Range.atLeast(2), "number of classes"),
+                HyperParameter.integer("features", 4, Range.atLeast(1), "features per sample (at least classes)"));
     }
 
     @Override
     public Dataset load(PluginConfig config, DatasetContext context) {
         Random random = new Random(1234);
         int classes = config.getInt("classes");
-        DataSplit train = split(config.getInt("train"), classes, random);
-        DataSplit test = split(config.getInt("test"), classes, random);
+        int features = Math.max(classes, config.getInt("features"));
+        DataSplit train = split(config.getInt("train"), classes, features, random);
+        DataSplit test = split(config.getInt("test"), classes, features, random);
         return new Dataset() {
             @Override
             public DataSplit train() {
@@ -56,7 +56,7 @@ public final class BlobsDatasetFactory implements DatasetFactory {
 
             @Override
             public long[] sampleShape() {
-                return new long[] {FEATURES};
+                return new long[] {features};
             }
 
             @Override
@@ -71,16 +71,16 @@ public final class BlobsDatasetFactory implements DatasetFactory {
         };
     }
 
-    private static DataSplit split(int size, int classes, Random random) {
-        float[] features = new float[size * FEATURES];
+    private static DataSplit split(int size, int classes, int width, Random random) {
+        float[] features = new float[size * width];
         float[] targets = new float[size];
         for (int i = 0; i < size; i++) {
             int label = i % classes;
             targets[i] = label;
-            for (int j = 0; j < FEATURES; j++) {
-                features[i * FEATURES + j] = (float) ((j == label ? 2.0 : 0.0) + 0.5 * random.nextGaussian());
+            for (int j = 0; j < width; j++) {
+                features[i * width + j] = (float) ((j == label ? 2.0 : 0.0) + 0.5 * random.nextGaussian());
             }
         }
-        return new ArraySplit(features, FEATURES, targets, 1);
+        return new ArraySplit(features, width, targets, 1);
     }
 }

@@ -91,11 +91,10 @@ abstract class Activation implements Layer {
         return gradInput;
     }
 
-    /** Activations run on the budget any layer of the model takes; they do not take it themselves. */
+    /** The gradient of a large batch runs as two halves at once when the budget has two threads. */
     @Override
-    public final boolean takeThreads(int threads) {
+    public final void useThreads(int threads) {
         this.threads = threads;
-        return false;
     }
 
     private BatchHalves.Split split(INDArray input, boolean halves, Function<BatchHalves.Part, Runnable> work) {

@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -57,17 +56,16 @@ final class BatchHalves {
      * Binds {@code work} to each part of a batch of {@code batch} samples: two halves (the first the larger), or the
      * whole batch when it is a single sample or {@code split} is false.
      *
-     * @param threads the run's thread budget the layer was offered ({@code Layer#takeThreads}), or 0 if it was not:
-     *     then BLAS's thread count, which the engine sets from the same budget
+     * @param threads the run's thread budget the layer was given ({@code Layer#useThreads}), or 0 if it was not (then
+     *     the parts run one after the other)
      */
     static Split split(long batch, boolean split, int threads, Function<Part, Runnable> work) {
         if (!split || batch < 2) {
             return new Split(new Runnable[] {work.apply(whole -> whole)}, false);
         }
         long first = (batch + 1) / 2;
-        boolean concurrent = (threads > 0 ? threads : Nd4j.factory().blas().getMaxThreads()) >= 2;
         return new Split(new Runnable[] {work.apply(whole -> whole.get(NDArrayIndex.interval(0, first))),
-            work.apply(whole -> whole.get(NDArrayIndex.interval(first, batch)))}, concurrent);
+            work.apply(whole -> whole.get(NDArrayIndex.interval(first, batch)))}, threads >= 2);
     }
 
     /**

@@ -131,9 +131,8 @@ public final class Conv2d implements Layer {
 
     /** Both passes run two halves of the batch at once when the budget has two threads ({@link BatchHalves}). */
     @Override
-    public boolean takeThreads(int threads) {
+    public void useThreads(int threads) {
         this.threads = threads;
-        return true;
     }
 
     /** The thread budget the layer was offered, 0 if none. */

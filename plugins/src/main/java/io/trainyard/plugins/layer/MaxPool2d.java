@@ -75,9 +75,8 @@ public final class MaxPool2d implements Layer {
 
     /** Both passes run two halves of the batch at once when the budget has two threads ({@link BatchHalves}). */
     @Override
-    public boolean takeThreads(int threads) {
+    public void useThreads(int threads) {
         this.threads = threads;
-        return true;
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,13 +23,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Splitting a batch in two and running the halves at once: the hand-over, and layers that give the same bits. */
 class BatchHalvesTest {
-
-    private final int threads = Nd4j.factory().blas().getMaxThreads();
-
-    @AfterEach
-    void restoreThreads() {
-        Nd4j.factory().blas().setMaxThreads(threads);
-    }
 
     @Test
     void aBatchSplitsAlongItsFirstAxisTheFirstHalfTheLarger() {
@@ -132,13 +124,6 @@ class BatchHalvesTest {
         INDArray grey = Nd4j.rand(DataType.FLOAT, 7, 1, 6, 6).subi(0.5);
         assertArrayEquals(passes(1, () -> new Conv2d(1, 4, 3, 1, 1), grey),
                 passes(2, () -> new Conv2d(1, 4, 3, 1, 1), grey));
-        // The budget a layer was offered, not BLAS's thread count (the engine gives BLAS one when a layer takes it).
-        assertArrayEquals(passes(1, () -> new Conv2d(1, 4, 3, 1, 1), grey),
-                passes(1, () -> {
-                    Conv2d layer = new Conv2d(1, 4, 3, 1, 1);
-                    layer.takeThreads(2);
-                    return layer;
-                }, grey));
         ConvolutionAxis axis = ConvolutionAxis.padded(3, 1, 1, 1);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 6, axis, axis, 3, true), input),
                 passes(2, () -> new Conv2d(3, 6, axis, axis, 3, true), input));
@@ -146,8 +131,8 @@ class BatchHalvesTest {
 
     /** Output, input gradient and parameter gradients of two training steps (the second's gradients accumulate). */
     private float[] passes(int threads, Supplier<Layer> layers, INDArray input) {
-        Nd4j.factory().blas().setMaxThreads(threads);
         Layer layer = layers.get();
+        layer.useThreads(threads);
         long count = layer.parameterCount();
         Parameters parameters = count > 0 ? new Parameters(DataType.FLOAT, count) : null;
         if (parameters != null) {

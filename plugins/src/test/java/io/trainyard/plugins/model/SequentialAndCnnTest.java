@@ -4,7 +4,6 @@ import io.trainyard.testkit.GradientCheck;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,11 +110,39 @@ class SequentialAndCnnTest {
     }
 
     @Test
-    void modelsWithConvolutionOrPoolingTakeTheThreadBudgetAndOthersLeaveItToBlas() {
-        assertTrue(build(List.of("conv2d(4 padding=1)", "relu", "flatten", "linear"), new long[] {1, 6, 6})
-                .takeThreads(2));
-        assertTrue(build(List.of("maxpool2d", "flatten", "linear"), new long[] {1, 6, 6}).takeThreads(2));
-        assertFalse(build(List.of("flatten", "linear(5)", "relu", "linear"), new long[] {1, 6, 6}).takeThreads(2));
+    void aSequentialModelGivesTheThreadBudgetToEveryLayer() {
+        List<Integer> given = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            layers.add(new Layer() {
+                @Override
+                public String describe() {
+                    return "budget";
+                }
+
+                @Override
+                public long[] outputShape(long[] inputShape) {
+                    return inputShape;
+                }
+
+                @Override
+                public INDArray forward(INDArray input, boolean training) {
+                    return input;
+                }
+
+                @Override
+                public INDArray backward(INDArray gradOutput, boolean inputGradient) {
+                    return gradOutput;
+                }
+
+                @Override
+                public void useThreads(int threads) {
+                    given.add(threads);
+                }
+            });
+        }
+        new Sequential(layers, new ModelContext(new long[] {3}, 3, DataType.FLOAT, new Random(1))).useThreads(2);
+        assertEquals(List.of(2, 2), given);
     }
 
     @Test
