@@ -12,7 +12,7 @@ import java.util.Map;
  * @param seed root seed of every random source of a run
  * @param batchSize training batch size
  * @param epochs planned epochs
- * @param evalBatchSize batch size of the test loop (changes speed, not results)
+ * @param evalBatchSize batch size of the test loop (changes speed and the test metrics' last bits)
  * @param logEvery record the training loss every this many batches
  * @param threads the run's thread budget, for layers that run each batch's halves at once
  * @param callbacks callbacks in the order they are called

@@ -20,32 +20,63 @@ import java.util.concurrent.TimeUnit;
  */
 public record GitState(String root, String commit, boolean dirty, String diffSha256) {
 
-    /**
-     * The state of the checkout holding {@code directory}; empty when it is not in one or git is not installed. The
-     * three git processes run at once: one after another they took 0.1 s of every run's start.
-     */
+    /** The state of the checkout holding {@code directory}; empty when it is not in one or git is not installed. */
     public static Optional<GitState> of(Path directory) {
-        try {
-            Optional<Process> rootAndCommit = start(directory, "rev-parse", "--show-toplevel", "--verify", "HEAD");
-            Optional<Process> status = start(directory, "status", "--porcelain");
-            Optional<Process> diff = start(directory, "diff", "HEAD");
-            Optional<byte[]> rootAndCommitOutput = output(rootAndCommit);
-            Optional<byte[]> statusOutput = output(status);
-            Optional<byte[]> diffOutput = output(diff);
-            if (rootAndCommitOutput.isEmpty() || statusOutput.isEmpty() || diffOutput.isEmpty()) {
+        return start(directory).result();
+    }
+
+    /**
+     * Starts reading the state of the checkout holding {@code directory}: git's three processes run at once (one after
+     * another they took 0.1 s of every run's start), and a run starts them before it loads its data.
+     */
+    public static Pending start(Path directory) {
+        return new Pending(start(directory, "rev-parse", "--show-toplevel", "--verify", "HEAD"),
+                start(directory, "status", "--porcelain"), start(directory, "diff", "HEAD"));
+    }
+
+    /** Git's processes, started; their answer once they end. */
+    public static final class Pending {
+
+        private final Optional<Process> rootAndCommit;
+        private final Optional<Process> status;
+        private final Optional<Process> diff;
+
+        private Pending(Optional<Process> rootAndCommit, Optional<Process> status, Optional<Process> diff) {
+            this.rootAndCommit = rootAndCommit;
+            this.status = status;
+            this.diff = diff;
+        }
+
+        /** The checkout's state; empty when the directory is not in one or git is not installed. */
+        public Optional<GitState> result() {
+            try {
+                Optional<byte[]> rootAndCommitOutput = output(rootAndCommit);
+                Optional<byte[]> statusOutput = output(status);
+                Optional<byte[]> diffOutput = output(diff);
+                if (rootAndCommitOutput.isEmpty() || statusOutput.isEmpty() || diffOutput.isEmpty()) {
+                    return Optional.empty();
+                }
+                String[] lines = text(rootAndCommitOutput.get()).split("\n");
+                if (lines.length != 2) {
+                    return Optional.empty();
+                }
+                return Optional.of(new GitState(lines[0], lines[1], statusOutput.get().length > 0,
+                        Sha256.of(diffOutput.get())));
+            } catch (IOException e) {
                 return Optional.empty();
-            }
-            String[] lines = text(rootAndCommitOutput.get()).split("\n");
-            if (lines.length != 2) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return Optional.empty();
+            } finally {
+                cancel();
             }
-            return Optional.of(new GitState(lines[0], lines[1], statusOutput.get().length > 0,
-                    Sha256.of(diffOutput.get())));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+        }
+
+        /** Ends the processes that are still running; their answer is no longer wanted. */
+        public void cancel() {
+            for (Optional<Process> process : List.of(rootAndCommit, status, diff)) {
+                process.ifPresent(Process::destroy);
+            }
         }
     }
 

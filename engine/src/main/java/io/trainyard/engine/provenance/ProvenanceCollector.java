@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,19 +33,22 @@ public final class ProvenanceCollector {
         this.registry = registry;
     }
 
-    /** @param overrides the {@code --set} assignments of the command line, which a rerun repeats */
-    public Provenance collect(Experiment experiment, Dataset dataset, List<String> overrides) {
+    /**
+     * @param overrides the {@code --set} assignments of the command line, which a rerun repeats
+     * @param git git's state of the experiment file's checkout, started before the data loaded
+     *     ({@link #startGit})
+     */
+    public Provenance collect(Experiment experiment, Dataset dataset, List<String> overrides, GitState.Pending git) {
         Map<String, String> facts = new LinkedHashMap<>();
         Path file = experiment.file().toAbsolutePath();
         facts.put("experiment.file", file.toString());
         facts.put("experiment.sha256", Sha256.of(experiment.fileText().getBytes(StandardCharsets.UTF_8)));
-        Optional<GitState> git = GitState.of(file.getParent());
         facts.putAll(machine());
         facts.put("nd4j.backend", Nd4j.getBackend().getClass().getName());
         facts.put("nd4j.version", mavenVersion("org.nd4j", "nd4j-api"));
         facts.put("blas.vendor", ThreadSettings.blasVendor());
         facts.put("nd4j.native", NativeBuild.loaded());
-        facts.put("threads.blas", Integer.toString(experiment.threads()));
+        facts.put("threads.blas", "1");
         facts.put("threads.nd4j", "1");
         List<Provenance.PluginFact> plugins = registry.all().stream().map(plugin -> new Provenance.PluginFact(
                 plugin.kind().label(), plugin.name(), plugin.plugin().version(), plugin.className(),
@@ -57,7 +59,12 @@ public final class ProvenanceCollector {
         facts.put("dataset.sha256", dataset.sha256());
         facts.put("seed", Long.toString(experiment.seed()));
         Seeds.derived(experiment.seed()).forEach((purpose, seed) -> facts.put("seed." + purpose, Long.toString(seed)));
-        return Provenance.of(overrides, git, plugins, facts);
+        return Provenance.of(overrides, git.result(), plugins, facts);
+    }
+
+    /** Starts reading git's state of the checkout that holds {@code experimentFile}, for {@link #collect}. */
+    public static GitState.Pending startGit(Path experimentFile) {
+        return GitState.start(experimentFile.toAbsolutePath().getParent());
     }
 
     /**

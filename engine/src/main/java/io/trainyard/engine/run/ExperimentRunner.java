@@ -10,6 +10,7 @@ import io.trainyard.engine.checkpoint.ModelFile;
 import io.trainyard.engine.config.Experiment;
 import io.trainyard.engine.config.ExperimentFile;
 import io.trainyard.engine.config.ExperimentResolver;
+import io.trainyard.engine.provenance.GitState;
 import io.trainyard.engine.provenance.ProvenanceCollector;
 import io.trainyard.engine.timing.Timeline;
 import io.trainyard.engine.tracking.Checkpoint;
@@ -92,7 +93,14 @@ public final class ExperimentRunner {
     public RunResult run(ExperimentFile file, List<String> overrides, Lineage lineage, String requiredDataSha256,
             List<Callback> hooks) {
         database.requireWritable();
-        PreparedExperiment prepared = assembler.prepare(file, overrides);
+        GitState.Pending git = ProvenanceCollector.startGit(file.path());
+        PreparedExperiment prepared;
+        try {
+            prepared = assembler.prepare(file, overrides);
+        } catch (RuntimeException e) {
+            git.cancel();
+            throw e;
+        }
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
         if (requiredDataSha256 != null && !requiredDataSha256.equals(setup.dataset().sha256())) {
@@ -105,7 +113,7 @@ public final class ExperimentRunner {
         // the database refuses the run, its folder goes too.
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat, outage);
         try {
-            Map<String, String> facts = provenance.collect(experiment, setup.dataset(), overrides).facts();
+            Map<String, String> facts = provenance.collect(experiment, setup.dataset(), overrides, git).facts();
             timeline.lap("provenance");
             store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                     setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(),

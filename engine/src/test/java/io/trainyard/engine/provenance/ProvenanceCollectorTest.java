@@ -55,6 +55,7 @@ class ProvenanceCollectorTest {
         assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), facts.get("cpu.cores"));
         assertTrue(facts.get("nd4j.backend").contains("CpuBackend"), facts.get("nd4j.backend"));
         assertEquals("7", facts.get("seed"));
+        assertEquals("1", facts.get("threads.blas"), "whatever the run's threads");
         assertEquals("[\"epochs=2\"]", facts.get("experiment.overrides"));
         assertEquals(Long.toString(io.trainyard.engine.training.Seeds.derive(7, "data.shuffle")),
                 facts.get("seed.data.shuffle"));
@@ -71,7 +72,7 @@ class ProvenanceCollectorTest {
         Experiment experiment = new ExperimentResolver(registry).resolve(ExperimentFile.read(file), List.of());
         List<String> awkward = List.of("name=a, b", "note=\"quoted\"\nsecond line", "model.hidden=[256, 128]", "x=");
         Provenance collected = new ProvenanceCollector(registry).collect(experiment,
-                Experiments.assemble(experiment).dataset(), awkward);
+                Experiments.assemble(experiment).dataset(), awkward, ProvenanceCollector.startGit(file));
         assertEquals(collected, Provenance.of(collected.facts()));
         assertEquals(awkward, Provenance.of(collected.facts()).overrides());
         assertEquals("built-in", collected.plugin("optimizer", "sgd").orElseThrow().origin());
@@ -96,8 +97,9 @@ class ProvenanceCollectorTest {
 
     private Map<String, String> collect(Path file) {
         Experiment experiment = new ExperimentResolver(registry).resolve(ExperimentFile.read(file), List.of());
+        GitState.Pending git = ProvenanceCollector.startGit(file);
         return new ProvenanceCollector(registry).collect(experiment, Experiments.assemble(experiment).dataset(),
-                List.of("epochs=2")).facts();
+                List.of("epochs=2"), git).facts();
     }
 
     private byte[] git(String... arguments) throws Exception {
