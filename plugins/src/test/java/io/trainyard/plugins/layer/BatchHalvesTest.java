@@ -114,7 +114,7 @@ class BatchHalvesTest {
     }
 
     @Test
-    void convolutionsAndPoolingGiveTheSameBitsOnOneThreadAsOnTwo() {
+    void layersThatSplitTheBatchGiveTheSameBitsOnOneThreadAsOnTwo() {
         INDArray input = Nd4j.rand(DataType.FLOAT, 7, 3, 6, 6).subi(0.5);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 4, 3, 1, 1), input),
                 passes(2, () -> new Conv2d(3, 4, 3, 1, 1), input));
@@ -124,6 +124,9 @@ class BatchHalvesTest {
         INDArray grey = Nd4j.rand(DataType.FLOAT, 7, 1, 6, 6).subi(0.5);
         assertArrayEquals(passes(1, () -> new Conv2d(1, 4, 3, 1, 1), grey),
                 passes(2, () -> new Conv2d(1, 4, 3, 1, 1), grey));
+        // A linear layer's forward pass, from 256 samples.
+        INDArray rows = Nd4j.rand(DataType.FLOAT, 301, 20).subi(0.5);
+        assertArrayEquals(passes(1, () -> new Linear(20, 7), rows), passes(2, () -> new Linear(20, 7), rows));
         ConvolutionAxis axis = ConvolutionAxis.padded(3, 1, 1, 1);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 6, axis, axis, 3, true), input),
                 passes(2, () -> new Conv2d(3, 6, axis, axis, 3, true), input));
