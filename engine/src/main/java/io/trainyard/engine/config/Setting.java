@@ -22,7 +22,8 @@ public enum Setting {
     LOG_EVERY(HyperParameter.integer("log_every", 100, Range.atLeast(1), "record the training loss every N batches"),
             experiment -> (long) experiment.logEvery()),
     THREADS(HyperParameter.integer("threads", Runtime.getRuntime().availableProcessors(), Range.closed(1, 1024),
-            "threads for the batch halves of convolution and pooling (default: all cores)"), experiment -> (long) experiment.threads());
+            "threads for the layers that split each batch in halves (default: all cores)"),
+            experiment -> (long) experiment.threads());
 
     private final HyperParameter declaration;
     private final Function<Experiment, Object> recorded;

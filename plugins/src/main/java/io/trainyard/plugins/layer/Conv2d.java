@@ -135,7 +135,7 @@ public final class Conv2d implements Layer {
         this.threads = threads;
     }
 
-    /** The thread budget the layer was offered, 0 if none. */
+    /** The thread budget the layer was given, 0 if none. */
     int threads() {
         return threads;
     }
