@@ -22,7 +22,9 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
 
     /** The state of the checkout holding {@code directory}; empty when it is not in one or git is not installed. */
     public static Optional<GitState> of(Path directory) {
-        return start(directory).result();
+        try (Pending pending = start(directory)) {
+            return pending.result();
+        }
     }
 
     /**
@@ -34,8 +36,8 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
                 start(directory, "status", "--porcelain"), start(directory, "diff", "HEAD"));
     }
 
-    /** Git's processes, started; their answer once they end. */
-    public static final class Pending {
+    /** Git's processes, started; their answer once they end. Closing it ends those still running. */
+    public static final class Pending implements AutoCloseable {
 
         private final Optional<Process> rootAndCommit;
         private final Optional<Process> status;
@@ -67,13 +69,12 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
-            } finally {
-                cancel();
             }
         }
 
-        /** Ends the processes that are still running; their answer is no longer wanted. */
-        public void cancel() {
+        /** Ends the processes that are still running: after their answer, or when it is no longer wanted. */
+        @Override
+        public void close() {
             for (Optional<Process> process : List.of(rootAndCommit, status, diff)) {
                 process.ifPresent(Process::destroy);
             }

@@ -93,28 +93,27 @@ public final class ExperimentRunner {
     public RunResult run(ExperimentFile file, List<String> overrides, Lineage lineage, String requiredDataSha256,
             List<Callback> hooks) {
         database.requireWritable();
-        GitState.Pending git = ProvenanceCollector.startGit(file.path());
         PreparedExperiment prepared;
-        try {
+        Map<String, String> facts;
+        // Git's processes run while the data loads; closing ends them whatever fails before their answer is read.
+        try (GitState.Pending git = ProvenanceCollector.startGit(file.path())) {
             prepared = assembler.prepare(file, overrides);
-        } catch (RuntimeException e) {
-            git.cancel();
-            throw e;
+            String dataSha256 = prepared.setup().dataset().sha256();
+            if (requiredDataSha256 != null && !requiredDataSha256.equals(dataSha256)) {
+                throw new TrainyardException("the data differ from the run's: it trained on data with SHA-256 "
+                        + requiredDataSha256 + ", the data found now have " + dataSha256
+                        + "; restore the original files (or point dataset.path at them)");
+            }
+            facts = provenance.collect(prepared.experiment(), prepared.setup().dataset(), overrides, git).facts();
         }
+        timeline.lap("provenance");
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
-        if (requiredDataSha256 != null && !requiredDataSha256.equals(setup.dataset().sha256())) {
-            throw new TrainyardException("the data differ from the run's: it trained on data with SHA-256 "
-                    + requiredDataSha256 + ", the data found now have " + setup.dataset().sha256()
-                    + "; restore the original files (or point dataset.path at them)");
-        }
         String runId = ids.next();
         // The recorder creates the run's folder first: if that fails, no run is left RUNNING in the database; if
         // the database refuses the run, its folder goes too.
         RunRecorder recorder = new RunRecorder(store, location, runId, experiment.logEvery(), heartbeat, outage);
         try {
-            Map<String, String> facts = provenance.collect(experiment, setup.dataset(), overrides, git).facts();
-            timeline.lap("provenance");
             store.create(new NewRun(runId, experiment.name(), experiment.name(), Instant.now(), experiment.seed(),
                     setup.dataset().sha256(), experiment.file().toString(), experiment.fileText(),
                     experiment.params(), heartbeat, facts, lineage));

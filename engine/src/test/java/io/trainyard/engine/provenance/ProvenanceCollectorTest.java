@@ -71,8 +71,11 @@ class ProvenanceCollectorTest {
         Path file = Files.copy(Experiments.blobsFile(), directory.resolve("blobs.yaml"));
         Experiment experiment = new ExperimentResolver(registry).resolve(ExperimentFile.read(file), List.of());
         List<String> awkward = List.of("name=a, b", "note=\"quoted\"\nsecond line", "model.hidden=[256, 128]", "x=");
-        Provenance collected = new ProvenanceCollector(registry).collect(experiment,
-                Experiments.assemble(experiment).dataset(), awkward, ProvenanceCollector.startGit(file));
+        Provenance collected;
+        try (GitState.Pending git = ProvenanceCollector.startGit(file)) {
+            collected = new ProvenanceCollector(registry).collect(experiment,
+                    Experiments.assemble(experiment).dataset(), awkward, git);
+        }
         assertEquals(collected, Provenance.of(collected.facts()));
         assertEquals(awkward, Provenance.of(collected.facts()).overrides());
         assertEquals("built-in", collected.plugin("optimizer", "sgd").orElseThrow().origin());
@@ -97,9 +100,10 @@ class ProvenanceCollectorTest {
 
     private Map<String, String> collect(Path file) {
         Experiment experiment = new ExperimentResolver(registry).resolve(ExperimentFile.read(file), List.of());
-        GitState.Pending git = ProvenanceCollector.startGit(file);
-        return new ProvenanceCollector(registry).collect(experiment, Experiments.assemble(experiment).dataset(),
-                List.of("epochs=2"), git).facts();
+        try (GitState.Pending git = ProvenanceCollector.startGit(file)) {
+            return new ProvenanceCollector(registry).collect(experiment, Experiments.assemble(experiment).dataset(),
+                    List.of("epochs=2"), git).facts();
+        }
     }
 
     private byte[] git(String... arguments) throws Exception {
