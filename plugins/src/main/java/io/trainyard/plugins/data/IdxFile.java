@@ -3,11 +3,11 @@ package io.trainyard.plugins.data;
 import io.trainyard.api.TrainyardException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,19 +39,33 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
 
     /** Reads and checks a whole compressed file; any problem is a {@link TrainyardException} naming the file. */
     public static IdxFile read(Path file) {
-        return read(file, true);
-    }
-
-    /** As {@link #read(Path)}, a file that is not compressed (a {@link DecompressedCopies decompressed copy}). */
-    static IdxFile readUncompressed(Path file) {
-        return read(file, false);
-    }
-
-    private static IdxFile read(Path file, boolean compressed) {
         MessageDigest digest = sha256Digest();
+        return read(file, true, raw -> new DigestInputStream(new GZIPInputStream(raw, 1 << 16), digest),
+                () -> HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * Reads a {@link DecompressedCopies decompressed copy} whose bytes have the CRC32C {@code crc32c}, as recorded when
+     * it was written; its SHA-256, taken then from the same bytes, is {@code sha256}. A copy whose bytes changed since
+     * is a {@link TrainyardException}.
+     */
+    static IdxFile readCopy(Path file, long crc32c, String sha256) {
+        CRC32C checksum = new CRC32C();
+        IdxFile idx = read(file, false, raw -> new CheckedInputStream(raw, checksum), () -> sha256);
+        if (checksum.getValue() != crc32c) {
+            throw corrupt(file, "its bytes changed since it was written (CRC32C mismatch)");
+        }
+        return idx;
+    }
+
+    /** The stream of a file's content (decompressed, checked) over the file's raw bytes. */
+    private interface Content {
+        InputStream over(InputStream raw) throws IOException;
+    }
+
+    private static IdxFile read(Path file, boolean compressed, Content content, Supplier<String> sha256) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                DataInputStream in = new DataInputStream(new DigestInputStream(compressed
-                        ? new GZIPInputStream(raw, 1 << 16) : raw, digest))) {
+                DataInputStream in = new DataInputStream(content.over(raw))) {
             int magic = in.readInt();
             int rank = magic & 0xff;
             if ((magic >>> 8) != UNSIGNED_BYTE || rank < 1 || rank > 4) {
@@ -74,7 +91,7 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
             if (in.read() != -1) {
                 throw corrupt(file, "it has data after the " + length + " values its header announces");
             }
-            return new IdxFile(dimensions, data, HexFormat.of().formatHex(digest.digest()));
+            return new IdxFile(dimensions, data, sha256.get());
         } catch (NoSuchFileException e) {
             throw new TrainyardException("data file " + file + " does not exist");
         } catch (EOFException e) {
@@ -123,13 +140,27 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
 
     /** Writes the file's content, not compressed: the bytes its SHA-256 is of. */
     void writeUncompressed(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(UNSIGNED_BYTE << 8 | dimensions.length);
+        out.write(header());
+        out.write(data);
+        out.flush();
+    }
+
+    /** The CRC32C of the bytes {@link #writeUncompressed} writes. */
+    long crc32c() {
+        CRC32C checksum = new CRC32C();
+        checksum.update(header());
+        checksum.update(data);
+        return checksum.getValue();
+    }
+
+    /** The magic number and the dimensions' sizes, big-endian. */
+    private byte[] header() {
+        ByteBuffer header = ByteBuffer.allocate(Integer.BYTES * (1 + dimensions.length));
+        header.putInt(UNSIGNED_BYTE << 8 | dimensions.length);
         for (int dimension : dimensions) {
-            data.writeInt(dimension);
+            header.putInt(dimension);
         }
-        data.write(this.data);
-        data.flush();
+        return header.array();
     }
 
     /** Number of items (the first dimension). */

@@ -96,6 +96,21 @@ class DecompressedCopiesTest {
     }
 
     @Test
+    void aCopyStampedWithoutItsChecksumIsMadeAgain() throws IOException {
+        Path source = source();
+        IdxFile original = copies().read(source);
+        Path stamp = copy().resolveSibling("images.source");
+        List<String> lines = Files.readAllLines(stamp);
+        assertEquals(List.of(String.valueOf(original.crc32c())), lines.subList(2, lines.size()));
+        Files.write(stamp, lines.subList(0, 2)); // as versions that hashed the copy at every read wrote it
+        Files.write(copy(), new byte[] {0, 0, 8});
+
+        assertEquals(original, copies().read(source));
+        assertEquals(lines, Files.readAllLines(stamp));
+        assertArrayEquals(IdxFiles.idx(new int[] {2, 2, 2}, pixels), Files.readAllBytes(copy()));
+    }
+
+    @Test
     void aCacheThatCannotBeWrittenOnlyCostsTheCopy() throws IOException {
         Path source = source();
         Path notADirectory = Files.writeString(directory.resolve("file"), "in the way");

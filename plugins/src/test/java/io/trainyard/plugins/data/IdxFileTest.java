@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,31 @@ class IdxFileTest {
         assertEquals(2, file.count());
         assertEquals(3, file.itemLength());
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), file.sha256());
+    }
+
+    @Test
+    void aCopyIsWrittenUncompressedWithTheChecksumItIsReadBackBy() throws Exception {
+        byte[] content = IdxFiles.idx(new int[] {2, 3}, new byte[] {1, 2, 3, 4, 5, (byte) 255});
+        IdxFile file = IdxFile.read(IdxFiles.write(directory.resolve("a.gz"), content));
+        Path copy = directory.resolve("a");
+        try (var out = Files.newOutputStream(copy)) {
+            file.writeUncompressed(out);
+        }
+        assertArrayEquals(content, Files.readAllBytes(copy));
+        CRC32C expected = new CRC32C();
+        expected.update(content);
+        assertEquals(expected.getValue(), file.crc32c());
+
+        IdxFile read = IdxFile.readCopy(copy, file.crc32c(), file.sha256());
+        assertEquals(file, read);
+        assertEquals(file.sha256(), read.sha256());
+
+        content[content.length - 1] = 7; // a pixel changed: the copy still parses
+        Files.write(copy, content);
+        TrainyardException error = assertThrows(TrainyardException.class,
+                () -> IdxFile.readCopy(copy, file.crc32c(), file.sha256()));
+        assertEquals("data file " + copy + " is unusable: its bytes changed since it was written (CRC32C mismatch);"
+                + " delete it and download it again, or reinstall the package it came from", error.getMessage());
     }
 
     @Test
