@@ -1,6 +1,7 @@
 package io.trainyard.engine.training;
 
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,6 +10,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J's start (0.6-0.8 s: libnd4j's loading and ND4J's classes, all on one core) on a thread of its own. A command
  * that computes begins it as soon as the command line names it, so that it overlaps the store's opening, the
  * plugins, the experiment file and the data; the training thread waits for it only before it builds the model.
+ *
+ * <p>JavaCPP, as ND4J loads, looks symbols up by calling {@code dlopen} inside a {@code dl_iterate_phdr} callback:
+ * it takes glibc's two loader locks in the opposite order to {@code dlopen}, so a native library that another thread
+ * loads meanwhile deadlocks both threads for good (seen twice in about 300 starts: the store's server loading the JDK's
+ * {@code libextnet} while ND4J started; LWJGL issue 1148 is the same fault). The native libraries the rest of a
+ * command's start would load are therefore loaded before ND4J's start leaves the calling thread.
  */
 @Singleton
 public final class NativeStart {
@@ -18,8 +25,15 @@ public final class NativeStart {
     /** Begins ND4J's start on another thread, the first time; later calls do nothing. */
     public synchronized void begin() {
         if (started == null) {
+            loadNetworking();
             started = CompletableFuture.runAsync(Nd4j::getBackend);
         }
+    }
+
+    /** The JDK's networking libraries, which the store's server loads as it starts: libnet, then libextnet. */
+    private static void loadNetworking() {
+        InetAddress.getLoopbackAddress();
+        jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE.name();
     }
 
     /** Waits until ND4J has started, beginning its start if no one has; its failure is thrown here. */
