@@ -140,19 +140,17 @@ public final class Database implements AutoCloseable {
             if (closed) {
                 throw new StoreException("the store is closed (the process is shutting down)", null);
             }
-            try {
-                return pool != null ? pool.getConnection() : DriverManager.getConnection(url, user, password);
-            } catch (SQLException e) {
-                if (keepAlive != null || readOnly || pool != null) {
-                    throw failure(e);
-                }
-                // The holding process has gone: take the file over or join whoever did.
-                attach(false);
+            for (int attach = 0; ; attach++) {
                 try {
-                    return DriverManager.getConnection(url, user, password);
-                } catch (SQLException again) {
-                    throw failure(again);
+                    return pool != null ? pool.getConnection() : DriverManager.getConnection(url, user, password);
+                } catch (SQLException e) {
+                    if (keepAlive != null || readOnly || pool != null || attach == ATTEMPTS_ON_LOST_CONNECTION) {
+                        throw failure(e);
+                    }
                 }
+                // The holding process has gone: take the file over or join whoever did, who may be leaving too (a
+                // sweep's workers end one after another).
+                attach(false);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.trainyard.engine.testing.TrainingProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,28 @@ class ConcurrentRunsTest {
                         result.next();
                         return List.of(result.getLong(1));
                     }), "the lost try was rolled back, the repeat committed");
+        }
+    }
+
+    @Test
+    void aProcessWhoseServingProcessLeavesJoinsAgainWhenTheOneItJoinsLeavesRightAfterItsProbe() throws Exception {
+        Path store = directory.resolve("store");
+        TrainingProcess holder = start(store, 10_000);
+        Path portFile = store.resolve(StoreServer.PORT_FILE);
+        awaitFile(portFile);
+        try (LeavingServer server = new LeavingServer(Integer.parseInt(Files.readString(portFile).trim()))) {
+            Files.writeString(portFile, Integer.toString(server.port()));
+            try (Database database = new Database(new StoreLocation(store))) {
+                // The server it uses leaves; the one it then joins answers its probe and leaves before it connects
+                // (as in a sweep whose workers end one after another); the next one stays.
+                server.plan(true, false, true);
+                try (Connection connection = database.connect()) {
+                    assertTrue(connection.isValid(5));
+                }
+                assertEquals(0, server.planned(), "every planned connection came");
+            }
+        } finally {
+            terminate(holder);
         }
     }
 
