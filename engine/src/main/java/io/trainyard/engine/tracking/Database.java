@@ -54,9 +54,10 @@ public final class Database implements AutoCloseable {
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
 
     /**
-     * How often a unit of work or a query is tried when the process serving the store leaves under it. Once more is
-     * not always enough: the process that takes the file over may be leaving too (a sweep's workers start and end
-     * trials, each holding the store for a while).
+     * How often a unit of work or a query is tried, and how often a connection takes the file over or joins its new
+     * holder, when the process serving the store leaves under it. Once more is not always enough: the process that
+     * takes the file over may be leaving too (a sweep's workers start and end trials, each holding the store for a
+     * while).
      */
     private static final int ATTEMPTS_ON_LOST_CONNECTION = 3;
 
@@ -140,16 +141,15 @@ public final class Database implements AutoCloseable {
             if (closed) {
                 throw new StoreException("the store is closed (the process is shutting down)", null);
             }
-            for (int attach = 0; ; attach++) {
+            for (int attached = 0; ; attached++) {
                 try {
                     return pool != null ? pool.getConnection() : DriverManager.getConnection(url, user, password);
                 } catch (SQLException e) {
-                    if (keepAlive != null || readOnly || pool != null || attach == ATTEMPTS_ON_LOST_CONNECTION) {
+                    if (keepAlive != null || readOnly || pool != null || attached == ATTEMPTS_ON_LOST_CONNECTION) {
                         throw failure(e);
                     }
                 }
-                // The holding process has gone: take the file over or join whoever did, who may be leaving too (a
-                // sweep's workers end one after another).
+                // The holding process has gone: take the file over or join whoever did, who may be leaving too.
                 attach(false);
             }
         }
