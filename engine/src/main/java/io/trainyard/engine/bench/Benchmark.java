@@ -42,8 +42,9 @@ public final class Benchmark {
         TrainingSetup setup = prepared.setup().withoutCallbacks();
         int samples = setup.dataset().train().size();
         double gflopPerEpoch = setup.model().trainingFlopsPerSample() * (double) samples / 1e9;
-        out.printf(Locale.ROOT, "Benchmark %s: %d epochs, batch %d, %d thread(s), BLAS %s on one%n", experiment.name(),
-                experiment.epochs(), experiment.batchSize(), experiment.threads(), ThreadSettings.blasVendor());
+        out.printf(Locale.ROOT, "Benchmark %s: %d epochs, batch %d, %d thread(s), BLAS %s on %d%n",
+                experiment.name(), experiment.epochs(), experiment.batchSize(), experiment.threads(),
+                ThreadSettings.blasVendor(), ThreadSettings.NATIVE_THREADS);
         out.printf(Locale.ROOT, "One training epoch: %d samples, %.1f GFLOP%n", samples, gflopPerEpoch);
         out.printf("%5s  %9s  %10s  %9s  %8s  %8s  %14s  %7s%n", "EPOCH", "TRAIN S", "SAMPLES/S", "GFLOP/S",
                 "EVAL S", "TEST ACC", "NATIVE ALLOC", "RSS MB");

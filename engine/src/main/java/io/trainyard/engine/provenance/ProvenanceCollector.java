@@ -48,8 +48,8 @@ public final class ProvenanceCollector {
         facts.put("nd4j.version", mavenVersion("org.nd4j", "nd4j-api"));
         facts.put("blas.vendor", ThreadSettings.blasVendor());
         facts.put("nd4j.native", NativeBuild.loaded());
-        facts.put("threads.blas", "1");
-        facts.put("threads.nd4j", "1");
+        facts.put("threads.blas", Integer.toString(ThreadSettings.NATIVE_THREADS));
+        facts.put("threads.nd4j", Integer.toString(ThreadSettings.NATIVE_THREADS));
         List<Provenance.PluginFact> plugins = registry.all().stream().map(plugin -> new Provenance.PluginFact(
                 plugin.kind().label(), plugin.name(), plugin.plugin().version(), plugin.className(),
                 String.valueOf(plugin.origin()))).toList();

@@ -13,15 +13,18 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class ThreadSettings {
 
+    /** The threads of BLAS and of ND4J's own ops, each. */
+    public static final int NATIVE_THREADS = 1;
+
     private ThreadSettings() {
     }
 
     /** Gives BLAS and ND4J's own ops one thread each, on the calling thread (OpenMP's count is per thread). */
     public static void apply() {
-        Nd4j.factory().blas().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        Nd4j.factory().blas().setMaxThreads(NATIVE_THREADS);
+        Nd4j.getEnvironment().setMaxThreads(NATIVE_THREADS);
+        Nd4j.getEnvironment().setMaxMasterThreads(NATIVE_THREADS);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(NATIVE_THREADS);
     }
 
     /** A description of the BLAS library for run records. */

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,7 +134,7 @@ class RunCommandTest {
      */
     @Test
     void theThreadBudgetLeavesEveryResultBitIdentical() {
-        List<String> results = new java.util.ArrayList<>();
+        List<String> results = new ArrayList<>();
         for (String threads : List.of("1", "2")) {
             String runId = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
                     "threads=" + threads, "--set", "batch_size=64", "--set", "model.hidden=[512]", "--set",
