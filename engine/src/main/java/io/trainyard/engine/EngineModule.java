@@ -70,18 +70,26 @@ public final class EngineModule extends AbstractModule {
     }
 
     /**
-     * The store, open, with the runs and sweeps whose processes died recorded CRASHED: opening is when that is
-     * noticed, so every command that reads or writes runs sees it. A read-only store records nothing.
+     * The store, with the runs and sweeps whose processes died recorded CRASHED: opening is when that is noticed, so
+     * every command that reads or writes runs sees it. A read-only store records nothing. A command that trains
+     * opens it in the background (see {@link Database#openInBackground}); the others need it at once.
      */
     @Provides
     @Singleton
     Database database(StoreLocation location, EngineOptions options) {
-        Database database = resources.register(new Database(location, options.trains()));
+        if (options.trains()) {
+            return resources.register(Database.openInBackground(location, true, EngineModule::recordCrashes));
+        }
+        Database database = resources.register(new Database(location, false));
+        recordCrashes(database);
+        return database;
+    }
+
+    private static void recordCrashes(Database database) {
         if (!database.readOnly()) {
             Instant now = Instant.now();
             new RunStore(database).recordCrashes(now);
             new SweepStore(database).recordCrashes(now);
         }
-        return database;
     }
 }

@@ -47,7 +47,7 @@ public final class WholeRunBenchmark {
      * this was built: building it opened the store.
      */
     public RunResult run(Path experimentFile, List<String> overrides, OutputFormat format) {
-        timeline.lap("store open");
+        timeline.lap("command set-up (the store opens meanwhile)");
         RunResult result = runner.run(ExperimentFile.read(experimentFile), overrides, Lineage.NONE, null,
                 List.of(new EpochPhases()));
         timeline.lap("last records and checkpoint, run end");

@@ -92,7 +92,6 @@ public final class ExperimentRunner {
      */
     public RunResult run(ExperimentFile file, List<String> overrides, Lineage lineage, String requiredDataSha256,
             List<Callback> hooks) {
-        database.requireWritable();
         PreparedExperiment prepared;
         Map<String, String> facts;
         // Git's processes run while the data loads; closing ends them whatever fails before their answer is read.
@@ -107,6 +106,9 @@ public final class ExperimentRunner {
             facts = provenance.collect(prepared.experiment(), prepared.setup().dataset(), overrides, git).facts();
         }
         timeline.lap("provenance");
+        // Checked once the model is built: a command that trains opens its store meanwhile.
+        database.requireWritable();
+        timeline.lap("waiting for the store to open");
         Experiment experiment = prepared.experiment();
         TrainingSetup setup = prepared.setup();
         String runId = ids.next();
