@@ -1,6 +1,7 @@
 package io.trainyard.plugins.layer;
 
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -17,10 +18,24 @@ final class Slices {
                 .reshape(rows, columns);
     }
 
-    /** Fills {@code view} uniformly in {@code [-bound, bound]} from {@code random}, in row-major order. */
+    /**
+     * Fills {@code view} uniformly in {@code [-bound, bound]} from {@code random}, in row-major order: each value
+     * drawn in double precision and rounded to the view's type.
+     */
     static void fillUniform(INDArray view, Random random, double bound) {
-        double[] values = new double[Math.toIntExact(view.length())];
-        for (int i = 0; i < values.length; i++) {
+        int length = Math.toIntExact(view.length());
+        if (view.dataType() == DataType.FLOAT) {
+            // Java's rounding to float is ND4J's cast's; this spares an array of doubles and a native cast (a third
+            // of the reference model's construction).
+            float[] values = new float[length];
+            for (int i = 0; i < length; i++) {
+                values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+            }
+            view.assign(Nd4j.createFromArray(values).reshape(view.shape()));
+            return;
+        }
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
             values[i] = (2 * random.nextDouble() - 1) * bound;
         }
         view.assign(Nd4j.createFromArray(values).castTo(view.dataType()).reshape(view.shape()));
