@@ -31,6 +31,13 @@ class ArchiveWorkloadTest {
                 .map(JsonElement::getAsJsonObject).map(run -> run.get("experiment").getAsString()).sorted().toList());
         assertTrue(Files.isDirectory(scratch.resolve("cache/datasets/fashion-mnist/decompressed")),
                 "the data's copies go to the scratch cache, not the user's");
+
+        assertEquals(0, ArchiveWorkload.read(scratch.resolve("store"), Map.of()), "shows and compares those runs");
+    }
+
+    @Test
+    void readingAStoreWithoutRunsCountsEveryCommandAsFailed(@TempDir Path scratch) {
+        assertEquals(4, ArchiveWorkload.read(scratch.resolve("store"), Map.of()));
     }
 
     @Test
