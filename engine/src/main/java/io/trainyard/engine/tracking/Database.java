@@ -196,7 +196,7 @@ public final class Database implements AutoCloseable {
         return readOnly;
     }
 
-    /** Refuses to go on when nothing can be recorded, before any work is done. */
+    /** Refuses to go on when nothing can be recorded, before anything is recorded or trained. */
     public void requireWritable() {
         if (readOnly()) {
             throw new StoreException("the store " + location.describe() + " is read-only (its file system or files"
