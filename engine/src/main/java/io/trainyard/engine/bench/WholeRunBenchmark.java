@@ -44,7 +44,7 @@ public final class WholeRunBenchmark {
 
     /**
      * Runs and records the experiment, then writes where its wall time went. The command started the timeline before
-     * this was built: building it opened the store.
+     * this was built: building it began the store's opening, which goes on beside the run's set-up.
      */
     public RunResult run(Path experimentFile, List<String> overrides, OutputFormat format) {
         timeline.lap("command set-up (the store opens meanwhile)");

@@ -29,15 +29,19 @@ final class Slices {
             // of the reference model's construction).
             float[] values = new float[length];
             for (int i = 0; i < length; i++) {
-                values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+                values[i] = (float) uniform(random, bound);
             }
             view.assign(Nd4j.createFromArray(values).reshape(view.shape()));
             return;
         }
         double[] values = new double[length];
         for (int i = 0; i < length; i++) {
-            values[i] = (2 * random.nextDouble() - 1) * bound;
+            values[i] = uniform(random, bound);
         }
         view.assign(Nd4j.createFromArray(values).castTo(view.dataType()).reshape(view.shape()));
+    }
+
+    private static double uniform(Random random, double bound) {
+        return (2 * random.nextDouble() - 1) * bound;
     }
 }
