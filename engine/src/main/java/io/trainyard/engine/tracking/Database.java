@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** H2's administrator of a store's database; its password is the store's secret. */
-    private static final String USER = "sa";
+    static final String USER = "sa";
     /** How long to wait for the holding process to publish its server (it may be opening the store right now). */
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
 
@@ -355,13 +355,17 @@ public final class Database implements AutoCloseable {
      */
     private Connection openFile(Path file) throws SQLException {
         Path absolute = file.toAbsolutePath();
+        boolean fromTemplate = false;
         if (!Files.exists(absolute)) {
             password = StoreSecret.readOrCreate(location.directory());
             user = USER;
-            return DriverManager.getConnection(location.jdbcUrl(compactOnClose), user, password);
+            if (!StoreTemplate.placeAt(absolute)) {
+                return DriverManager.getConnection(location.jdbcUrl(compactOnClose), user, password);
+            }
+            fromTemplate = true; // opened as any existing file from here on
         }
         if (HELD_HERE.contains(absolute)) {
-            return login(location.jdbcUrl(compactOnClose)); // H2 shares the database this process has open
+            return login(location.jdbcUrl(compactOnClose), false); // H2 shares the database this process has open
         }
         // One copy per process: two processes may look at the same file one after the other.
         Path copy = absolute.resolveSibling(absolute.getFileName() + ".before-repair-" + ProcessHandle.current().pid());
@@ -371,13 +375,13 @@ public final class Database implements AutoCloseable {
             sleep(200);
             state = inspectUnlocked(absolute, copy);
         }
-        if (state == DatabaseFile.State.DAMAGED) {
-            throw damaged(absolute, "it is empty or not an H2 database");
+        if (state.refusal != null) {
+            throw damaged(absolute, state.refusal);
         }
         try {
             Connection connection;
             try {
-                connection = login(location.jdbcUrl(compactOnClose));
+                connection = login(location.jdbcUrl(compactOnClose), fromTemplate);
             } catch (SQLException e) {
                 if (state != DatabaseFile.State.UNCLEAN || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                     throw e; // H2 did not touch the file (another process may hold it: the caller joins that one)
@@ -439,31 +443,47 @@ public final class Database implements AutoCloseable {
     }
 
 
-    /** Logs in with the store's secret; a store made before secrets existed gets one now, from its owner. */
-    private Connection login(String fileUrl) throws SQLException {
+    /**
+     * Logs in with the store's secret; a store made before secrets existed, or just made from the template, has an
+     * empty password and gets the secret now, from its owner.
+     *
+     * @param fromTemplate whether this process has just made the file from the template: its password is tried
+     *     empty first, since H2 makes every wrong password wait (0.25 s, longer each time)
+     */
+    private Connection login(String fileUrl, boolean fromTemplate) throws SQLException {
         user = USER;
+        Optional<Connection> empty = fromTemplate ? tryLogin(fileUrl, "") : Optional.empty();
+        if (empty.isPresent()) {
+            return adoptSecret(empty.get());
+        }
         Optional<String> secret = StoreSecret.read(location.directory());
         if (secret.isPresent()) {
-            try {
+            Optional<Connection> connection = tryLogin(fileUrl, secret.get());
+            if (connection.isPresent()) {
                 password = secret.get();
-                return DriverManager.getConnection(fileUrl, user, password);
-            } catch (SQLException e) {
-                if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
-                    throw e;
-                }
+                return connection.get();
             }
         }
-        Connection legacy;
+        empty = fromTemplate ? Optional.empty() : tryLogin(fileUrl, "");
+        return adoptSecret(empty.orElseThrow(() -> new StoreException("cannot open the store " + location.describe()
+                + ": its secret " + location.directory().resolve(StoreSecret.FILE) + " is missing or is not the one"
+                + " it was made with; restore that file from where the store came from", null)));
+    }
+
+    /** A connection, or none if H2 refuses the password. */
+    private static Optional<Connection> tryLogin(String fileUrl, String password) throws SQLException {
         try {
-            legacy = DriverManager.getConnection(fileUrl, user, "");
+            return Optional.of(DriverManager.getConnection(fileUrl, USER, password));
         } catch (SQLException e) {
             if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
                 throw e;
             }
-            throw new StoreException("cannot open the store " + location.describe() + ": its secret "
-                    + location.directory().resolve(StoreSecret.FILE) + " is missing or is not the one it was made"
-                    + " with; restore that file from where the store came from", e);
+            return Optional.empty();
         }
+    }
+
+    /** Gives the store whose empty password {@code legacy} logged in with the store's secret, unless read-only. */
+    private Connection adoptSecret(Connection legacy) throws SQLException {
         if (readOnly) {
             password = "";
             return legacy;
@@ -484,7 +504,7 @@ public final class Database implements AutoCloseable {
                     + " read-only; pass --store DIR with a directory you can write", null);
         }
         try {
-            keepAlive = login(location.readOnlyJdbcUrl());
+            keepAlive = login(location.readOnlyJdbcUrl(), false);
             url = location.readOnlyJdbcUrl();
             if (!hasSchema(keepAlive)) {
                 throw damaged(file, "it holds no Trainyard tables");

@@ -17,11 +17,23 @@ final class DatabaseFile {
 
     enum State {
         /** Closed cleanly, its last chunk inside the file: safe to open. */
-        CLEAN,
+        CLEAN(null),
         /** Open elsewhere, or left by a process that died: a read-only look decides whether H2 can heal it. */
-        UNCLEAN,
+        UNCLEAN(null),
         /** Not an H2 file, or empty: opening it would replace it with a new store. */
-        DAMAGED
+        DAMAGED("it is empty or not an H2 database"),
+        /**
+         * Closed cleanly, then cut short inside or before its last chunk: H2 would go back to an older version of the
+         * store, which may be the empty one it started as.
+         */
+        CUT_SHORT("its end is missing: the file was cut short after it was closed");
+
+        /** Why a file in this state is never opened, or null if it may be. */
+        final String refusal;
+
+        State(String refusal) {
+            this.refusal = refusal;
+        }
     }
 
     private static final int BLOCK = 4096;
@@ -45,9 +57,28 @@ final class DatabaseFile {
         if (!"2".equals(header.get("H")) && !"2".equals(parse(second).get("H"))) {
             return State.DAMAGED;
         }
-        boolean clean = first.equals(second) && "1".equals(header.get("clean"))
-                && blockOffset(header.get("block")) < size;
-        return clean ? State.CLEAN : State.UNCLEAN;
+        if (!first.equals(second) || !"1".equals(header.get("clean"))) {
+            return State.UNCLEAN;
+        }
+        return lastChunkEnd(channel, blockOffset(header.get("block")), size) <= size ? State.CLEAN : State.CUT_SHORT;
+    }
+
+    /**
+     * Where the chunk written last ends, by its own header at {@code start}: a file cut short inside that chunk still
+     * names a start inside the file.
+     */
+    private static long lastChunkEnd(FileChannel channel, long start, long size) throws IOException {
+        if (start >= size) {
+            return Long.MAX_VALUE;
+        }
+        ByteBuffer block = ByteBuffer.allocate((int) Math.min(BLOCK, size - start));
+        while (block.hasRemaining() && channel.read(block, start + block.position()) >= 0) {
+            // read the chunk's first block whole
+        }
+        String text = new String(block.array(), 0, block.position(), StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\n');
+        long length = blockOffset(parse(end < 0 ? text : text.substring(0, end)).get("len"));
+        return length == Long.MAX_VALUE ? start : start + length; // no length given: as far as can be told, whole
     }
 
     private static long blockOffset(String hex) {

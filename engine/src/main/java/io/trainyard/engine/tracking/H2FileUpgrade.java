@@ -152,10 +152,10 @@ final class H2FileUpgrade {
         }
     }
 
-    /** Whether the file is no H2 database at all (empty, cut short): nothing to upgrade. */
+    /** Whether the open that follows refuses the file (empty, not H2, cut short): nothing to upgrade. */
     private static boolean damaged(Path database) throws IOException {
         try (FileChannel channel = FileChannel.open(database, StandardOpenOption.READ)) {
-            return DatabaseFile.inspect(channel) == DatabaseFile.State.DAMAGED;
+            return DatabaseFile.inspect(channel).refusal != null;
         }
     }
 
