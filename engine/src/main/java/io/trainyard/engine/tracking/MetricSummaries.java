@@ -2,13 +2,19 @@ package io.trainyard.engine.tracking;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps {@code metric_summaries} (first, last, min and max of each run's metrics, with their epochs; the earliest
  * epoch on ties) and each run's epoch count ({@code runs.epochs}) equal to what the epochs say. Recomputed from a
  * run's epochs inside the transaction that records an epoch: a run has at most thousands of epochs, and the summary
- * can never drift from them.
+ * can never drift from them. The epochs are read once, in order, and summed up here: in SQL, four correlated
+ * subqueries over the {@code epoch_values} view took 10-35 ms of every epoch's commit.
  */
 public final class MetricSummaries {
 
@@ -25,30 +31,95 @@ public final class MetricSummaries {
     }
 
     private static void run(Connection connection, String where, String runId) throws SQLException {
-        String[] statements = {
-            "DELETE FROM metric_summaries" + where,
-            "INSERT INTO metric_summaries (run_id, metric, first_value, first_epoch, last_value, last_epoch,"
-                    + " min_value, min_epoch, max_value, max_epoch)"
-                    + " SELECT run_id, metric, 0, MIN(epoch), 0, MAX(epoch), MIN(metric_value), 0, MAX(metric_value),"
-                    + " 0 FROM epoch_values" + where + " GROUP BY run_id, metric",
-            "UPDATE metric_summaries s SET"
-                    + " first_value = (SELECT v.metric_value FROM epoch_values v"
-                    + " WHERE v.run_id = s.run_id AND v.metric = s.metric AND v.epoch = s.first_epoch),"
-                    + " last_value = (SELECT v.metric_value FROM epoch_values v"
-                    + " WHERE v.run_id = s.run_id AND v.metric = s.metric AND v.epoch = s.last_epoch),"
-                    + " min_epoch = (SELECT MIN(v.epoch) FROM epoch_values v"
-                    + " WHERE v.run_id = s.run_id AND v.metric = s.metric AND v.metric_value = s.min_value),"
-                    + " max_epoch = (SELECT MIN(v.epoch) FROM epoch_values v"
-                    + " WHERE v.run_id = s.run_id AND v.metric = s.metric AND v.metric_value = s.max_value)"
-                    + where.replace("run_id", "s.run_id"),
-            "UPDATE runs SET epochs = (SELECT COUNT(*) FROM epoch_metrics m WHERE m.run_id = runs.id)"
-                    + where.replace("run_id", "id")};
-        for (String sql : statements) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                if (runId != null) {
-                    statement.setString(1, runId);
+        List<Summary> summaries = summarise(connection, where, runId);
+        execute(connection, "DELETE FROM metric_summaries" + where, runId);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_summaries (run_id, metric,"
+                + " first_value, first_epoch, last_value, last_epoch, min_value, min_epoch, max_value, max_epoch)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Summary summary : summaries) {
+                insert.setString(1, summary.runId);
+                insert.setString(2, summary.metric);
+                insert.setDouble(3, summary.firstValue);
+                insert.setInt(4, summary.firstEpoch);
+                insert.setDouble(5, summary.lastValue);
+                insert.setInt(6, summary.lastEpoch);
+                insert.setDouble(7, summary.minValue);
+                insert.setInt(8, summary.minEpoch);
+                insert.setDouble(9, summary.maxValue);
+                insert.setInt(10, summary.maxEpoch);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        execute(connection, "UPDATE runs SET epochs = (SELECT COUNT(*) FROM epoch_metrics m WHERE m.run_id = runs.id)"
+                + where.replace("run_id", "id"), runId);
+    }
+
+    /** Every run's metrics summed up, from their epochs read in order. */
+    private static List<Summary> summarise(Connection connection, String where, String runId) throws SQLException {
+        Map<List<String>, Summary> summaries = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, metric, epoch, metric_value"
+                + " FROM epoch_values" + where + " ORDER BY run_id, epoch")) {
+            if (runId != null) {
+                select.setString(1, runId);
+            }
+            try (ResultSet epochs = select.executeQuery()) {
+                while (epochs.next()) {
+                    String run = epochs.getString(1);
+                    String metric = epochs.getString(2);
+                    summaries.computeIfAbsent(List.of(run, metric), key -> new Summary(run, metric))
+                            .add(epochs.getInt(3), epochs.getDouble(4));
                 }
-                statement.executeUpdate();
+            }
+        }
+        return new ArrayList<>(summaries.values());
+    }
+
+    private static void execute(Connection connection, String sql, String runId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (runId != null) {
+                statement.setString(1, runId);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** One run's metric, as its epochs arrive in order: on ties, the earliest epoch stays. */
+    private static final class Summary {
+        final String runId;
+        final String metric;
+        int firstEpoch = -1;
+        double firstValue;
+        int lastEpoch;
+        double lastValue;
+        int minEpoch;
+        double minValue;
+        int maxEpoch;
+        double maxValue;
+
+        Summary(String runId, String metric) {
+            this.runId = runId;
+            this.metric = metric;
+        }
+
+        void add(int epoch, double value) {
+            if (firstEpoch < 0) {
+                firstEpoch = epoch;
+                firstValue = value;
+                minEpoch = epoch;
+                minValue = value;
+                maxEpoch = epoch;
+                maxValue = value;
+            }
+            lastEpoch = epoch;
+            lastValue = value;
+            if (value < minValue) {
+                minEpoch = epoch;
+                minValue = value;
+            }
+            if (value > maxValue) {
+                maxEpoch = epoch;
+                maxValue = value;
             }
         }
     }

@@ -117,6 +117,40 @@ class RunStoreTest {
     }
 
     @Test
+    void metricSummariesKeepFirstLastAndTheEarliestEpochOfTheMinimumAndMaximumPerRun() throws Exception {
+        store.create(newRun("run-1", "exp", Map.of()));
+        store.create(newRun("run-2", "exp", Map.of()));
+        double[] accuracies = {0.7, 0.9, 0.6, 0.9, 0.6};
+        double[] rates = {0.1, Double.NaN, 0.05, 0.1, 0.2};
+        for (int epoch = 1; epoch <= 5; epoch++) {
+            Map<String, Double> logged = new LinkedHashMap<>();
+            logged.put("lr", rates[epoch - 1]);
+            store.recordEpoch("run-1", new EpochResult(epoch, 1.0 / epoch, 0.5, 0.8, accuracies[epoch - 1], 2.5),
+                    List.of(), logged);
+        }
+        store.recordEpoch("run-2", new EpochResult(1, 0.3, 0.5, 0.8, 0.95, 2.5), List.of());
+        Map<String, MetricSummary> expected = Map.of(
+                "test_accuracy", new MetricSummary(0.7, 1, 0.6, 5, 0.6, 3, 0.9, 2),
+                "lr", new MetricSummary(0.1, 1, 0.2, 5, 0.05, 3, 0.2, 5),
+                "train_loss", new MetricSummary(1.0, 1, 0.2, 5, 0.2, 5, 1.0, 1));
+        Map<String, MetricSummary> summaries = queries.find("run-1").metrics();
+        assertEquals(expected, Map.of("test_accuracy", summaries.get("test_accuracy"), "lr", summaries.get("lr"),
+                "train_loss", summaries.get("train_loss")));
+        assertEquals(new MetricSummary(0.95, 1, 0.95, 1, 0.95, 1, 0.95, 1),
+                queries.find("run-2").metrics().get("test_accuracy"));
+
+        try (Connection connection = database.connect()) {
+            MetricSummaries.refreshAll(connection);
+        }
+        assertEquals(summaries, queries.find("run-1").metrics(), "every run at once, the same");
+        assertEquals(0.95, queries.find("run-2").metrics().get("test_accuracy").last());
+
+        store.reopen("run-1", 2, 0, Heartbeat.DEFAULT, Instant.now());
+        assertEquals(new MetricSummary(0.7, 1, 0.9, 2, 0.7, 1, 0.9, 2),
+                queries.find("run-1").metrics().get("test_accuracy"), "the epochs kept, alone");
+    }
+
+    @Test
     void anArtifactIsCopiedWithItsShaAndItsBytesStayInAStoreByUrl() throws Exception {
         store.create(newRun("run-1", "exp", Map.of()));
         Artifacts artifacts = new Artifacts(store, opened.location());
