@@ -362,7 +362,7 @@ public final class Database implements AutoCloseable {
             if (!StoreTemplate.placeAt(absolute)) {
                 return DriverManager.getConnection(location.jdbcUrl(compactOnClose), user, password);
             }
-            fromTemplate = true; // opened as any existing file from here on
+            fromTemplate = true; // (or another process, a moment ago): opened as any existing file from here on
         }
         if (HELD_HERE.contains(absolute)) {
             return login(location.jdbcUrl(compactOnClose), false); // H2 shares the database this process has open

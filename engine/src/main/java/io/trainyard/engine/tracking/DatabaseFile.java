@@ -16,7 +16,7 @@ import java.util.Map;
 final class DatabaseFile {
 
     enum State {
-        /** Closed cleanly, its last chunk inside the file: safe to open. */
+        /** Closed cleanly, its last chunk whole in the file: safe to open. */
         CLEAN(null),
         /** Open elsewhere, or left by a process that died: a read-only look decides whether H2 can heal it. */
         UNCLEAN(null),

@@ -86,7 +86,8 @@ class StoreTemplateTest {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT \"version\", \"script\", \"checksum\","
-                        + " \"installed_on\", \"success\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"")) {
+                        + " \"installed_on\", \"success\" FROM \"flyway_schema_history\""
+                        + " ORDER BY \"installed_rank\"")) {
             while (result.next()) {
                 rows.add(result.getString(1) + " " + result.getString(2) + " " + result.getString(3) + " "
                         + result.getTimestamp(4).toInstant() + " " + result.getBoolean(5));
