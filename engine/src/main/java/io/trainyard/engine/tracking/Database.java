@@ -452,19 +452,19 @@ public final class Database implements AutoCloseable {
      */
     private Connection login(String fileUrl, boolean fromTemplate) throws SQLException {
         user = USER;
-        Optional<Connection> empty = fromTemplate ? tryLogin(fileUrl, "") : Optional.empty();
-        if (empty.isPresent()) {
-            return adoptSecret(empty.get());
-        }
-        Optional<String> secret = StoreSecret.read(location.directory());
-        if (secret.isPresent()) {
-            Optional<Connection> connection = tryLogin(fileUrl, secret.get());
-            if (connection.isPresent()) {
-                password = secret.get();
-                return connection.get();
+        if (fromTemplate) {
+            Optional<Connection> empty = tryLogin(fileUrl, "");
+            if (empty.isPresent()) {
+                return adoptSecret(empty.get());
             }
         }
-        empty = fromTemplate ? Optional.empty() : tryLogin(fileUrl, "");
+        Optional<String> secret = StoreSecret.read(location.directory());
+        Optional<Connection> connection = secret.isPresent() ? tryLogin(fileUrl, secret.get()) : Optional.empty();
+        if (connection.isPresent()) {
+            password = secret.get();
+            return connection.get();
+        }
+        Optional<Connection> empty = fromTemplate ? Optional.empty() : tryLogin(fileUrl, "");
         return adoptSecret(empty.orElseThrow(() -> new StoreException("cannot open the store " + location.describe()
                 + ": its secret " + location.directory().resolve(StoreSecret.FILE) + " is missing or is not the one"
                 + " it was made with; restore that file from where the store came from", null)));

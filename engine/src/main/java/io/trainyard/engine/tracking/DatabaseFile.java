@@ -44,15 +44,12 @@ final class DatabaseFile {
     /** The state of the file open in {@code channel}, read from its start. */
     static State inspect(FileChannel channel) throws IOException {
         long size = channel.size();
-        if (size < 2 * BLOCK) {
+        String headers = size < 2 * BLOCK ? "" : read(channel, 0, 2 * BLOCK);
+        if (headers.length() < 2 * BLOCK) {
             return State.DAMAGED;
         }
-        ByteBuffer headers = ByteBuffer.allocate(2 * BLOCK);
-        while (headers.hasRemaining() && channel.read(headers, headers.position()) >= 0) {
-            // read both blocks whole
-        }
-        String first = new String(headers.array(), 0, BLOCK, StandardCharsets.ISO_8859_1).trim();
-        String second = new String(headers.array(), BLOCK, BLOCK, StandardCharsets.ISO_8859_1).trim();
+        String first = headers.substring(0, BLOCK).trim();
+        String second = headers.substring(BLOCK).trim();
         Map<String, String> header = parse(first);
         if (!"2".equals(header.get("H")) && !"2".equals(parse(second).get("H"))) {
             return State.DAMAGED;
@@ -60,7 +57,7 @@ final class DatabaseFile {
         if (!first.equals(second) || !"1".equals(header.get("clean"))) {
             return State.UNCLEAN;
         }
-        return lastChunkEnd(channel, blockOffset(header.get("block")), size) <= size ? State.CLEAN : State.CUT_SHORT;
+        return lastChunkEnd(channel, inBytes(header.get("block")), size) <= size ? State.CLEAN : State.CUT_SHORT;
     }
 
     /**
@@ -71,17 +68,23 @@ final class DatabaseFile {
         if (start >= size) {
             return Long.MAX_VALUE;
         }
-        ByteBuffer block = ByteBuffer.allocate((int) Math.min(BLOCK, size - start));
-        while (block.hasRemaining() && channel.read(block, start + block.position()) >= 0) {
-            // read the chunk's first block whole
-        }
-        String text = new String(block.array(), 0, block.position(), StandardCharsets.ISO_8859_1);
+        String text = read(channel, start, (int) Math.min(BLOCK, size - start));
         int end = text.indexOf('\n');
-        long length = blockOffset(parse(end < 0 ? text : text.substring(0, end)).get("len"));
+        long length = inBytes(parse(end < 0 ? text : text.substring(0, end)).get("len"));
         return length == Long.MAX_VALUE ? start : start + length; // no length given: as far as can be told, whole
     }
 
-    private static long blockOffset(String hex) {
+    /** Up to {@code length} bytes from {@code position}, as text (H2's headers are ASCII). */
+    private static String read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        while (bytes.hasRemaining() && channel.read(bytes, position + bytes.position()) >= 0) {
+            // read them whole
+        }
+        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** A number of blocks, given in hexadecimal, in bytes; the largest long if it is missing or not a number. */
+    private static long inBytes(String hex) {
         try {
             return Long.parseLong(hex, 16) * BLOCK;
         } catch (NumberFormatException | NullPointerException e) {

@@ -10,8 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A new store's database as Flyway's migrations leave it, made once when Trainyard is built ({@link #main}) and
@@ -59,25 +57,19 @@ public final class StoreTemplate {
         }
     }
 
-    /** The build's step: makes the template at the path given, from this Trainyard's migrations. */
+    /**
+     * The build's step: makes the template at the path given, which ends in {@code .mv.db} as H2 names its files,
+     * afresh from this Trainyard's migrations.
+     */
     public static void main(String[] args) throws IOException, SQLException {
         Path target = Path.of(args[0]).toAbsolutePath();
-        Path scratch = Files.createTempDirectory("trainyard-store-template");
-        try {
-            String url = "jdbc:h2:file:" + scratch.resolve("template");
-            Schema.flyway(url, Database.USER, "", Dialect.H2).migrate();
-            try (Connection connection = DriverManager.getConnection(url, Database.USER, "");
-                    Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN COMPACT");
-            }
-            Files.createDirectories(target.getParent());
-            Files.move(scratch.resolve("template.mv.db"), target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            try (Stream<Path> left = Files.walk(scratch)) {
-                for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(target);
+        String url = "jdbc:h2:file:" + target.toString().replaceFirst("\\.mv\\.db$", "");
+        Schema.flyway(url, Database.USER, "", Dialect.H2).migrate();
+        try (Connection connection = DriverManager.getConnection(url, Database.USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
         }
     }
 }

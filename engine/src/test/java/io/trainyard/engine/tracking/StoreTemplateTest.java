@@ -42,15 +42,16 @@ class StoreTemplateTest {
         String url = location.jdbcUrl();
         String secret = StoreSecret.read(location.directory()).orElseThrow();
         DriverManager.getConnection(url, Database.USER, secret).close();
-        SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "sa", ""));
+        SQLException refused = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(url, Database.USER, ""));
         assertEquals(ErrorCode.WRONG_USER_OR_PASSWORD, refused.getErrorCode(), "no empty password left");
     }
 
     @Test
     void theTemplateHoldsWhatFlywayMakesOfANewStore() throws Exception {
         String migrated = "jdbc:h2:file:" + directory.resolve("migrated");
-        Schema.flyway(migrated, "sa", "", Dialect.H2).migrate();
-        assertEquals(definitions(migrated), definitions(template()));
+        Schema.flyway(migrated, Database.USER, "test-secret", Dialect.H2).migrate();
+        assertEquals(definitions(migrated, "test-secret"), definitions(template(), ""));
     }
 
     @Test
@@ -76,7 +77,7 @@ class StoreTemplateTest {
     }
 
     private static List<String> history(String url, String password) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "sa", password)) {
+        try (Connection connection = DriverManager.getConnection(url, Database.USER, password)) {
             return history(connection);
         }
     }
@@ -98,9 +99,9 @@ class StoreTemplateTest {
     }
 
     /** Every definition of the database (tables, columns, constraints, indexes, views) but its users'. */
-    private static List<String> definitions(String url) throws SQLException {
+    private static List<String> definitions(String url, String password) throws SQLException {
         List<String> definitions = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = DriverManager.getConnection(url, Database.USER, password);
                 Statement statement = connection.createStatement();
                 ResultSet script = statement.executeQuery("SCRIPT NODATA")) {
             while (script.next()) {
