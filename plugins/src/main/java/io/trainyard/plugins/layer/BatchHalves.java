@@ -61,11 +61,21 @@ final class BatchHalves {
      */
     static Split split(long batch, boolean split, int threads, Function<Part, Runnable> work) {
         if (!split || batch < 2) {
-            return new Split(new Runnable[] {work.apply(whole -> whole)}, false);
+            return whole(work.apply(whole -> whole));
         }
         long first = (batch + 1) / 2;
-        return new Split(new Runnable[] {work.apply(whole -> whole.get(NDArrayIndex.interval(0, first))),
-            work.apply(whole -> whole.get(NDArrayIndex.interval(first, batch)))}, threads >= 2);
+        return of(threads, work.apply(whole -> whole.get(NDArrayIndex.interval(0, first))),
+                work.apply(whole -> whole.get(NDArrayIndex.interval(first, batch))));
+    }
+
+    /** Two parts of any other split of a layer's work, run at once when the budget has two threads. */
+    static Split of(int threads, Runnable first, Runnable second) {
+        return new Split(new Runnable[] {first, second}, threads >= 2);
+    }
+
+    /** Work that is not split. */
+    static Split whole(Runnable work) {
+        return new Split(new Runnable[] {work}, false);
     }
 
     /**

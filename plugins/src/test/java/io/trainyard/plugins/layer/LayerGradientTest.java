@@ -34,6 +34,22 @@ class LayerGradientTest {
         checkLayer(withoutBias, bind(withoutBias), random(5, 4));
     }
 
+    @Test
+    void linearParameterGradientsWithoutAnInputGradientMatchFiniteDifferences() {
+        // A first layer's backward pass: the parameters' gradients for two halves of the output units, on two threads
+        // (one output unit: not split).
+        for (Linear linear : new Linear[] {new Linear(4, 3), new Linear(4, 3, false), new Linear(4, 1)}) {
+            linear.useThreads(2);
+            Parameters parameters = bind(linear);
+            INDArray input = random(5, 4);
+            INDArray outputWeights = random(linear.forward(input, true).shape());
+            assertNull(linear.backward(outputWeights, false));
+            GradientCheck.assertGradient(linear.describe() + " parameters", parameters.values(),
+                    parameters.gradients().dup(), () -> linear.forward(input, true).mul(outputWeights).sumNumber()
+                            .doubleValue());
+        }
+    }
+
     /** Each convolution twice: on the native build's kernels where they apply, and as unfolded GEMMs. */
     private void checkConvolution(Conv2d convolution, INDArray input) {
         checkLayer(convolution, bind(convolution), input);
