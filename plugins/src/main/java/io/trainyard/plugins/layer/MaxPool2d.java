@@ -106,8 +106,8 @@ public final class MaxPool2d implements Layer {
             long[] shape = outputShape(Arrays.copyOfRange(input.shape(), 1, 4));
             this.output = outputs.get(input.dataType(), input.size(0), shape);
             this.pool = ceilMode ? null : BatchHalves.split(input.size(0), true, threads, part -> {
-                BoundOp pooling = BoundOp.named("maxpool2d", arguments(), part.of(output), part.of(input));
                 INDArray checked = part.of(input);
+                BoundOp pooling = BoundOp.named("maxpool2d", arguments(), part.of(output), checked);
                 // Only ever set to true by either half; the caller reads it after both ended (BatchHalves' handover
                 // orders the writes before).
                 return () -> {
