@@ -43,8 +43,7 @@ final class DatabaseFile {
 
     /** The state of the file open in {@code channel}, read from its start. */
     static State inspect(FileChannel channel) throws IOException {
-        long size = channel.size();
-        String headers = size < 2 * BLOCK ? "" : read(channel, 0, 2 * BLOCK);
+        String headers = read(channel, 0, 2 * BLOCK);
         if (headers.length() < 2 * BLOCK) {
             return State.DAMAGED;
         }
@@ -57,6 +56,7 @@ final class DatabaseFile {
         if (!first.equals(second) || !"1".equals(header.get("clean"))) {
             return State.UNCLEAN;
         }
+        long size = channel.size();
         return lastChunkEnd(channel, inBytes(header.get("block")), size) <= size ? State.CLEAN : State.CUT_SHORT;
     }
 

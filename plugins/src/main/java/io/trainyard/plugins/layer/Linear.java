@@ -8,6 +8,7 @@ import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 
@@ -129,13 +130,10 @@ public final class Linear implements Layer {
             long batch = input.size(0);
             this.output = outputs.get(input.dataType(), batch, out);
             this.ones = onesColumns.get(input.dataType(), batch, 1);
-            if (batch >= FORWARD_HALVES_FROM || out < 2) {
-                this.forward = BatchHalves.split(batch, batch >= FORWARD_HALVES_FROM, threads,
-                        part -> forward(part.of(input), part.of(ones), all(), part.of(output)));
-            } else {
-                this.forward = BatchHalves.of(threads, forward(input, ones, firstUnits(), output),
-                        forward(input, ones, lastUnits(), output));
-            }
+            this.forward = batch >= FORWARD_HALVES_FROM
+                    ? BatchHalves.split(batch, true, threads,
+                            part -> forward(part.of(input), part.of(ones), all(), part.of(output)))
+                    : unitHalves(units -> forward(input, ones, units, output));
         }
 
         /** {@code y = b + x W^T} for the output units {@code units} of the rows of {@code x}. */
@@ -161,27 +159,32 @@ public final class Linear implements Layer {
 
         @Override
         public INDArray backward(INDArray gradOutput, boolean inputGradient) {
-            if (backward == null || backward.gradOutput != gradOutput) {
-                backward = new Backward(gradOutput);
+            if (backward == null || backward.gradOutput != gradOutput || backward.inputGradient != inputGradient) {
+                backward = new Backward(gradOutput, inputGradient);
             }
-            (inputGradient ? backward.withInputGradient : backward.parametersOnly).run();
-            return inputGradient ? backward.gradInput : null;
+            backward.work.run();
+            return backward.gradInput;
         }
 
         private final class Backward {
 
             final INDArray gradOutput;
+            final boolean inputGradient;
+            /** The input's gradient, or null when not wanted. */
             final INDArray gradInput;
-            final BatchHalves.Split withInputGradient;
-            final BatchHalves.Split parametersOnly;
+            final BatchHalves.Split work;
 
-            Backward(INDArray gradOutput) {
+            Backward(INDArray gradOutput, boolean inputGradient) {
                 this.gradOutput = gradOutput;
-                this.gradInput = inputGradients.get(gradOutput.dataType(), gradOutput.size(0), in);
-                BoundOp inputGradient = BoundOp.gemm(gradOutput, weight, gradInput, false, false, 1.0, 0.0);
-                this.withInputGradient = BatchHalves.of(threads, inputGradient::run, parameterGradients(all()));
-                this.parametersOnly = out < 2 ? BatchHalves.whole(parameterGradients(all()))
-                        : BatchHalves.of(threads, parameterGradients(firstUnits()), parameterGradients(lastUnits()));
+                this.inputGradient = inputGradient;
+                if (inputGradient) {
+                    gradInput = inputGradients.get(gradOutput.dataType(), gradOutput.size(0), in);
+                    BoundOp product = BoundOp.gemm(gradOutput, weight, gradInput, false, false, 1.0, 0.0);
+                    work = BatchHalves.of(threads, product::run, parameterGradients(all()));
+                } else {
+                    gradInput = null;
+                    work = unitHalves(this::parameterGradients);
+                }
             }
 
             /** {@code dW += dy^T x} and {@code db += 1^T dy} for the output units {@code units}. */
@@ -201,13 +204,13 @@ public final class Linear implements Layer {
         }
     }
 
-    /** The first half of the output units (the larger), and the rest. */
-    private INDArrayIndex firstUnits() {
-        return interval(0, (out + 1) / 2);
-    }
-
-    private INDArrayIndex lastUnits() {
-        return interval((out + 1) / 2, out);
+    /** {@code work} for the first half of the output units (the larger) and for the rest; whole for one unit. */
+    private BatchHalves.Split unitHalves(Function<INDArrayIndex, Runnable> work) {
+        if (out < 2) {
+            return BatchHalves.whole(work.apply(all()));
+        }
+        long first = (out + 1) / 2;
+        return BatchHalves.of(threads, work.apply(interval(0, first)), work.apply(interval(first, out)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.trainyard.api.model.BatchBuffers;
 import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
 import java.util.Arrays;
+import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -108,11 +109,12 @@ public final class MaxPool2d implements Layer {
             this.pool = ceilMode ? null : BatchHalves.split(input.size(0), true, threads, part -> {
                 INDArray checked = part.of(input);
                 BoundOp pooling = BoundOp.named("maxpool2d", arguments(), part.of(output), checked);
+                Level1 blas = Nd4j.getBlasWrapper().level1();
                 // Only ever set to true by either half; the caller reads it after both ended (BatchHalves' handover
                 // orders the writes before).
                 return () -> {
                     pooling.run();
-                    if (!Double.isFinite(Nd4j.getBlasWrapper().level1().asum(checked))) {
+                    if (!Double.isFinite(blas.asum(checked))) {
                         nonFinite = true;
                     }
                 };
