@@ -8,6 +8,7 @@ import io.trainyard.api.PluginConfig;
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
 import io.trainyard.api.optim.OptimizerFactory;
+import io.trainyard.api.parallel.Halves;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -99,8 +100,37 @@ final class OptimizerContract {
         assertTrue(growth <= 0, name + ": zeroGradients() and step() allocated " + growth + " bytes of native memory"
                 + " after warming up; keep state in buffers made once");
 
+        checkThreads(factory, config, name);
+
         optimizer.setLearningRate(0.25);
         assertEquals(0.25, optimizer.learningRate(), name + ": learningRate() must report setLearningRate()");
+    }
+
+    /**
+     * On a vector long enough for an optimizer to split its step ({@link Halves#ELEMENTWISE_FROM} values and more),
+     * the steps with a budget of two threads must give the bits of the steps with one.
+     */
+    private static void checkThreads(OptimizerFactory factory, PluginConfig config, String name) {
+        Random random = new Random(29);
+        INDArray start = GradientCheck.gaussian(random, 1, 2 * Halves.ELEMENTWISE_FROM + 1);
+        INDArray[] gradients = new INDArray[3];
+        for (int step = 0; step < gradients.length; step++) {
+            gradients[step] = GradientCheck.gaussian(random, 1, start.length());
+        }
+        double[][] results = new double[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            Parameters parameters = parameters(start);
+            Optimizer optimizer = factory.create(config, parameters);
+            optimizer.useThreads(threads);
+            for (INDArray gradient : gradients) {
+                optimizer.zeroGradients();
+                parameters.gradients().addi(gradient);
+                optimizer.step();
+            }
+            results[threads - 1] = parameters.values().toDoubleVector();
+        }
+        assertArrayEquals(results[0], results[1], name + ": steps with useThreads(2) must give the bits of steps"
+                + " with useThreads(1) (a run's results must not depend on its thread budget)");
     }
 
     private static Parameters parameters(INDArray values) {

@@ -84,7 +84,8 @@ public final class PluginContract {
      * An optimizer built with its defaults over twelve double parameters: passes {@link #checkPlugin}; reports
      * {@code lr} (when declared) and {@code setLearningRate}; {@code zeroGradients} zeroes; 100 steps on
      * {@code 0.5 |p - t|^2} lower it, leave each step's gradients untouched and are bit-for-bit repeatable; warmed-up
-     * steps allocate no native memory.
+     * steps allocate no native memory; over 32 769 parameters, steps after {@code useThreads(2)} give the bits of
+     * steps after {@code useThreads(1)}.
      */
     public static void checkOptimizer(OptimizerFactory factory) {
         OptimizerContract.check(factory);

@@ -17,6 +17,14 @@ public interface Optimizer {
     /** Applies one update from the current gradients. */
     void step();
 
+    /**
+     * Gives the run's thread budget ({@code threads} in the experiment), once, before the first step, to an optimizer
+     * that splits its step over a second thread ({@link io.trainyard.api.parallel.Halves}). A step must give the same
+     * bits whatever the budget (the test kit's optimizer contract checks this). The default ignores it.
+     */
+    default void useThreads(int threads) {
+    }
+
     /** The learning rate the next step will use. */
     double learningRate();
 

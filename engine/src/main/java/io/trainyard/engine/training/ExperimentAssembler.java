@@ -86,6 +86,7 @@ public final class ExperimentAssembler {
             timeline.lap("waiting for ND4J's native start");
         });
         setup.model().useThreads(experiment.threads());
+        setup.optimizer().useThreads(experiment.threads());
         return new PreparedExperiment(experiment, setup);
     }
 

@@ -2,6 +2,7 @@ package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BatchBuffers;
 import io.trainyard.api.model.Layer;
+import io.trainyard.api.parallel.Halves;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
@@ -10,13 +11,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * An element-wise function without parameters: same shape out as in, buffers reused per batch size. Subclasses
  * bind ND4J's ops for the function and its gradient once per set of buffers (the training loop passes the same ones
- * every batch), so neither pass allocates. Batches of at least {@link #HALVES_FROM} values (a convolutional
- * network's feature maps) run their gradient, and the function unless it is cheap, as two halves at once
- * ({@link BatchHalves}); below that the hand-over costs more than the half saves.
+ * every batch), so neither pass allocates. Batches of at least {@link Halves#ELEMENTWISE_FROM} values run their
+ * gradient, and the function unless it is cheap, as two halves of the batch at once ({@link BatchHalves}); below that
+ * the hand-over costs more than the half saves.
  */
 abstract class Activation implements Layer {
-
-    static final long HALVES_FROM = 1 << 16;
 
     private final String name;
     private final boolean forwardInHalves;
@@ -25,11 +24,11 @@ abstract class Activation implements Layer {
     private final BatchBuffers inputGradients = new BatchBuffers();
     private INDArray input;
     private INDArray output;
-    private BatchHalves.Split apply;
+    private Halves apply;
     private INDArray boundInput;
     private INDArray boundGradOutput;
     private INDArray gradInput;
-    private BatchHalves.Split gradient;
+    private Halves gradient;
 
     /**
      * @param forwardInHalves whether the function, not only its gradient, is worth two halves at once: not for a
@@ -97,7 +96,7 @@ abstract class Activation implements Layer {
         this.threads = threads;
     }
 
-    private BatchHalves.Split split(INDArray input, boolean halves, Function<BatchHalves.Part, Runnable> work) {
-        return BatchHalves.split(input.size(0), halves && input.length() >= HALVES_FROM, threads, work);
+    private Halves split(INDArray input, boolean halves, Function<BatchHalves.Part, Runnable> work) {
+        return BatchHalves.split(input.size(0), halves && input.length() >= Halves.ELEMENTWISE_FROM, threads, work);
     }
 }

@@ -6,6 +6,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import io.trainyard.api.model.BatchBuffers;
 import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
+import io.trainyard.api.parallel.Halves;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Function;
@@ -18,11 +19,11 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
  * is one GEMM into a preallocated array with transpose flags, bound once per batch buffer ({@link BoundOp}): the
  * allocating {@code mmul} of a transposed view is an order of magnitude slower in ND4J, and even {@code Nd4j.gemm}
  * allocates a native context per call. The work runs as two halves at once when the budget has two threads
- * ({@link BatchHalves}), each half the same product whatever the thread count: the forward pass over two halves of the
- * batch from {@link #FORWARD_HALVES_FROM} samples (evaluation's), and below that over two halves of the output units;
- * the backward pass computes the input's gradient beside the parameters' (independent GEMMs of equal size: the
- * reference MLP's training epoch 7 % shorter), or, when no input gradient is wanted (a first layer), the parameters'
- * for two halves of the output units.
+ * ({@link Halves}), each half the same product whatever the thread count: the forward pass over two halves of the
+ * batch from {@link #FORWARD_HALVES_FROM} samples (evaluation's), and below that over two halves of the output units
+ * (from {@link #UNIT_HALVES_FROM} units); the backward pass computes the input's gradient beside the parameters'
+ * (independent GEMMs of equal size: the reference MLP's training epoch 7 % shorter), or, when no input gradient is
+ * wanted (a first layer), the parameters' for two halves of the output units.
  */
 public final class Linear implements Layer {
 
@@ -32,6 +33,13 @@ public final class Linear implements Layer {
      * output units (half the weight each) made the reference MLP's epoch 11 % shorter.
      */
     static final long FORWARD_HALVES_FROM = 256;
+
+    /**
+     * Two halves of fewer output units cost more than they save: a 64-sample batch through 512 -> 10 took 42 us
+     * forward as two halves at once and 30 us whole (each product's fixed cost dominates); at 32 units they were
+     * even, at 64 the halves took 63 us against 99.
+     */
+    static final long UNIT_HALVES_FROM = 64;
 
     private final long in;
     private final long out;
@@ -122,7 +130,7 @@ public final class Linear implements Layer {
         private final INDArray input;
         private final INDArray output;
         private final INDArray ones;
-        private final BatchHalves.Split forward;
+        private final Halves forward;
         private Backward backward;
 
         Pass(INDArray input) {
@@ -172,7 +180,7 @@ public final class Linear implements Layer {
             final boolean inputGradient;
             /** The input's gradient, or null when not wanted. */
             final INDArray gradInput;
-            final BatchHalves.Split work;
+            final Halves work;
 
             Backward(INDArray gradOutput, boolean inputGradient) {
                 this.gradOutput = gradOutput;
@@ -180,7 +188,7 @@ public final class Linear implements Layer {
                 if (inputGradient) {
                     gradInput = inputGradients.get(gradOutput.dataType(), gradOutput.size(0), in);
                     BoundOp product = BoundOp.gemm(gradOutput, weight, gradInput, false, false, 1.0, 0.0);
-                    work = BatchHalves.of(threads, product::run, parameterGradients(all()));
+                    work = Halves.of(threads, product::run, parameterGradients(all()));
                 } else {
                     gradInput = null;
                     work = unitHalves(this::parameterGradients);
@@ -204,13 +212,16 @@ public final class Linear implements Layer {
         }
     }
 
-    /** {@code work} for the first half of the output units (the larger) and for the rest; whole for one unit. */
-    private BatchHalves.Split unitHalves(Function<INDArrayIndex, Runnable> work) {
-        if (out < 2) {
-            return BatchHalves.whole(work.apply(all()));
+    /**
+     * {@code work} for the first half of the output units (the larger) and for the rest; whole below
+     * {@link #UNIT_HALVES_FROM} units.
+     */
+    private Halves unitHalves(Function<INDArrayIndex, Runnable> work) {
+        if (out < UNIT_HALVES_FROM) {
+            return Halves.whole(work.apply(all()));
         }
         long first = (out + 1) / 2;
-        return BatchHalves.of(threads, work.apply(interval(0, first)), work.apply(interval(first, out)));
+        return Halves.of(threads, work.apply(interval(0, first)), work.apply(interval(first, out)));
     }
 
     @Override

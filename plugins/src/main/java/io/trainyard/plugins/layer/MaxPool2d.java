@@ -3,6 +3,7 @@ package io.trainyard.plugins.layer;
 import io.trainyard.api.model.BatchBuffers;
 import io.trainyard.api.model.BoundOp;
 import io.trainyard.api.model.Layer;
+import io.trainyard.api.parallel.Halves;
 import java.util.Arrays;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -95,12 +96,12 @@ public final class MaxPool2d implements Layer {
 
         private final INDArray input;
         private final INDArray output;
-        private final BatchHalves.Split pool;
+        private final Halves pool;
         private ExactPool exact;
         private boolean nonFinite;
         private INDArray boundGradOutput;
         private INDArray gradInput;
-        private BatchHalves.Split unpool;
+        private Halves unpool;
 
         Pass(INDArray input) {
             this.input = input;
@@ -110,7 +111,7 @@ public final class MaxPool2d implements Layer {
                 INDArray checked = part.of(input);
                 BoundOp pooling = BoundOp.named("maxpool2d", arguments(), part.of(output), checked);
                 Level1 blas = Nd4j.getBlasWrapper().level1();
-                // Only ever set to true by either half; the caller reads it after both ended (BatchHalves' handover
+                // Only ever set to true by either half; the caller reads it after both ended (Halves' hand-over
                 // orders the writes before).
                 return () -> {
                     pooling.run();

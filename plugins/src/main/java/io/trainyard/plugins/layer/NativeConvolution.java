@@ -1,6 +1,7 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BoundOp;
+import io.trainyard.api.parallel.Halves;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,10 +23,10 @@ final class NativeConvolution implements BoundPasses.Pass {
     private final INDArray output;
     private final INDArray[] parameters;
     private final long[] arguments;
-    private final BatchHalves.Split convolve;
+    private final Halves convolve;
     private INDArray boundGradOutput;
     private INDArray gradInput;
-    private BatchHalves.Split backward;
+    private Halves backward;
     private BoundOp[] accumulate;
 
     NativeConvolution(Conv2d layer, INDArray input) {

@@ -1,6 +1,7 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BoundOp;
+import io.trainyard.api.parallel.Halves;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ final class UnfoldedConvolution implements BoundPasses.Pass {
     private final INDArray ones;
     private final long positions;
     private final List<Half> halves = new ArrayList<>();
-    private final BatchHalves.Split forward;
+    private final Halves forward;
     private Backward backward;
 
     UnfoldedConvolution(Conv2d layer, INDArray input) {
@@ -117,7 +118,7 @@ final class UnfoldedConvolution implements BoundPasses.Pass {
 
         private final INDArray gradOutput;
         private final INDArray gradInput;
-        private final BatchHalves.Split passes;
+        private final Halves passes;
         private final BoundOp[] addSecondHalf;
         /** Whether this batch's passes go on to the input gradient; set before they run. */
         private boolean inputGradient;

@@ -3,12 +3,14 @@ package io.trainyard.plugins.optim;
 import io.trainyard.api.model.Parameters;
 import io.trainyard.api.optim.Optimizer;
 import io.trainyard.api.optim.StateArrays;
+import io.trainyard.api.parallel.Halves;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Stochastic gradient descent with PyTorch's update rule ({@code torch.optim.SGD}):
@@ -20,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * p = p - lr * g
  * </pre>
  * With {@code maximize}, {@code grad} is negated first.
- * State lives in flat buffers shaped like the parameters; a step is at most five BLAS-level in-place operations.
+ * State lives in flat buffers shaped like the parameters; a step is at most five BLAS-level in-place operations over
+ * each half of the vector, the halves at once when the run has two threads.
  */
 public final class Sgd implements Optimizer {
 
@@ -35,6 +38,8 @@ public final class Sgd implements Optimizer {
     private final Level1 blas = Nd4j.getBlasWrapper().level1();
     private double learningRate;
     private boolean firstStep = true;
+    private int threads;
+    private Halves halves;
 
     public Sgd(Parameters parameters, double learningRate, double momentum, double dampening, double weightDecay,
             boolean nesterov) {
@@ -54,6 +59,7 @@ public final class Sgd implements Optimizer {
         if (maximize && scratch == null) {
             scratch = parameters.values().ulike();
         }
+        halves = null;
         return this;
     }
 
@@ -83,10 +89,48 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
+    public void useThreads(int threads) {
+        this.threads = threads;
+        halves = null;
+    }
+
+    @Override
     public void step() {
-        INDArray values = parameters.values();
+        if (halves == null) {
+            halves = bindHalves();
+        }
+        halves.run();
+        firstStep = false;
+    }
+
+    /**
+     * The step over two halves of the parameter vector, at once when the budget has two threads: each element's
+     * update is independent of the others', so the halves give the same bits as the whole.
+     */
+    private Halves bindHalves() {
+        long count = parameters.count();
+        if (count < Halves.ELEMENTWISE_FROM) {
+            return Halves.whole(part(0, count));
+        }
+        long half = (count + 1) / 2;
+        return Halves.of(threads, part(0, half), part(half, count));
+    }
+
+    /** The step for the elements {@code from} to {@code to - 1}, bound to views of every buffer. */
+    private Runnable part(long from, long to) {
+        INDArray values = slice(parameters.values(), from, to);
+        INDArray gradient = slice(parameters.gradients(), from, to);
+        INDArray partVelocity = slice(velocity, from, to);
+        INDArray partScratch = slice(scratch, from, to);
+        return () -> update(values, gradient, partVelocity, partScratch);
+    }
+
+    private static INDArray slice(INDArray flat, long from, long to) {
+        return flat == null ? null : flat.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+    }
+
+    private void update(INDArray values, INDArray gradient, INDArray velocity, INDArray scratch) {
         long n = values.length();
-        INDArray gradient = parameters.gradients();
         if (maximize) {
             scratch.assign(gradient);
             blas.scal(n, -1, scratch);
@@ -117,7 +161,6 @@ public final class Sgd implements Optimizer {
             }
         }
         blas.axpy(n, -learningRate, gradient, values);
-        firstStep = false;
     }
 
     @Override

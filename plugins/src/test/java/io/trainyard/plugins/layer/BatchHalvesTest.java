@@ -2,26 +2,20 @@ package io.trainyard.plugins.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.model.Layer;
 import io.trainyard.api.model.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Splitting a batch in two and running the halves at once: the hand-over, and layers that give the same bits. */
+/** Splitting a batch in two, and layers whose halves give the same bits on one thread as on two. */
 class BatchHalvesTest {
 
     @Test
@@ -53,67 +47,6 @@ class BatchHalvesTest {
     }
 
     @Test
-    void theSecondHalfRunsOnAnotherThreadAndTheCallReturnsWhenBothHaveEnded() {
-        List<Thread> ran = new CopyOnWriteArrayList<>();
-        AtomicBoolean secondEnded = new AtomicBoolean();
-        BatchHalves.run(true, () -> ran.add(Thread.currentThread()), () -> {
-            sleep(50);
-            ran.add(Thread.currentThread());
-            secondEnded.set(true);
-        });
-        assertTrue(secondEnded.get());
-        assertEquals(2, ran.size());
-        assertTrue(ran.contains(Thread.currentThread()));
-        assertNotSame(ran.get(0), ran.get(1));
-    }
-
-    @Test
-    void withoutASecondThreadOrWhileTheHelperIsBusyTheCallerRunsBothHalves() {
-        List<Thread> ran = new CopyOnWriteArrayList<>();
-        Runnable record = () -> ran.add(Thread.currentThread());
-        BatchHalves.run(false, record, record);
-        assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), ran);
-
-        ran.clear();
-        AtomicReference<Thread> outer = new AtomicReference<>();
-        BatchHalves.run(true, () -> {
-            outer.set(Thread.currentThread());
-            BatchHalves.run(true, record, record); // the helper is taken: no deadlock, both here
-        }, () -> sleep(20));
-        assertEquals(List.of(outer.get(), outer.get()), ran);
-    }
-
-    @Test
-    void aFailureInEitherHalfReachesTheCallerOnlyAfterBothHaveEndedTheFirstHalfsWhenBothFail() {
-        AtomicBoolean secondEnded = new AtomicBoolean();
-        IllegalStateException first = assertThrows(IllegalStateException.class, () -> BatchHalves.run(true, () -> {
-            throw new IllegalStateException("first");
-        }, () -> {
-            sleep(50);
-            secondEnded.set(true);
-        }));
-        assertEquals("first", first.getMessage());
-        assertTrue(secondEnded.get());
-
-        IllegalArgumentException second = assertThrows(IllegalArgumentException.class, () -> BatchHalves.run(true,
-                () -> { }, () -> {
-                    throw new IllegalArgumentException("second");
-                }));
-        assertEquals("second", second.getMessage());
-
-        IllegalStateException both = assertThrows(IllegalStateException.class, () -> BatchHalves.run(true, () -> {
-            throw new IllegalStateException("first of two");
-        }, () -> {
-            throw new IllegalArgumentException("second of two");
-        }));
-        assertEquals("first of two", both.getMessage());
-
-        AtomicBoolean after = new AtomicBoolean();
-        BatchHalves.run(true, () -> { }, () -> after.set(true));
-        assertTrue(after.get(), "the helper still works after a failure");
-    }
-
-    @Test
     void layersThatSplitTheBatchGiveTheSameBitsOnOneThreadAsOnTwo() {
         INDArray input = Nd4j.rand(DataType.FLOAT, 7, 3, 6, 6).subi(0.5);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 4, 3, 1, 1), input),
@@ -127,14 +60,36 @@ class BatchHalvesTest {
         // A linear layer's forward pass, from 256 samples.
         INDArray rows = Nd4j.rand(DataType.FLOAT, 301, 20).subi(0.5);
         assertArrayEquals(passes(1, () -> new Linear(20, 7), rows), passes(2, () -> new Linear(20, 7), rows));
-        // Its backward pass at any batch: the input's gradient beside the parameters', with and without a bias.
+        // Its backward pass at any batch: the input's gradient beside the parameters', with and without a bias; below
+        // 256 samples its forward pass from 64 output units.
         INDArray batch = Nd4j.rand(DataType.FLOAT, 64, 20).subi(0.5);
+        assertArrayEquals(passes(1, () -> new Linear(20, 65), batch), passes(2, () -> new Linear(20, 65), batch));
         assertArrayEquals(passes(1, () -> new Linear(20, 7), batch), passes(2, () -> new Linear(20, 7), batch));
         assertArrayEquals(passes(1, () -> new Linear(20, 7, false), batch),
                 passes(2, () -> new Linear(20, 7, false), batch));
+        // Activations from Halves.ELEMENTWISE_FROM values: the gradient (and GELU's function too) in two halves.
+        INDArray wide = Nd4j.rand(DataType.FLOAT, 64, 300).subi(0.5);
+        assertArrayEquals(passes(1, Relu::new, wide), passes(2, Relu::new, wide));
+        assertArrayEquals(passes(1, () -> new Gelu(false), wide), passes(2, () -> new Gelu(false), wide));
         ConvolutionAxis axis = ConvolutionAxis.padded(3, 1, 1, 1);
         assertArrayEquals(passes(1, () -> new Conv2d(3, 6, axis, axis, 3, true), input),
                 passes(2, () -> new Conv2d(3, 6, axis, axis, 3, true), input));
+    }
+
+    @Test
+    void anActivationOfManyValuesGivesEveryElementOfBothHalvesItsGradient() {
+        // 64 x 300 values, over Halves.ELEMENTWISE_FROM: ReLU's gradient runs as two halves of the batch.
+        INDArray input = Nd4j.rand(DataType.FLOAT, 64, 300).subi(0.5);
+        INDArray gradOutput = Nd4j.rand(DataType.FLOAT, 64, 300).addi(1);
+        Relu relu = new Relu();
+        relu.useThreads(2);
+        relu.forward(input, true);
+        float[] gradInput = relu.backward(gradOutput, true).data().asFloat();
+        float[] x = input.data().asFloat();
+        float[] g = gradOutput.data().asFloat();
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(x[i] > 0 ? g[i] : 0f, gradInput[i], "element " + i);
+        }
     }
 
     /** Output, input gradient and parameter gradients of two training steps (the second's gradients accumulate). */
@@ -157,13 +112,5 @@ class BatchHalvesTest {
                 : List.of(output, gradInput, parameters.gradients());
         return Nd4j.concat(0, results.stream().map(array -> array.reshape(-1)).toArray(INDArray[]::new))
                 .data().asFloat();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -37,8 +37,8 @@ class LayerGradientTest {
     @Test
     void linearParameterGradientsWithoutAnInputGradientMatchFiniteDifferences() {
         // A first layer's backward pass: the parameters' gradients for two halves of the output units, on two threads
-        // (one output unit: not split).
-        for (Linear linear : new Linear[] {new Linear(4, 3), new Linear(4, 3, false), new Linear(4, 1)}) {
+        // (from Linear.UNIT_HALVES_FROM units; three are not split).
+        for (Linear linear : new Linear[] {new Linear(4, 65), new Linear(4, 65, false), new Linear(4, 3)}) {
             linear.useThreads(2);
             Parameters parameters = bind(linear);
             INDArray input = random(5, 4);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.trainyard.api.PluginConfig;
 import io.trainyard.api.TrainyardException;
 import io.trainyard.api.model.Parameters;
+import io.trainyard.api.parallel.Halves;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,6 +67,23 @@ class SgdTest {
     }
 
     @Test
+    void aVectorStepsInTwoHalvesOverTwoThreadsEveryElementAsThePairAlone() {
+        // (1, -2) repeated: 2 * Halves.ELEMENTWISE_FROM values, so the step runs as two halves at once.
+        int copies = (int) Halves.ELEMENTWISE_FROM;
+        for (boolean nesterov : new boolean[] {false, true}) {
+            for (boolean maximize : new boolean[] {false, true}) {
+                double dampening = nesterov ? 0 : 0.5;
+                double[] pair = run(1, 1, 0.9, dampening, 0.1, nesterov, maximize);
+                double[] split = run(copies, 2, 0.9, dampening, 0.1, nesterov, maximize);
+                for (int i = 0; i < split.length; i++) {
+                    assertEquals(pair[i % 2], split[i], 0, "element " + i + (nesterov ? ", nesterov" : "")
+                            + (maximize ? ", maximize" : ""));
+                }
+            }
+        }
+    }
+
+    @Test
     void nesterovWithoutMomentumIsRejectedNamingTheKeys() {
         TrainyardException error = assertThrows(TrainyardException.class, () -> new SgdFactory().validate(
                 new PluginConfig("sgd", Map.of("lr", 0.1, "momentum", 0.0, "dampening", 0.0, "weight_decay", 0.0,
@@ -75,8 +93,15 @@ class SgdTest {
     }
 
     private static double[] run(double momentum, double dampening, double weightDecay, boolean nesterov) {
-        Parameters parameters = parameters();
-        Sgd sgd = new Sgd(parameters, 0.1, momentum, dampening, weightDecay, nesterov);
+        return run(1, 0, momentum, dampening, weightDecay, nesterov, false);
+    }
+
+    /** Three steps on {@code copies} copies of the pair (1, -2), each with the gradient (0.5, 1). */
+    private static double[] run(int copies, int threads, double momentum, double dampening, double weightDecay,
+            boolean nesterov, boolean maximize) {
+        Parameters parameters = parameters(copies);
+        Sgd sgd = new Sgd(parameters, 0.1, momentum, dampening, weightDecay, nesterov).maximizing(maximize);
+        sgd.useThreads(threads);
         for (int step = 0; step < 3; step++) {
             sgd.step();
         }
@@ -84,9 +109,13 @@ class SgdTest {
     }
 
     private static Parameters parameters() {
-        Parameters parameters = new Parameters(DataType.DOUBLE, 2);
-        parameters.values().assign(Nd4j.createFromArray(new double[][] {{1, -2}}));
-        parameters.gradients().assign(Nd4j.createFromArray(new double[][] {{0.5, 1}}));
+        return parameters(1);
+    }
+
+    private static Parameters parameters(int copies) {
+        Parameters parameters = new Parameters(DataType.DOUBLE, 2L * copies);
+        parameters.values().assign(Nd4j.tile(Nd4j.createFromArray(new double[][] {{1, -2}}), 1, copies));
+        parameters.gradients().assign(Nd4j.tile(Nd4j.createFromArray(new double[][] {{0.5, 1}}), 1, copies));
         return parameters;
     }
 }
