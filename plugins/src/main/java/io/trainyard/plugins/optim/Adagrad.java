@@ -17,7 +17,7 @@ final class Adagrad extends ElementwiseOptimizer {
     private final double learningRateDecay;
     private final double epsilon;
     private final double weightDecay;
-    private final double[] sum;
+    private final ChunkState sums;
     private double currentRate;
 
     Adagrad(Parameters parameters, double learningRate, double learningRateDecay, double initialAccumulator,
@@ -26,7 +26,7 @@ final class Adagrad extends ElementwiseOptimizer {
         this.learningRateDecay = learningRateDecay;
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
-        this.sum = chunkState(initialAccumulator);
+        this.sums = chunkState(initialAccumulator);
     }
 
     @Override
@@ -35,7 +35,11 @@ final class Adagrad extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(double[] values, double[] gradients, int offset, int length) {
+    protected void update(Chunk chunk) {
+        double[] values = chunk.values();
+        double[] gradients = chunk.gradients();
+        double[] sum = chunk.state(sums);
+        int length = chunk.length();
         for (int i = 0; i < length; i++) {
             double g = gradients[i] + weightDecay * values[i];
             sum[i] += g * g;

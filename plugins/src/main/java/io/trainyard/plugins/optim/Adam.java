@@ -20,10 +20,9 @@ final class Adam extends ElementwiseOptimizer {
     private final double epsilon;
     private final double weightDecay;
     private final boolean decoupled;
-    /** Chunk states: indexed like the values. */
-    private final double[] firstMoment;
-    private final double[] secondMoment;
-    private final double[] maxSecondMoment;
+    private final ChunkState firstMoment;
+    private final ChunkState secondMoment;
+    private final ChunkState maxSecondMoment;
     private double stepSize;
     private double secondCorrection;
     private double decay;
@@ -49,11 +48,14 @@ final class Adam extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(double[] values, double[] gradients, int offset, int length) {
-        double[] m = firstMoment;
-        double[] v = secondMoment;
-        double[] vMax = maxSecondMoment;
-        boolean amsgrad = vMax != null;
+    protected void update(Chunk chunk) {
+        double[] values = chunk.values();
+        double[] gradients = chunk.gradients();
+        double[] m = chunk.state(firstMoment);
+        double[] v = chunk.state(secondMoment);
+        boolean amsgrad = maxSecondMoment != null;
+        double[] vMax = amsgrad ? chunk.state(maxSecondMoment) : null;
+        int length = chunk.length();
         for (int i = 0; i < length; i++) {
             double p = values[i] * decay;
             double g = decoupled ? gradients[i] : gradients[i] + weightDecay * values[i];

@@ -18,9 +18,9 @@ final class RmsProp extends ElementwiseOptimizer {
     private final double epsilon;
     private final double weightDecay;
     private final double momentum;
-    private final double[] squareAverage;
-    private final double[] gradientAverage;
-    private final double[] buffer;
+    private final ChunkState squareAverages;
+    private final ChunkState gradientAverages;
+    private final ChunkState buffers;
     private double rate;
 
     RmsProp(Parameters parameters, double learningRate, double alpha, double epsilon, double weightDecay,
@@ -30,9 +30,9 @@ final class RmsProp extends ElementwiseOptimizer {
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
         this.momentum = momentum;
-        this.squareAverage = chunkState(0);
-        this.gradientAverage = centered ? chunkState(0) : null;
-        this.buffer = momentum > 0 ? chunkState(0) : null;
+        this.squareAverages = chunkState(0);
+        this.gradientAverages = centered ? chunkState(0) : null;
+        this.buffers = momentum > 0 ? chunkState(0) : null;
     }
 
     @Override
@@ -41,7 +41,13 @@ final class RmsProp extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(double[] values, double[] gradients, int offset, int length) {
+    protected void update(Chunk chunk) {
+        double[] values = chunk.values();
+        double[] gradients = chunk.gradients();
+        double[] squareAverage = chunk.state(squareAverages);
+        double[] gradientAverage = gradientAverages == null ? null : chunk.state(gradientAverages);
+        double[] buffer = buffers == null ? null : chunk.state(buffers);
+        int length = chunk.length();
         for (int i = 0; i < length; i++) {
             double g = gradients[i] + weightDecay * values[i];
             double v = alpha * squareAverage[i] + (1 - alpha) * g * g;
