@@ -33,7 +33,7 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
      */
     public static Pending start(Path directory) {
         return new Pending(start(directory, "rev-parse", "--show-toplevel", "--verify", "HEAD"),
-                start(directory, "status", "--porcelain"), start(directory, "diff", "HEAD"));
+                start(directory, "status", "--porcelain"), start(directory, "diff-index", "-p", "HEAD"));
     }
 
     /** Git's processes, started; their answer once they end. Closing it ends those still running. */
@@ -97,9 +97,16 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
         return output(start(directory, arguments));
     }
 
-    /** A git process in {@code directory}; empty when git cannot be started. */
+    /**
+     * A git process in {@code directory}; empty when git cannot be started. Nothing here writes the user's index:
+     * {@code status} and {@code diff} refresh it under {@code .git/index.lock} where files were touched, and a run
+     * killed meanwhile would leave the lock behind and block the next commit; so status runs without optional locks
+     * and the difference comes from {@code diff-index -p} (the patch {@code git diff HEAD} prints, without the
+     * refresh, which {@code diff} does even without optional locks).
+     */
     private static Optional<Process> start(Path directory, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("git", "--no-optional-locks", "-C",
+                directory.toString()));
         command.addAll(List.of(arguments));
         try {
             return Optional.of(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());

@@ -1,5 +1,6 @@
 package io.trainyard.engine.provenance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,22 @@ class GitStateTest {
         assertEquals(Sha256.of(git("diff", "HEAD").concat("\n").getBytes(StandardCharsets.UTF_8)),
                 edited.diffSha256());
         assertNotEquals(untracked.diffSha256(), edited.diffSha256());
+    }
+
+    @Test
+    void readingTheStateNeverWritesTheCheckoutsIndex() throws Exception {
+        // A file touched since it was staged: git status would refresh the index's stat data and rewrite the index,
+        // holding .git/index.lock meanwhile (a run killed then would leave the lock and block the user's next commit).
+        checkoutWithOneCommit();
+        Path file = directory.resolve("train.yaml");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 60_000));
+        Path index = directory.resolve(".git/index");
+        byte[] before = Files.readAllBytes(index);
+        FileTime modified = Files.getLastModifiedTime(index);
+
+        assertFalse(GitState.of(directory).orElseThrow().dirty());
+        assertArrayEquals(before, Files.readAllBytes(index));
+        assertEquals(modified, Files.getLastModifiedTime(index));
     }
 
     @Test
