@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * What the store's H2 file looks like before H2 opens it. H2 heals a file left by a killed process by going back to
  * its last complete version, which is what a store needs; but it treats an empty file as a new database and a file
- * cut short as whatever older version it finds, rewriting it either way. Reading the two 4 KiB header blocks tells
- * the cases apart cheaply: a file closed cleanly says so and names a last chunk inside the file.
+ * cut short as whatever older version it finds, rewriting it either way. Reading the two 4 KiB header blocks and the
+ * file's last bytes tells the cases apart cheaply: a file closed cleanly says so, names a last chunk inside the file,
+ * and ends where a chunk ends.
  */
 final class DatabaseFile {
 
@@ -23,8 +24,8 @@ final class DatabaseFile {
         /** Not an H2 file, or empty: opening it would replace it with a new store. */
         DAMAGED("it is empty or not an H2 database"),
         /**
-         * Closed cleanly, then cut short inside or before its last chunk: H2 would go back to an older version of the
-         * store, which may be the empty one it started as.
+         * Closed cleanly, then cut short inside or before a chunk: H2 would go back to an older version of the store,
+         * which may be the empty one it started as.
          */
         CUT_SHORT("its end is missing: the file was cut short after it was closed");
 
@@ -37,6 +38,9 @@ final class DatabaseFile {
     }
 
     private static final int BLOCK = 4096;
+
+    /** The length of the footer that ends every chunk. */
+    private static final int FOOTER = 128;
 
     private DatabaseFile() {
     }
@@ -57,7 +61,9 @@ final class DatabaseFile {
             return State.UNCLEAN;
         }
         long size = channel.size();
-        return lastChunkEnd(channel, inBytes(header.get("block")), size) <= size ? State.CLEAN : State.CUT_SHORT;
+        boolean whole = lastChunkEnd(channel, inBytes(header.get("block")), size) <= size
+                && endsWithChunk(channel, size);
+        return whole ? State.CLEAN : State.CUT_SHORT;
     }
 
     /**
@@ -68,10 +74,35 @@ final class DatabaseFile {
         if (start >= size) {
             return Long.MAX_VALUE;
         }
+        long length = inBytes(chunkHeader(channel, start, size).get("len"));
+        return length == Long.MAX_VALUE ? start : start + length; // no length given: as far as can be told, whole
+    }
+
+    /**
+     * Whether the file ends where a chunk ends, as H2 leaves every file it closes cleanly (it truncates the file to the
+     * end of the chunks in use): the footer in its last bytes names a chunk whose header starts that chunk's length
+     * earlier. The chunk written last need not be the one at the end, since H2 moves chunks as it compacts the file on
+     * close; so a file cut short inside an older chunk still names a whole last chunk, and only its end shows the cut.
+     */
+    private static boolean endsWithChunk(FileChannel channel, long size) throws IOException {
+        if (size % BLOCK != 0 || size < 3 * BLOCK) {
+            return false;
+        }
+        Map<String, String> footer = parse(read(channel, size - FOOTER, FOOTER).trim());
+        long length = inBytes(footer.get("len"));
+        if (length <= 0 || length > size - 2 * BLOCK) {
+            return false;
+        }
+        Map<String, String> chunk = chunkHeader(channel, size - length, size);
+        return footer.containsKey("chunk") && footer.get("chunk").equals(chunk.get("chunk"))
+                && footer.get("len").equals(chunk.get("len"));
+    }
+
+    /** The header of the chunk that starts at {@code start}: its first line. */
+    private static Map<String, String> chunkHeader(FileChannel channel, long start, long size) throws IOException {
         String text = read(channel, start, (int) Math.min(BLOCK, size - start));
         int end = text.indexOf('\n');
-        long length = inBytes(parse(end < 0 ? text : text.substring(0, end)).get("len"));
-        return length == Long.MAX_VALUE ? start : start + length; // no length given: as far as can be told, whole
+        return parse(end < 0 ? text : text.substring(0, end));
     }
 
     /** Up to {@code length} bytes from {@code position}, as text (H2's headers are ASCII). */

@@ -66,9 +66,12 @@ class StoreOpeningTest {
         assertEquals(2, cli(Map.of(), "runs", "--store", "jdbc:h2:file:" + directory.resolve("db")).exitCode());
     }
 
-    /** A negative length cuts that many bytes off the end: inside the last chunk, whose start is still there. */
+    /**
+     * A negative length cuts that many bytes off the end, inside the chunk there. (Cuts at a block's end, inside chunks
+     * in whichever order H2's compaction left them, are DatabaseFileTest's.)
+     */
     @ParameterizedTest(name = "cut to {0} bytes")
-    @ValueSource(ints = {0, 4096, 8192, 12_000, 40_000, -4096})
+    @ValueSource(ints = {0, 4096, 8192, 12_000, 40_000, -2048})
     void aDamagedDatabaseFileIsNeverReplacedAndTheCommandSaysHowToRecover(int length) throws Exception {
         Path store = directory.resolve("store");
         Cli cli = new Cli(store, directory.resolve("cache"));
