@@ -1,4 +1,4 @@
-package io.trainyard.plugins.layer;
+package io.trainyard.plugins.host;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,25 +6,25 @@ import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Something a layer makes once per array it meets (bound ops, host views), found again by identity. The training
- * loop hands a layer the same few buffers every epoch (one per batch size), so after the first epoch a lookup
+ * Something a layer or a loss makes once per array it meets (bound ops, host views), found again by identity. The
+ * training loop hands it the same few buffers every epoch (one per batch size), so after the first epoch a lookup
  * never creates anything; the oldest entry makes room when the capacity is reached.
  */
-final class PerBuffer<V> {
+public final class PerBuffer<V> {
 
     private final int capacity;
     private final Function<INDArray, V> create;
     private final List<INDArray> keys;
     private final List<V> values;
 
-    PerBuffer(int capacity, Function<INDArray, V> create) {
+    public PerBuffer(int capacity, Function<INDArray, V> create) {
         this.capacity = capacity;
         this.create = create;
         this.keys = new ArrayList<>(capacity);
         this.values = new ArrayList<>(capacity);
     }
 
-    V get(INDArray key) {
+    public V get(INDArray key) {
         for (int i = 0; i < keys.size(); i++) {
             if (keys.get(i) == key) {
                 return values.get(i);

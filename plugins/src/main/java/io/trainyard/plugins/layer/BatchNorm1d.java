@@ -1,6 +1,7 @@
 package io.trainyard.plugins.layer;
 
 import io.trainyard.api.TrainyardException;
+import io.trainyard.plugins.host.HostArray;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,6 @@
 package io.trainyard.plugins.layer;
 
+import io.trainyard.plugins.host.PerBuffer;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

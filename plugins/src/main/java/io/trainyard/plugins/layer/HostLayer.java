@@ -2,6 +2,8 @@ package io.trainyard.plugins.layer;
 
 import io.trainyard.api.model.BatchBuffers;
 import io.trainyard.api.model.Layer;
+import io.trainyard.plugins.host.HostArray;
+import io.trainyard.plugins.host.PerBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,7 +1,7 @@
 package io.trainyard.plugins.loss;
 
 import io.trainyard.api.loss.Loss;
-import org.nd4j.linalg.api.buffer.DataBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,8 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code log p} is computed as {@code x - logsumexp(x)} with the maximum subtracted, so extreme logits stay finite.
  * Samples whose target is the {@link IgnoreIndex} are left out of every sum.
  *
- * <p>A batch is {@code [batch, classes]}, small enough that one pass in Java beats the dispatch cost of the five or
- * six ND4J operations the same arithmetic would take.
+ * <p>A batch is {@code [batch, classes]}, small enough that one pass in Java over its values ({@link HostBatch}) beats
+ * the dispatch cost of the five or six ND4J operations the same arithmetic would take.
  */
 public final class CrossEntropyLoss implements Loss {
 
@@ -24,6 +24,7 @@ public final class CrossEntropyLoss implements Loss {
     private final ClassWeights weights;
     private final double smoothing;
     private final IgnoreIndex ignored;
+    private final HostBatch host = new HostBatch();
 
     /** Unweighted, unsmoothed: the reference recipe's loss. */
     public CrossEntropyLoss(boolean mean) {
@@ -47,42 +48,39 @@ public final class CrossEntropyLoss implements Loss {
         int batch = (int) predictions.size(0);
         int classes = (int) predictions.size(1);
         weights.check(classes);
-        DataBuffer logits = predictions.data();
-        DataBuffer labels = targets.data();
-        DataBuffer grad = gradient.data();
+        double[] logits = host.predictions(predictions);
+        double[] labels = host.targets(targets);
+        double[] grad = host.gradient(gradient.length());
         double totalWeight = weights.total(classes);
         double loss = 0;
         double normaliser = 0;
         for (int i = 0; i < batch; i++) {
-            long row = predictions.offset() + (long) i * classes;
-            long gradRow = gradient.offset() + (long) i * classes;
-            double target = labels.getDouble(targets.offset() + i);
-            if (ignored.ignores(target)) {
-                for (int j = 0; j < classes; j++) {
-                    grad.put(gradRow + j, 0.0);
-                }
+            int row = i * classes;
+            if (ignored.ignores(labels[i])) {
+                Arrays.fill(grad, row, row + classes, 0.0);
                 continue;
             }
-            int label = ClassWeights.classIndex("cross-entropy", target, classes);
+            int label = ClassWeights.classIndex("cross-entropy", labels[i], classes);
             double logSumExp = Logits.logSumExp(logits, row, classes);
             double labelWeight = weights.weight(label);
             double smoothTerm = 0;
             for (int j = 0; j < classes; j++) {
-                smoothTerm += weights.weight(j) * (logSumExp - logits.getDouble(row + j));
+                smoothTerm += weights.weight(j) * (logSumExp - logits[row + j]);
             }
-            loss += (1 - smoothing) * labelWeight * (logSumExp - logits.getDouble(row + label))
+            loss += (1 - smoothing) * labelWeight * (logSumExp - logits[row + label])
                     + smoothing / classes * smoothTerm;
             normaliser += labelWeight;
             double softmaxScale = (1 - smoothing) * labelWeight + smoothing / classes * totalWeight;
             for (int j = 0; j < classes; j++) {
-                double softmax = Math.exp(logits.getDouble(row + j) - logSumExp);
+                double softmax = Math.exp(logits[row + j] - logSumExp);
                 double smoothed = (j == label ? (1 - smoothing) * labelWeight : 0)
                         + smoothing / classes * weights.weight(j);
-                grad.put(gradRow + j, softmax * softmaxScale - smoothed);
+                grad[row + j] = softmax * softmaxScale - smoothed;
             }
         }
         double scale = reduction == Reduction.MEAN ? 1 / normaliser : 1;
-        Logits.scale(gradient, batch * classes, scale);
+        Logits.scale(grad, batch * classes, scale);
+        host.writeGradient(gradient);
         return loss * scale;
     }
 }

@@ -2,7 +2,6 @@ package io.trainyard.plugins.loss;
 
 import io.trainyard.api.loss.Loss;
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,6 +13,7 @@ abstract class ElementwiseLoss implements Loss {
 
     private final String name;
     private final Reduction reduction;
+    private final HostBatch host = new HostBatch();
 
     ElementwiseLoss(String name, Reduction reduction) {
         this.name = name;
@@ -32,7 +32,7 @@ abstract class ElementwiseLoss implements Loss {
 
     @Override
     public final double compute(INDArray predictions, INDArray targets, INDArray gradient) {
-        long length = predictions.length();
+        int length = Math.toIntExact(predictions.length());
         if (targets.length() != length) {
             throw new IllegalArgumentException(name + " needs targets shaped like the predictions "
                     + Arrays.toString(predictions.shape()) + ", got " + Arrays.toString(targets.shape())
@@ -41,17 +41,16 @@ abstract class ElementwiseLoss implements Loss {
         double scale = reduction == Reduction.MEAN ? 1.0 / length : 1.0;
         int columns = Math.toIntExact(predictions.rank() < 2 ? 1 : predictions.size(predictions.rank() - 1));
         checkColumns(columns);
-        DataBuffer x = predictions.data();
-        DataBuffer t = targets.data();
-        DataBuffer g = gradient.data();
+        double[] x = host.predictions(predictions);
+        double[] t = host.targets(targets);
+        double[] g = host.gradient(length);
         double loss = 0;
-        for (long k = 0; k < length; k++) {
-            double prediction = x.getDouble(predictions.offset() + k);
-            double target = t.getDouble(targets.offset() + k);
-            int column = (int) (k % columns);
-            loss += value(prediction, target, column);
-            g.put(gradient.offset() + k, derivative(prediction, target, column) * scale);
+        for (int k = 0; k < length; k++) {
+            int column = k % columns;
+            loss += value(x[k], t[k], column);
+            g[k] = derivative(x[k], t[k], column) * scale;
         }
+        host.writeGradient(gradient);
         return loss * scale;
     }
 }

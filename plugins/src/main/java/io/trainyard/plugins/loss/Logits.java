@@ -1,6 +1,5 @@
 package io.trainyard.plugins.loss;
 
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Row arithmetic the classification losses share, on a batch's contiguous buffers. */
@@ -18,27 +17,25 @@ final class Logits {
     }
 
     /** {@code log sum_j exp(x_j)} over one row, with the maximum subtracted first so it cannot overflow. */
-    static double logSumExp(DataBuffer values, long row, int length) {
+    static double logSumExp(double[] values, int row, int length) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < length; j++) {
-            max = Math.max(max, values.getDouble(row + j));
+            max = Math.max(max, values[row + j]);
         }
         double sum = 0;
         for (int j = 0; j < length; j++) {
-            sum += Math.exp(values.getDouble(row + j) - max);
+            sum += Math.exp(values[row + j] - max);
         }
         return max + Math.log(sum);
     }
 
-    /** Multiplies the first {@code length} values of a contiguous array by {@code factor}, in place. */
-    static void scale(INDArray array, long length, double factor) {
+    /** Multiplies the first {@code length} values by {@code factor}, in place. */
+    static void scale(double[] values, int length, double factor) {
         if (factor == 1) {
             return;
         }
-        DataBuffer buffer = array.data();
-        for (long k = 0; k < length; k++) {
-            long index = array.offset() + k;
-            buffer.put(index, buffer.getDouble(index) * factor);
+        for (int k = 0; k < length; k++) {
+            values[k] *= factor;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.trainyard.plugins.loss;
 
 import io.trainyard.api.loss.Loss;
-import org.nd4j.linalg.api.buffer.DataBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,6 +15,7 @@ final class NllLoss implements Loss {
     private final Reduction reduction;
     private final ClassWeights weights;
     private final IgnoreIndex ignored;
+    private final HostBatch host = new HostBatch();
 
     NllLoss(Reduction reduction, ClassWeights weights) {
         this(reduction, weights, IgnoreIndex.NONE);
@@ -32,29 +33,26 @@ final class NllLoss implements Loss {
         int batch = (int) predictions.size(0);
         int classes = (int) predictions.size(1);
         weights.check(classes);
-        DataBuffer logProbabilities = predictions.data();
-        DataBuffer labels = targets.data();
-        DataBuffer grad = gradient.data();
+        double[] logProbabilities = host.predictions(predictions);
+        double[] labels = host.targets(targets);
+        double[] grad = host.gradient(gradient.length());
         double loss = 0;
         double normaliser = 0;
         for (int i = 0; i < batch; i++) {
-            double target = labels.getDouble(targets.offset() + i);
-            if (ignored.ignores(target)) {
-                for (int j = 0; j < classes; j++) {
-                    grad.put(gradient.offset() + (long) i * classes + j, 0.0);
-                }
+            int row = i * classes;
+            Arrays.fill(grad, row, row + classes, 0.0);
+            if (ignored.ignores(labels[i])) {
                 continue;
             }
-            int label = ClassWeights.classIndex("nll", target, classes);
+            int label = ClassWeights.classIndex("nll", labels[i], classes);
             double weight = weights.weight(label);
-            loss -= weight * logProbabilities.getDouble(predictions.offset() + (long) i * classes + label);
+            loss -= weight * logProbabilities[row + label];
             normaliser += weight;
-            for (int j = 0; j < classes; j++) {
-                grad.put(gradient.offset() + (long) i * classes + j, j == label ? -weight : 0.0);
-            }
+            grad[row + label] = -weight;
         }
         double scale = reduction == Reduction.MEAN ? 1 / normaliser : 1;
-        Logits.scale(gradient, (long) batch * classes, scale);
+        Logits.scale(grad, batch * classes, scale);
+        host.writeGradient(gradient);
         return loss * scale;
     }
 }

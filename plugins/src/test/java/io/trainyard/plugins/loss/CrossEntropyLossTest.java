@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.TrainyardException;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -128,5 +129,42 @@ class CrossEntropyLossTest {
                         Nd4j.zeros(DataType.DOUBLE, 2, 3)));
         assertEquals("cross-entropy got target 3.0 but the model has 3 outputs: targets must be class indices 0..2",
                 error.getMessage());
+    }
+
+    @Test
+    void oneLossServesBatchesOfEverySizeInTurnAsFreshOnesWould() {
+        CrossEntropyLoss reused = new CrossEntropyLoss(true);
+        double[][][] batches = {LOGITS, {{0.5, -1, 2}}, {{3, 1, 0}, {1, 1, 1}, {-2, 0, 2}}, LOGITS};
+        double[][] targets = {TARGETS, {1}, {0, 2, 1}, TARGETS};
+        for (int b = 0; b < batches.length; b++) {
+            INDArray logits = Nd4j.createFromArray(batches[b]).castTo(DataType.FLOAT);
+            INDArray labels = Nd4j.createFromArray(targets[b]).castTo(DataType.FLOAT);
+            INDArray gradient = Nd4j.zeros(DataType.FLOAT, batches[b].length, 3);
+            INDArray expected = Nd4j.zeros(DataType.FLOAT, batches[b].length, 3);
+            assertEquals(new CrossEntropyLoss(true).compute(logits, labels, expected),
+                    reused.compute(logits, labels, gradient), 0.0, "batch " + b);
+            assertArrayEquals(expected.data().asFloat(), gradient.data().asFloat(), "batch " + b);
+        }
+    }
+
+    @Test
+    void batchAfterBatchOnTheSameArraysAllocatesNothing() {
+        CrossEntropyLoss loss = new CrossEntropyLoss(true);
+        INDArray logits = Nd4j.rand(DataType.FLOAT, 64, 10);
+        INDArray labels = Nd4j.createFromArray(new float[64]).reshape(64, 1);
+        INDArray gradient = Nd4j.zeros(DataType.FLOAT, 64, 10);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        // Past the JIT compiler's warm-up, in which the interpreter allocates what compiled code does not.
+        for (int i = 0; i < 3000; i++) {
+            loss.compute(logits, labels, gradient);
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 1000; i++) {
+            loss.compute(logits, labels, gradient);
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // The smallest array a batch could make (its 64 targets as doubles) is 528 bytes.
+        assertTrue(allocated < 64 * 1000, allocated + " bytes allocated in 1 000 batches");
     }
 }
