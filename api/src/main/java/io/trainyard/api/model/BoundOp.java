@@ -41,8 +41,8 @@ public final class BoundOp {
         this.op = op;
         this.context = context;
         OpExecutioner.ProfilingMode checks = Nd4j.getExecutioner().getProfilingMode();
-        boolean direct = Nd4j.getEnvironment().isCPU()
-                && (checks == OpExecutioner.ProfilingMode.DISABLED || checks == OpExecutioner.ProfilingMode.SCOPE_PANIC);
+        boolean direct = Nd4j.getEnvironment().isCPU() && (checks == OpExecutioner.ProfilingMode.DISABLED
+                || checks == OpExecutioner.ProfilingMode.SCOPE_PANIC);
         this.nativeOps = direct ? NativeOpsHolder.getInstance().getDeviceNativeOps() : null;
         this.opHash = op.opHash();
         this.contextPointer = context.contextPointer();

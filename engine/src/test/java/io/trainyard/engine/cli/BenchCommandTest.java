@@ -54,7 +54,8 @@ class BenchCommandTest {
         assertEquals(List.of("start-up: JVM until the command", "command set-up (the store opens meanwhile)",
                 "plugins and experiment file", "callbacks and data", "waiting for ND4J's native start",
                 "model, loss and optimizer", "provenance", "waiting for the store to open", "run record", "run start",
-                "epoch 1: training, first batch", "epoch 1: training, other batches", "epoch 1: evaluation", "epoch 1: records and checkpoint", "epoch 2: training", "epoch 2: evaluation",
+                "epoch 1: training, first batch", "epoch 1: training, other batches", "epoch 1: evaluation",
+                "epoch 1: records and checkpoint", "epoch 2: training", "epoch 2: evaluation",
                 "last records and checkpoint, run end", "store close", "outside training", "total"), names);
         JsonObject total = rows.get(rows.size() - 1).getAsJsonObject();
         // Each figure is rounded to the millisecond.

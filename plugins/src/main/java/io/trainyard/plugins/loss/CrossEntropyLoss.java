@@ -50,7 +50,7 @@ public final class CrossEntropyLoss implements Loss {
         weights.check(classes);
         double[] logits = host.predictions(predictions);
         double[] labels = host.targets(targets);
-        double[] grad = host.gradient(gradient.length());
+        double[] grad = host.gradient(gradient);
         double totalWeight = weights.total(classes);
         double loss = 0;
         double normaliser = 0;

@@ -43,7 +43,7 @@ abstract class ElementwiseLoss implements Loss {
         checkColumns(columns);
         double[] x = host.predictions(predictions);
         double[] t = host.targets(targets);
-        double[] g = host.gradient(length);
+        double[] g = host.gradient(gradient);
         double loss = 0;
         for (int k = 0; k < length; k++) {
             int column = k % columns;

@@ -30,10 +30,11 @@ final class HostBatch {
         return targets;
     }
 
-    /** An array at least as long as the gradient, for {@link #writeGradient} to copy back. */
-    double[] gradient(long length) {
+    /** An array at least as long as the gradient {@code array}, for {@link #writeGradient} to copy back. */
+    double[] gradient(INDArray array) {
+        int length = gradientViews.get(array).length();
         if (gradient.length < length) {
-            gradient = new double[Math.toIntExact(length)];
+            gradient = new double[length];
         }
         return gradient;
     }

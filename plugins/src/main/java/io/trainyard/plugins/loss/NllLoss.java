@@ -35,7 +35,7 @@ final class NllLoss implements Loss {
         weights.check(classes);
         double[] logProbabilities = host.predictions(predictions);
         double[] labels = host.targets(targets);
-        double[] grad = host.gradient(gradient.length());
+        double[] grad = host.gradient(gradient);
         double loss = 0;
         double normaliser = 0;
         for (int i = 0; i < batch; i++) {
