@@ -28,9 +28,9 @@ import java.util.concurrent.Future;
 /**
  * Saves the model at the end of every epoch into the run's folder: {@code last-epochN.model}, and
  * {@code best-epochN.model} whenever the monitored metric improves (test accuracy when there is one, else test
- * loss). A file is written whole under its own name, then recorded with its SHA-256, and only then are the kind's
- * older files deleted, all but the previous one: whenever the process dies, the record points at a complete file
- * that matches it. A store
+ * loss), the same file under a second name where the file system allows. A file is written whole under its own
+ * name, then recorded with its SHA-256, and only then are the kind's older files deleted, all but the previous one:
+ * whenever the process dies, the record points at a complete file that matches it. A store
  * given by URL (PostgreSQL, an H2 server) keeps the bytes as well, so that a worker on another machine resumes
  * from them, unless the run folders are on a directory every machine mounts.
  * The training thread only encodes the model into a buffer kept from epoch to epoch (3-7 ms for the reference
@@ -95,9 +95,9 @@ public final class CheckpointRecorder implements Callback {
         int length = buffer.size();
         pending = writer.submit(() -> {
             String sha256 = Sha256.of(data, length);
-            save(LAST, result.epoch(), data, length, sha256, monitor, value);
+            Path last = save(LAST, result.epoch(), data, length, sha256, monitor, value, null);
             if (improved) {
-                save(BEST, result.epoch(), data, length, sha256, monitor, value);
+                save(BEST, result.epoch(), data, length, sha256, monitor, value, last);
             }
         });
     }
@@ -123,12 +123,18 @@ public final class CheckpointRecorder implements Callback {
         }
     }
 
-    /** Saves the first {@code length} bytes of {@code data}. */
-    private void save(String kind, int epoch, byte[] data, int length, String sha256, String monitor,
-            double value) {
+    /**
+     * Saves the first {@code length} bytes of {@code data} as the kind's file of the epoch, returned; as a second name
+     * of {@code sameBytes} (the epoch's other kind of file, never changed once written) where that file exists and
+     * the file system links files: the best checkpoint of an epoch that improved costs no second copy.
+     */
+    private Path save(String kind, int epoch, byte[] data, int length, String sha256, String monitor,
+            double value, Path sameBytes) {
         try {
             Path target = directory.resolve(kind + "-epoch" + epoch + ".model");
-            KeptFile.write(target, data, length);
+            if (sameBytes == null || !KeptFile.link(target, sameBytes)) {
+                KeptFile.write(target, data, length);
+            }
             // Relative to the store, so that a store moved or copied elsewhere still finds its files.
             try {
                 store.recordCheckpoint(runId, kind, epoch, storeDirectory.relativize(target).toString(), sha256,
@@ -137,11 +143,12 @@ public final class CheckpointRecorder implements Callback {
                 if (store.unreachable(e)) {
                     // The store is away (the run's recorder waits it out): the recorded file stays, and the next
                     // epoch's checkpoint is recorded once the store answers again.
-                    return;
+                    return target;
                 }
                 throw e;
             }
             deleteAllButTheNewestTwo(kind);
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the " + kind + " checkpoint: " + e.getMessage(), e);
         }

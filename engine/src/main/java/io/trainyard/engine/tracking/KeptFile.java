@@ -3,6 +3,7 @@ package io.trainyard.engine.tracking;
 import io.trainyard.api.TrainyardException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,6 +37,25 @@ public final class KeptFile {
                 out.write(data, 0, length);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Gives {@code existing}, a kept file that is never changed, the second name {@code file}, whole or not at all as
+     * {@link #write} does, without copying its bytes. False, and nothing done, where the file system has no hard
+     * links or {@code existing} is gone; the caller then writes the bytes.
+     */
+    public static boolean link(Path file, Path existing) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+            Files.createLink(partial, existing);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            return false;
         } finally {
             Files.deleteIfExists(partial);
         }

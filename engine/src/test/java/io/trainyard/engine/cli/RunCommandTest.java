@@ -128,6 +128,22 @@ class RunCommandTest {
         assertEquals(2, shown.getAsJsonArray("checkpoints").size(), "the last and the best");
     }
 
+    @Test
+    void anEpochsBestCheckpointIsASecondNameOfItsLastOneNotACopy() throws Exception {
+        String runId = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2"));
+        Path run = store.resolve("runs").resolve(runId);
+        Path last = run.resolve("last-epoch1.model");
+        Path best = run.resolve("best-epoch1.model");
+        assertTrue(Files.isSameFile(last, best), "the first epoch is always the best so far");
+        assertEquals(Files.getAttribute(last, "unix:ino"), Files.getAttribute(best, "unix:ino"));
+        try (var files = Files.list(run)) {
+            assertTrue(files.noneMatch(file -> file.toString().endsWith(".partial")), "no name left half made");
+        }
+        JsonObject shown = ShownRun.of(cli, runId);
+        assertEquals(2, shown.getAsJsonArray("checkpoints").size(), "the last and the best, each recorded");
+        assertEquals(0, cli.run("evaluate", runId, "--checkpoint", "best").exitCode());
+    }
+
     /**
      * The thread budget changes how fast a run goes, never what it computes: BLAS splits a GEMM's work by its thread
      * count (here the last layer's, 64x512 by 512x10) and the split changes the last bits, so BLAS gets one thread.
