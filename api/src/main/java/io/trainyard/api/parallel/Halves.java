@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread as on two.
  *
  * <p>There is one helper for the process, taken by one caller at a time; a caller that finds it busy runs both parts
- * itself, so parts may split work further without deadlock. Handing over allocates nothing: the helper spins for a
+ * itself, so parts may split work further without deadlock. Handing over allocates nothing: the helper waits for a
  * millisecond after each part (a training batch hands over every few tens of microseconds) and then parks.
  * Element-wise work is worth splitting from {@link #ELEMENTWISE_FROM} values.
  */
@@ -26,11 +26,20 @@ public final class Halves {
     public static final long ELEMENTWISE_FROM = 1 << 14;
 
     /**
-     * How long the helper and a waiting caller spin before they park. A parked helper took tens of microseconds to
-     * wake, paid at the first hand-over after any stretch of the caller's own work longer than the spin (the loss, a
-     * batch's data, the next zeroing): with 20 us of spin a tenth of the reference MLP's batch went to wake-ups.
+     * How long the helper and a waiting caller wait before they park. A parked helper took tens of microseconds to
+     * wake, paid at the first hand-over after any stretch of the caller's own work longer than the wait (the loss, a
+     * batch's data, the next zeroing): with 20 us of waiting a tenth of the reference MLP's batch went to wake-ups.
      */
     private static final long SPIN_NANOS = 1_000_000;
+
+    /**
+     * How often a waiting thread yields its core to any other thread that wants it; in between it waits busy, as a
+     * yield is a system call. Waiting busy all along, the two training threads kept a core from whatever else had work
+     * (the thread that saves a checkpoint, the JIT compiler), and a waiter kept the other core from the very thread it
+     * waited for: batches at the start of an epoch took 10-30 ms instead of 1.5-2. Yielding at every turn after the
+     * first 10 us did away with that too, but made the CNN's epochs about a tenth longer.
+     */
+    private static final long YIELD_NANOS = 20_000;
 
     private final Runnable first;
     private final Runnable second;
@@ -90,6 +99,24 @@ public final class Halves {
         }
     }
 
+    /**
+     * One turn of a wait that began at {@code start} and last yielded at {@code yielded} (both
+     * {@link System#nanoTime}); returns when it last yielded.
+     */
+    private static long pause(long start, long yielded, Object blocker) {
+        long now = System.nanoTime();
+        if (now - start >= SPIN_NANOS) {
+            LockSupport.park(blocker);
+            return now;
+        }
+        if (now - yielded >= YIELD_NANOS) {
+            Thread.yield();
+            return now;
+        }
+        Thread.onSpinWait();
+        return yielded;
+    }
+
     /** The helper thread, started the first time two parts run at once. */
     private static final class Helper implements Runnable {
 
@@ -119,12 +146,9 @@ public final class Halves {
         /** Waits for the second part to end; what it threw, or null. */
         Throwable await() {
             long start = System.nanoTime();
+            long yielded = start;
             while (!done) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
+                yielded = pause(start, yielded, this);
             }
             return failure;
         }
@@ -132,14 +156,11 @@ public final class Halves {
         @Override
         public void run() {
             long idleSince = System.nanoTime();
+            long yielded = idleSince;
             while (true) {
                 Runnable work = task;
                 if (work == null) {
-                    if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
-                    }
+                    yielded = pause(idleSince, yielded, this);
                     continue;
                 }
                 task = null;
@@ -151,6 +172,7 @@ public final class Halves {
                 done = true;
                 LockSupport.unpark(caller);
                 idleSince = System.nanoTime();
+                yielded = idleSince;
             }
         }
     }
