@@ -47,6 +47,8 @@ public final class Linear implements Layer {
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
     private final BatchBuffers onesColumns = new BatchBuffers(1.0);
+    /** Per batch size, a dense block for each half of the output units (the forward's outputs, the backward's). */
+    private final BatchBuffers unitBlocks = new BatchBuffers();
     private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
     private INDArray weight;
     private INDArray bias;
@@ -130,6 +132,8 @@ public final class Linear implements Layer {
         private final INDArray input;
         private final INDArray output;
         private final INDArray ones;
+        /** The units' blocks, one after the other, {@code [batch, units]} each; made when first needed. */
+        private INDArray blocks;
         private final Halves forward;
         private Backward backward;
 
@@ -144,19 +148,36 @@ public final class Linear implements Layer {
                     : unitHalves(units -> forward(input, ones, units, output));
         }
 
-        /** {@code y = b + x W^T} for the output units {@code units} of the rows of {@code x}. */
+        /**
+         * {@code y = b + x W^T} for the output units {@code units} of the rows of {@code x}: into the units' dense
+         * block, then copied into their columns of {@code y}, where those are some of its columns.
+         */
         private Runnable forward(INDArray x, INDArray onesColumn, INDArrayIndex units, INDArray y) {
             INDArray unitOutputs = y.get(all(), units);
+            INDArray target = RowCopy.dense(unitOutputs) ? unitOutputs : block(unitOutputs, y);
             BoundOp addBias = hasBias
-                    ? BoundOp.gemm(onesColumn, bias.get(all(), units), unitOutputs, false, false, 1.0, 0.0) : null;
-            BoundOp multiply = BoundOp.gemm(x, weight.get(units, all()), unitOutputs, false, true, 1.0,
+                    ? BoundOp.gemm(onesColumn, bias.get(all(), units), target, false, false, 1.0, 0.0) : null;
+            BoundOp multiply = BoundOp.gemm(x, weight.get(units, all()), target, false, true, 1.0,
                     hasBias ? 1.0 : 0.0);
+            RowCopy copy = target == unitOutputs ? null : RowCopy.of(target, unitOutputs);
             return () -> {
                 if (addBias != null) {
                     addBias.run();
                 }
                 multiply.run();
+                if (copy != null) {
+                    copy.run();
+                }
             };
+        }
+
+        /** The dense block of the output units whose columns of {@code whole} are {@code columns}. */
+        private INDArray block(INDArray columns, INDArray whole) {
+            long batch = whole.rows();
+            if (blocks == null) {
+                blocks = unitBlocks.get(whole.dataType(), 1, batch * out);
+            }
+            return Slices.matrix(blocks, batch * (columns.offset() - whole.offset()), batch, columns.columns());
         }
 
         @Override
@@ -195,14 +216,22 @@ public final class Linear implements Layer {
                 }
             }
 
-            /** {@code dW += dy^T x} and {@code db += 1^T dy} for the output units {@code units}. */
+            /**
+             * {@code dW += dy^T x} and {@code db += 1^T dy} for the output units {@code units}, from a dense copy of
+             * their columns of {@code dy} where those are some of its columns.
+             */
             private Runnable parameterGradients(INDArrayIndex units) {
                 INDArray unitGradients = gradOutput.get(all(), units);
-                BoundOp weights = BoundOp.gemm(unitGradients, input, weightGradient.get(units, all()), true, false,
-                        1.0, 1.0);
-                BoundOp biases = hasBias ? BoundOp.gemm(ones, unitGradients, biasGradient.get(all(), units), true,
-                        false, 1.0, 1.0) : null;
+                INDArray source = RowCopy.dense(unitGradients) ? unitGradients : block(unitGradients, gradOutput);
+                RowCopy copy = source == unitGradients ? null : RowCopy.of(unitGradients, source);
+                BoundOp weights = BoundOp.gemm(source, input, weightGradient.get(units, all()), true, false, 1.0,
+                        1.0);
+                BoundOp biases = hasBias ? BoundOp.gemm(ones, source, biasGradient.get(all(), units), true, false,
+                        1.0, 1.0) : null;
                 return () -> {
+                    if (copy != null) {
+                        copy.run();
+                    }
                     weights.run();
                     if (biases != null) {
                         biases.run();
