@@ -40,7 +40,7 @@ public final class HostArray {
     }
 
     /** Whether the elements lie one after another in row-major order (a dimension of size 1 may have any stride). */
-    private static boolean rowMajor(INDArray array) {
+    public static boolean rowMajor(INDArray array) {
         long expected = 1;
         for (int d = array.rank() - 1; d >= 0; d--) {
             if (array.size(d) != 1 && array.stride(d) != expected) {

@@ -154,7 +154,7 @@ public final class Linear implements Layer {
          */
         private Runnable forward(INDArray x, INDArray onesColumn, INDArrayIndex units, INDArray y) {
             INDArray unitOutputs = y.get(all(), units);
-            INDArray target = RowCopy.dense(unitOutputs) ? unitOutputs : block(unitOutputs, y);
+            INDArray target = dense(unitOutputs, y);
             BoundOp addBias = hasBias
                     ? BoundOp.gemm(onesColumn, bias.get(all(), units), target, false, false, 1.0, 0.0) : null;
             BoundOp multiply = BoundOp.gemm(x, weight.get(units, all()), target, false, true, 1.0,
@@ -171,8 +171,13 @@ public final class Linear implements Layer {
             };
         }
 
-        /** The dense block of the output units whose columns of {@code whole} are {@code columns}. */
-        private INDArray block(INDArray columns, INDArray whole) {
+        /**
+         * {@code columns} (some output units' columns of {@code whole}) where they are dense, else their dense block.
+         */
+        private INDArray dense(INDArray columns, INDArray whole) {
+            if (RowCopy.dense(columns)) {
+                return columns;
+            }
             long batch = whole.rows();
             if (blocks == null) {
                 blocks = unitBlocks.get(whole.dataType(), 1, batch * out);
@@ -222,7 +227,7 @@ public final class Linear implements Layer {
              */
             private Runnable parameterGradients(INDArrayIndex units) {
                 INDArray unitGradients = gradOutput.get(all(), units);
-                INDArray source = RowCopy.dense(unitGradients) ? unitGradients : block(unitGradients, gradOutput);
+                INDArray source = dense(unitGradients, gradOutput);
                 RowCopy copy = source == unitGradients ? null : RowCopy.of(unitGradients, source);
                 BoundOp weights = BoundOp.gemm(source, input, weightGradient.get(units, all()), true, false, 1.0,
                         1.0);

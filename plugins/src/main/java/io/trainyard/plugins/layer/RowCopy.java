@@ -1,7 +1,9 @@
 package io.trainyard.plugins.layer;
 
+import io.trainyard.plugins.host.HostArray;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,7 +29,7 @@ final class RowCopy {
     private final DoubleBuffer toDoubles;
 
     private RowCopy(INDArray from, INDArray to) {
-        if (from.rank() != 2 || !java.util.Arrays.equals(from.shape(), to.shape()) || from.dataType() != to.dataType()
+        if (from.rank() != 2 || !Arrays.equals(from.shape(), to.shape()) || from.dataType() != to.dataType()
                 || !unitColumnStride(from) || !unitColumnStride(to)) {
             throw new IllegalArgumentException("expected two matrices of one shape and type with adjacent columns, got "
                     + from.shapeInfoToString() + " and " + to.shapeInfoToString());
@@ -55,7 +57,7 @@ final class RowCopy {
 
     /** Whether a matrix's elements lie one after another in row-major order, as oneDNN takes them without a copy. */
     static boolean dense(INDArray matrix) {
-        return unitColumnStride(matrix) && (matrix.rows() == 1 || matrix.stride(0) == matrix.columns());
+        return matrix.rank() == 2 && HostArray.rowMajor(matrix);
     }
 
     private static boolean unitColumnStride(INDArray matrix) {
