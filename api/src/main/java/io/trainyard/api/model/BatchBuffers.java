@@ -7,8 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Arrays reused across batches, one per distinct batch size. A training run meets two or three batch sizes (the
- * full batch, the last partial batch, the evaluation batch), so after the first epoch a lookup never allocates.
+ * Arrays reused across batches, one per distinct shape (in practice one per batch size). A training run meets two or
+ * three batch sizes (the full batch, the last partial batch, the evaluation batch), so after the first epoch a lookup
+ * never allocates.
  */
 public final class BatchBuffers {
 
@@ -32,7 +33,7 @@ public final class BatchBuffers {
     public INDArray get(DataType type, long batch, long... sampleShape) {
         for (int i = 0; i < buffers.size(); i++) {
             INDArray candidate = buffers.get(i);
-            if (candidate.size(0) == batch && candidate.dataType() == type) {
+            if (candidate.dataType() == type && hasShape(candidate, batch, sampleShape)) {
                 return candidate;
             }
         }
@@ -45,6 +46,19 @@ public final class BatchBuffers {
         }
         buffers.add(created);
         return created;
+    }
+
+    /** Whether {@code array} is {@code [batch, sampleShape...]}, read without copying its shape. */
+    private static boolean hasShape(INDArray array, long batch, long[] sampleShape) {
+        if (array.rank() != sampleShape.length + 1 || array.size(0) != batch) {
+            return false;
+        }
+        for (int i = 0; i < sampleShape.length; i++) {
+            if (array.size(i + 1) != sampleShape[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An array of the same shape and type as {@code template}, e.g. the output of an element-wise layer. */

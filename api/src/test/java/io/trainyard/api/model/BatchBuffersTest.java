@@ -33,6 +33,18 @@ class BatchBuffersTest {
     }
 
     @Test
+    void keepsOneArrayPerSampleShapeOfTheSameBatchSize() {
+        BatchBuffers buffers = new BatchBuffers();
+        INDArray small = buffers.get(DataType.FLOAT, 1, 64 * 512);
+        INDArray large = buffers.get(DataType.FLOAT, 1, 250 * 512);
+        assertArrayEquals(new long[] {1, 250 * 512}, large.shape());
+        assertNotSame(small, large);
+        assertArrayEquals(new long[] {4, 2, 3}, buffers.get(DataType.FLOAT, 4, 2, 3).shape());
+        assertArrayEquals(new long[] {4, 6}, buffers.get(DataType.FLOAT, 4, 6).shape());
+        assertSame(small, buffers.get(DataType.FLOAT, 1, 64 * 512));
+    }
+
+    @Test
     void startsFilledWithTheInitialValue() {
         INDArray ones = new BatchBuffers(1.0).get(DataType.FLOAT, 3, 1);
         assertEquals(3.0, ones.sumNumber().doubleValue());

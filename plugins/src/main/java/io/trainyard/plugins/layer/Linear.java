@@ -180,7 +180,7 @@ public final class Linear implements Layer {
             }
             long batch = whole.rows();
             if (blocks == null) {
-                blocks = unitBlocks.get(whole.dataType(), 1, batch * out);
+                blocks = unitBlocks.get(whole.dataType(), batch, out).reshape(1, batch * out);
             }
             return Slices.matrix(blocks, batch * (columns.offset() - whole.offset()), batch, columns.columns());
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Gradient checks of each layer's input and parameter gradients, in double precision. */
 class LayerGradientTest {
@@ -47,6 +48,28 @@ class LayerGradientTest {
             GradientCheck.assertGradient(linear.describe() + " parameters", parameters.values(),
                     parameters.gradients().dup(), () -> linear.forward(input, true).mul(outputWeights).sumNumber()
                             .doubleValue());
+        }
+    }
+
+    @Test
+    void aLinearLayerSplitByUnitsComputesEachBatchSizeItMeetsWhateverTheOrder() {
+        // Each batch size has dense blocks of its own for the two halves of the units: a larger batch after a smaller
+        // one (an evaluation batch below Linear.FORWARD_HALVES_FROM after the training batch) must not get the
+        // smaller one's.
+        Linear linear = new Linear(4, 65);
+        linear.useThreads(2);
+        Parameters parameters = bind(linear);
+        for (int batch : new int[] {5, 9, 5, 200}) {
+            INDArray input = random(batch, 4);
+            INDArray expected = input.mmul(linear.weight().transpose()).addRowVector(linear.bias());
+            assertArrayEquals(expected.data().asDouble(), linear.forward(input, false).dup().data().asDouble(),
+                    1e-12, "forward, batch " + batch);
+            INDArray gradOutput = random(batch, 65);
+            parameters.gradients().assign(0);
+            linear.backward(gradOutput, false);
+            assertArrayEquals(gradOutput.transpose().mmul(input).data().asDouble(),
+                    parameters.gradients().get(NDArrayIndex.point(0), NDArrayIndex.interval(0, 65 * 4)).dup()
+                            .data().asDouble(), 1e-12, "weight gradient, batch " + batch);
         }
     }
 
