@@ -2,6 +2,7 @@ package io.trainyard.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.PluginConfig;
@@ -74,15 +75,37 @@ final class LayerContract {
         assertArrayEquals(parameterGradient.mul(2).toDoubleVector(), parameters.gradients().toDoubleVector(), 1e-12,
                 name + ": backward() must add into the parameter gradients, not overwrite them");
 
+        // Every epoch the trainer passes the full batch, the last partial batch and the evaluation batch, each in a
+        // buffer of its own. Once it has seen each, a layer allocates nothing, and returns the same output array for
+        // the same input array: the layer after it binds its work to that array.
+        long[] sizes = {BATCH, BATCH + 1, BATCH + 3};
+        INDArray[] inputs = new INDArray[sizes.length];
+        INDArray[] gradients = new INDArray[sizes.length];
+        INDArray[] outputs = new INDArray[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            inputs[i] = i == 0 ? input : GradientCheck.gaussian(random, batchShape(inputShape, sizes[i]));
+            outputs[i] = layer.forward(inputs[i], true);
+            gradients[i] = i == 0 ? weights : GradientCheck.gaussian(random, outputs[i].shape());
+            layer.backward(gradients[i], true);
+            layer.forward(inputs[i], false);
+        }
+        INDArray[] again = new INDArray[sizes.length];
         long growth = NativeMemory.growthDuring(() -> {
-            for (int i = 0; i < 3; i++) {
-                layer.forward(input, true);
-                layer.backward(weights, true);
-                layer.forward(input, false);
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < sizes.length; i++) {
+                    again[i] = layer.forward(inputs[i], true);
+                    layer.backward(gradients[i], true);
+                    layer.forward(inputs[i], false);
+                }
             }
         });
         assertTrue(growth <= 0, name + ": forward() and backward() allocated " + growth + " bytes of native memory"
-                + " for a batch size already seen; reuse buffers (see BatchBuffers)");
+                + " for batch sizes already seen; reuse buffers (see BatchBuffers)");
+        for (int i = 0; i < sizes.length; i++) {
+            assertSame(outputs[i], again[i], name + ": forward() returned a new array for an input array it had met"
+                    + " (batch of " + sizes[i] + ", after other batch sizes); return the same one, as BatchBuffers"
+                    + " does: the next layer binds its work to it");
+        }
     }
 
     private static Layer build(LayerFactory factory, PluginConfig config, long[] inputShape) {
@@ -97,8 +120,12 @@ final class LayerContract {
     }
 
     private static long[] batchShape(long[] sampleShape) {
+        return batchShape(sampleShape, BATCH);
+    }
+
+    private static long[] batchShape(long[] sampleShape, long batch) {
         long[] shape = new long[sampleShape.length + 1];
-        shape[0] = BATCH;
+        shape[0] = batch;
         System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
         return shape;
     }

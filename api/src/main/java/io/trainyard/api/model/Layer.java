@@ -11,7 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Layers own their output and input-gradient buffers and reuse them from batch to batch (see
  * {@link BatchBuffers}): the training loop calls {@code forward} and {@code backward} tens of thousands of times, and
  * an ND4J allocation costs far more than the arithmetic of a small layer. The array a layer returns is therefore
- * valid only until its next call. Parameter gradients <em>accumulate</em> across {@code backward} calls, as in
+ * valid only until its next call; and for an input array it has met before it returns the same output array as
+ * then, whatever batch sizes came in between (the trainer passes the same few buffers every epoch, and the next layer
+ * binds its work to the array it gets). Parameter gradients <em>accumulate</em> across {@code backward} calls, as in
  * PyTorch; the optimizer zeroes them.
  */
 public interface Layer {

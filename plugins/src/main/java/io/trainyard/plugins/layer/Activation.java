@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * An element-wise function without parameters: same shape out as in, buffers reused per batch size. Subclasses
  * bind ND4J's ops for the function and its gradient once per set of buffers (the training loop passes the same ones
- * every batch), so neither pass allocates. Batches of at least {@link Halves#ELEMENTWISE_FROM} values run their
+ * every batch, and again every epoch: {@link BoundPasses} keeps each size's), so neither pass allocates. Batches of at least {@link Halves#ELEMENTWISE_FROM} values run their
  * gradient, and the function unless it is cheap, as two halves of the batch at once ({@link BatchHalves}); below that
  * the hand-over costs more than the half saves.
  */
@@ -22,13 +22,7 @@ abstract class Activation implements Layer {
     private int threads;
     private final BatchBuffers outputs = new BatchBuffers();
     private final BatchBuffers inputGradients = new BatchBuffers();
-    private INDArray input;
-    private INDArray output;
-    private Halves apply;
-    private INDArray boundInput;
-    private INDArray boundGradOutput;
-    private INDArray gradInput;
-    private Halves gradient;
+    private final BoundPasses<Pass> passes = new BoundPasses<>(Pass::new);
 
     /**
      * @param forwardInHalves whether the function, not only its gradient, is worth two halves at once: not for a
@@ -65,29 +59,12 @@ abstract class Activation implements Layer {
 
     @Override
     public final INDArray forward(INDArray input, boolean training) {
-        if (input != this.input) {
-            this.input = input;
-            output = outputs.like(input);
-            apply = split(input, forwardInHalves, part -> function(part.of(input), part.of(output)));
-        }
-        apply.run();
-        return output;
+        return passes.forward(input);
     }
 
     @Override
     public final INDArray backward(INDArray gradOutput, boolean inputGradient) {
-        if (!inputGradient) {
-            return null;
-        }
-        if (input != boundInput || gradOutput != boundGradOutput) {
-            boundInput = input;
-            boundGradOutput = gradOutput;
-            gradInput = inputGradients.like(gradOutput);
-            gradient = split(input, true, part -> gradient(part.of(input), part.of(output), part.of(gradOutput),
-                    part.of(gradInput)));
-        }
-        gradient.run();
-        return gradInput;
+        return passes.backward(gradOutput, inputGradient);
     }
 
     /** The gradient of a large batch runs as two halves at once when the budget has two threads. */
@@ -98,5 +75,43 @@ abstract class Activation implements Layer {
 
     private Halves split(INDArray input, boolean halves, Function<BatchHalves.Part, Runnable> work) {
         return BatchHalves.split(input.size(0), halves && input.length() >= Halves.ELEMENTWISE_FROM, threads, work);
+    }
+
+    /** The function bound to one input buffer and its output, and the gradient to its gradient buffer. */
+    private final class Pass implements BoundPasses.Pass {
+
+        private final INDArray input;
+        private final INDArray output;
+        private final Halves apply;
+        private INDArray gradOutput;
+        private INDArray gradInput;
+        private Halves gradient;
+
+        Pass(INDArray input) {
+            this.input = input;
+            this.output = outputs.like(input);
+            this.apply = split(input, forwardInHalves, part -> function(part.of(input), part.of(output)));
+        }
+
+        @Override
+        public INDArray forward() {
+            apply.run();
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray gradOutput, boolean inputGradient) {
+            if (!inputGradient) {
+                return null;
+            }
+            if (gradOutput != this.gradOutput) {
+                this.gradOutput = gradOutput;
+                gradInput = inputGradients.like(gradOutput);
+                gradient = split(input, true, part -> gradient(part.of(input), part.of(output), part.of(gradOutput),
+                        part.of(gradInput)));
+            }
+            gradient.run();
+            return gradInput;
+        }
     }
 }

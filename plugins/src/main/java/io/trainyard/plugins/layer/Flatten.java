@@ -4,13 +4,14 @@ import io.trainyard.api.model.Layer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Reshapes {@code [batch, d1, d2, ...]} to {@code [batch, d1 * d2 * ...]} as a view, copying nothing. */
+/**
+ * Reshapes {@code [batch, d1, d2, ...]} to {@code [batch, d1 * d2 * ...]} as a view, copying nothing. The view is made
+ * once per input buffer, and returned again whenever that buffer comes back (the next batch of its size, or the next
+ * epoch's): the layer after binds its work to it.
+ */
 public final class Flatten implements Layer {
 
-    private INDArray lastInput;
-    private INDArray lastOutput;
-    private INDArray lastGradOutput;
-    private INDArray lastGradInput;
+    private final BoundPasses<Views> views = new BoundPasses<>(Views::new);
 
     @Override
     public String describe() {
@@ -29,23 +30,42 @@ public final class Flatten implements Layer {
 
     @Override
     public INDArray forward(INDArray input, boolean training) {
-        // The trainer feeds the same batch buffer every step, so the reshaped view is built once per buffer.
-        if (input != lastInput) {
-            lastInput = input;
-            lastOutput = input.reshape(input.size(0), input.length() / input.size(0));
-        }
-        return lastOutput;
+        return views.forward(input);
     }
 
     @Override
     public INDArray backward(INDArray gradOutput, boolean inputGradient) {
-        if (!inputGradient) {
-            return null;
+        return views.backward(gradOutput, inputGradient);
+    }
+
+    /** An input buffer's flat view, and its gradient buffer's view in the input's shape. */
+    private static final class Views implements BoundPasses.Pass {
+
+        private final INDArray input;
+        private final INDArray output;
+        private INDArray gradOutput;
+        private INDArray gradInput;
+
+        Views(INDArray input) {
+            this.input = input;
+            this.output = input.reshape(input.size(0), input.length() / input.size(0));
         }
-        if (gradOutput != lastGradOutput) {
-            lastGradOutput = gradOutput;
-            lastGradInput = gradOutput.reshape(lastInput.shape());
+
+        @Override
+        public INDArray forward() {
+            return output;
         }
-        return lastGradInput;
+
+        @Override
+        public INDArray backward(INDArray gradOutput, boolean inputGradient) {
+            if (!inputGradient) {
+                return null;
+            }
+            if (gradOutput != this.gradOutput) {
+                this.gradOutput = gradOutput;
+                this.gradInput = gradOutput.reshape(input.shape());
+            }
+            return gradInput;
+        }
     }
 }
