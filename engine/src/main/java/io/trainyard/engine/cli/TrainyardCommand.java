@@ -31,13 +31,15 @@ public final class TrainyardCommand implements AutoCloseable {
 
     /** The commands that compute with ND4J: its start begins as soon as the command line names one of them. */
     static final Set<String> COMPUTING = Set.of("run", "rerun", "resume", "evaluate", "sweep", "sweep-trial",
-            "worker", "bench");
+            "bench");
 
     /**
-     * The commands that compute, and the store's benchmark: they keep the optimising JIT compiler (the launcher's
-     * own list, which CommandTreeTest checks against this one) and compact the store's file on close.
+     * The commands that compute, the store's benchmark and the worker (which trains each trial in a process of its
+     * own, and so never starts ND4J itself: its trials' launches would load a JDK library during that start, see
+     * {@link NativeStart}): they keep the optimising JIT compiler (the launcher's own list, which CommandTreeTest
+     * checks against this one) and compact the store's file on close.
      */
-    static final Set<String> TRAINING = Stream.concat(COMPUTING.stream(), Stream.of("bench-store"))
+    static final Set<String> TRAINING = Stream.concat(COMPUTING.stream(), Stream.of("bench-store", "worker"))
             .collect(Collectors.toUnmodifiableSet());
 
     /** Every subcommand, in the order help lists them ({@link CommandTree} adds them). */
@@ -89,8 +91,12 @@ public final class TrainyardCommand implements AutoCloseable {
     void subcommand(String name) {
         this.subcommand = name;
         if (name != null && COMPUTING.contains(name)) {
-            injector.getInstance(NativeStart.class).begin();
+            nativeStart().begin();
         }
+    }
+
+    NativeStart nativeStart() {
+        return injector.getInstance(NativeStart.class);
     }
 
     /** Creates picocli's commands through Guice, so that they get their services by constructor injection. */

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.zip.Inflater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -14,8 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>JavaCPP, as ND4J loads, looks symbols up by calling {@code dlopen} inside a {@code dl_iterate_phdr} callback:
  * it takes glibc's two loader locks in the opposite order to {@code dlopen}, so a native library that another thread
  * loads meanwhile deadlocks both threads for good (seen twice in about 300 starts: the store's server loading the JDK's
- * {@code libextnet} while ND4J started; LWJGL issue 1148 is the same fault). The native libraries the rest of a
- * command's start would load are therefore loaded before ND4J's start leaves the calling thread.
+ * {@code libextnet} while ND4J started; LWJGL issue 1148 is the same fault). The JDK's native libraries that the rest
+ * of a command's start would load are therefore loaded before ND4J's start leaves the calling thread.
  */
 @Singleton
 public final class NativeStart {
@@ -25,15 +26,26 @@ public final class NativeStart {
     /** Begins ND4J's start on another thread, the first time; later calls do nothing. */
     public synchronized void begin() {
         if (started == null) {
-            loadNetworking();
+            loadJdkLibraries();
             started = CompletableFuture.runAsync(Nd4j::getBackend);
         }
     }
 
-    /** The JDK's networking libraries, which the store's server loads as it starts: libnet, then libextnet. */
-    private static void loadNetworking() {
+    /**
+     * The JDK's native libraries that a command loads as it starts: libnet, then libextnet (the store's server),
+     * libjimage (the first resource looked for among the JDK's own modules, as a service loader does) and libzip
+     * (the first inflated bytes: a jar's entry, a compressed dataset).
+     */
+    private static void loadJdkLibraries() {
         InetAddress.getLoopbackAddress();
         jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE.name();
+        ClassLoader.getSystemResource("java/lang/Object.class");
+        new Inflater().end();
+    }
+
+    /** Whether ND4J's start has begun (it may have ended). */
+    public synchronized boolean begun() {
+        return started != null;
     }
 
     /** Waits until ND4J has started, beginning its start if no one has; its failure is thrown here. */

@@ -1,6 +1,7 @@
 package io.trainyard.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,18 @@ class CommandTreeTest {
         String help = new Cli(directory.resolve("store"), directory.resolve("cache")).run("--help").out();
         CommandTree.names().stream().filter(name -> !name.equals("sweep-trial"))
                 .forEach(name -> assertTrue(help.contains("\n  " + name + " "), name + " in\n" + help));
+    }
+
+    @Test
+    void nd4jStartsAsSoonAsTheArgumentsNameACommandThatComputesAndOnlyThen() {
+        for (String command : TrainyardCommand.SUBCOMMANDS.stream().map(type -> type.getAnnotation(
+                CommandLine.Command.class).name()).toList()) {
+            TrainyardCommand root = new TrainyardCommand(System.out, System.err, Map.of());
+            CommandTree.of(root, new String[] {command, "--help"});
+            assertEquals(TrainyardCommand.COMPUTING.contains(command), root.nativeStart().begun(), command);
+        }
+        assertTrue(TrainyardCommand.COMPUTING.containsAll(List.of("run", "rerun", "resume", "sweep", "bench")));
+        assertFalse(TrainyardCommand.COMPUTING.contains("worker"), "a worker trains in processes of its own");
     }
 
     @Test
