@@ -55,6 +55,35 @@ class TrainerTest {
     }
 
     @Test
+    void theTestMetricsDoNotDependOnTheEvaluationBatchSizeBeyondRounding() {
+        // 600 test samples through layers of 128 units on two threads: the evaluation batches meet the training
+        // batches' buffers (16, and 8 at the end of an epoch) below and above the sizes where a layer changes how it
+        // splits its work, in both orders.
+        List<Evaluation> reference = evaluations("eval_batch_size=600");
+        for (int size : new int[] {1, 7, 250, 300}) {
+            List<Evaluation> evaluations = evaluations("eval_batch_size=" + size);
+            for (int epoch = 0; epoch < reference.size(); epoch++) {
+                assertEquals(reference.get(epoch).accuracy(), evaluations.get(epoch).accuracy(), "batch " + size);
+                assertEquals(reference.get(epoch).loss(), evaluations.get(epoch).loss(),
+                        1e-6 * reference.get(epoch).loss(), "batch " + size);
+            }
+        }
+    }
+
+    private static List<Evaluation> evaluations(String evalBatchSize) {
+        List<Evaluation> evaluations = new ArrayList<>();
+        train(new Callback() {
+            @Override
+            public void onEvaluationEnd(RunContext run, int epoch, Evaluation evaluation) {
+                evaluations.add(evaluation);
+            }
+        }, "epochs=2", "dataset.train=200", "dataset.test=600", "model.hidden=[128, 128]", "threads=2",
+                evalBatchSize);
+        assertEquals(2, evaluations.size());
+        return evaluations;
+    }
+
+    @Test
     void stopRequestedInABatchEndsTheRunWithoutEvaluatingThePartialEpoch() {
         Recorder recorder = new Recorder() {
             @Override
