@@ -45,6 +45,14 @@ class SlicesTest {
     }
 
     @Test
+    void aViewWhoseElementsAreNotInRowMajorOrderIsFilledInItsOwnRowMajorOrder() {
+        INDArray matrix = Nd4j.zeros(DataType.FLOAT, 131, 7);
+        INDArray transposed = matrix.transpose();
+        Slices.fillUniform(transposed, new Random(42), BOUND);
+        assertArrayEquals(castDraws(42, 7 * 131, BOUND), transposed.dup('c').data().asFloat(), 0f);
+    }
+
+    @Test
     void aDoubleSliceHoldsTheDrawsThemselves() {
         double[] flat = fillMiddle(DataType.DOUBLE, 42).toDoubleVector();
         Random random = new Random(42);
