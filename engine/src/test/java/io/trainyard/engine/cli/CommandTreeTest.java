@@ -53,8 +53,7 @@ class CommandTreeTest {
 
     @Test
     void nd4jStartsAsSoonAsTheArgumentsNameACommandThatComputesAndOnlyThen() {
-        for (String command : TrainyardCommand.SUBCOMMANDS.stream().map(type -> type.getAnnotation(
-                CommandLine.Command.class).name()).toList()) {
+        for (String command : CommandTree.names()) {
             TrainyardCommand root = new TrainyardCommand(System.out, System.err, Map.of());
             CommandTree.of(root, new String[] {command, "--help"});
             assertEquals(TrainyardCommand.COMPUTING.contains(command), root.nativeStart().begun(), command);

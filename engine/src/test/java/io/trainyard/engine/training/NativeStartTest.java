@@ -30,7 +30,8 @@ class NativeStartTest {
             throw new AssertionError("the probe did not finish: " + Files.readString(output));
         }
         List<String> lines = Files.readAllLines(output);
-        assertEquals(List.of("libextnet before: false", "after begin: [libextnet.so, libjimage.so, libnet.so, libzip.so]", "started"),
+        assertEquals(List.of("libextnet before: false",
+                "after begin: [libextnet.so, libjimage.so, libnet.so, libzip.so]", "started"),
                 lines.subList(lines.size() - 3, lines.size()), String.join("\n", lines));
     }
 

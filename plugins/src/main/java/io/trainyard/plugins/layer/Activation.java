@@ -11,9 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * An element-wise function without parameters: same shape out as in, buffers reused per batch size. Subclasses
  * bind ND4J's ops for the function and its gradient once per set of buffers (the training loop passes the same ones
- * every batch, and again every epoch: {@link BoundPasses} keeps each size's), so neither pass allocates. Batches of at least {@link Halves#ELEMENTWISE_FROM} values run their
- * gradient, and the function unless it is cheap, as two halves of the batch at once ({@link BatchHalves}); below that
- * the hand-over costs more than the half saves.
+ * every batch, and again every epoch: {@link BoundPasses} keeps each size's), so neither pass allocates. Batches of
+ * at least {@link Halves#ELEMENTWISE_FROM} values run their gradient, and the function unless it is cheap, as two
+ * halves of the batch at once ({@link BatchHalves}); below that the hand-over costs more than the half saves.
  */
 abstract class Activation implements Layer {
 
