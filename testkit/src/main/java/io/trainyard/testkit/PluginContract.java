@@ -124,8 +124,9 @@ public final class PluginContract {
      * passes {@link #checkPlugin}; equal seeds initialise equal parameters; forward returns
      * {@code [batch] + outputShape(inputShape)}; the input and parameter gradients match finite differences in
      * double precision (a layer that draws random numbers in training must draw them from the seed its factory got
-     * from {@link io.trainyard.api.model.LayerContext#random()}); parameter gradients accumulate; a batch size seen
-     * before allocates no native memory.
+     * from {@link io.trainyard.api.model.LayerContext#random()}); parameter gradients accumulate; cycling through three
+     * batch sizes, as the trainer does every epoch, allocates no native memory once each has been seen and returns the
+     * same output array for each input array met before.
      */
     public static void checkLayer(LayerFactory factory, long... inputShape) {
         LayerContract.check(factory, inputShape);
@@ -135,7 +136,8 @@ public final class PluginContract {
      * A model built with its defaults for samples of {@code sampleShape} and three outputs, in double precision, with
      * the layer plugins on the class path: passes {@link #checkPlugin}; equal seeds build equal parameters; forward
      * returns {@code [batch, 3]}; the parameter gradient matches finite differences along a random direction;
-     * gradients accumulate; a batch size seen before allocates no native memory.
+     * gradients accumulate; cycling through three batch sizes, as the trainer does every epoch, allocates no native
+     * memory once each has been seen.
      */
     public static void checkModel(ModelFactory factory, long... sampleShape) {
         ModelContract.check(factory, sampleShape);
