@@ -53,9 +53,9 @@ public final class NativeStart {
     }
 
     /**
-     * A first matrix product, once ND4J has started and the thread that trains has been told so: libnd4j's first
-     * product costs 40-45 ms of set-up whatever its size (a second 0.1 ms), which the first batch waited for, while
-     * the training thread builds the model and records the run meanwhile.
+     * A first matrix product, once ND4J has started and the thread that trains has been told so. libnd4j's first
+     * product costs 40-45 ms of set-up whatever its size (a second one 0.1 ms); the first batch used to pay it, and
+     * now this thread does while the training thread builds the model and records the run.
      */
     private static void firstProduct() {
         INDArray square = Nd4j.ones(DataType.FLOAT, 2, 2);
