@@ -75,29 +75,24 @@ final class LayerContract {
         assertArrayEquals(parameterGradient.mul(2).toDoubleVector(), parameters.gradients().toDoubleVector(), 1e-12,
                 name + ": backward() must add into the parameter gradients, not overwrite them");
 
-        // Every epoch the trainer passes the full batch, the last partial batch and the evaluation batch, each in a
-        // buffer of its own. Once it has seen each, a layer allocates nothing, and returns the same output array for
-        // the same input array: the layer after it binds its work to that array.
-        long[] sizes = {BATCH, BATCH + 1, BATCH + 3};
+        // Once a layer has met each of the trainer's batch buffers, it allocates nothing, and returns the same output
+        // array for the same input array: the layer after it binds its work to that array.
+        long[] sizes = EpochBatches.sizes(BATCH);
         INDArray[] inputs = new INDArray[sizes.length];
         INDArray[] gradients = new INDArray[sizes.length];
-        INDArray[] outputs = new INDArray[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             inputs[i] = i == 0 ? input : GradientCheck.gaussian(random, batchShape(inputShape, sizes[i]));
-            outputs[i] = layer.forward(inputs[i], true);
-            gradients[i] = i == 0 ? weights : GradientCheck.gaussian(random, outputs[i].shape());
+            gradients[i] = i == 0 ? weights : GradientCheck.gaussian(random, batchShape(outputShape, sizes[i]));
+        }
+        INDArray[] outputs = new INDArray[sizes.length];
+        INDArray[] again = new INDArray[sizes.length];
+        long growth = EpochBatches.growthOnceMet(sizes.length, i -> {
+            again[i] = layer.forward(inputs[i], true);
+            if (outputs[i] == null) {
+                outputs[i] = again[i];
+            }
             layer.backward(gradients[i], true);
             layer.forward(inputs[i], false);
-        }
-        INDArray[] again = new INDArray[sizes.length];
-        long growth = NativeMemory.growthDuring(() -> {
-            for (int round = 0; round < 2; round++) {
-                for (int i = 0; i < sizes.length; i++) {
-                    again[i] = layer.forward(inputs[i], true);
-                    layer.backward(gradients[i], true);
-                    layer.forward(inputs[i], false);
-                }
-            }
         });
         assertTrue(growth <= 0, name + ": forward() and backward() allocated " + growth + " bytes of native memory"
                 + " for batch sizes already seen; reuse buffers (see BatchBuffers)");

@@ -72,27 +72,20 @@ final class ModelContract {
         assertArrayEquals(gradient.mul(2).toDoubleVector(), model.parameters().gradients().toDoubleVector(), 1e-12,
                 name + ": backward() must add into the parameter gradients, not overwrite them");
 
-        // The trainer's three batch buffers in turn, as every epoch (see LayerContract): once each has been seen, a
-        // layer that rebinds its work whenever the buffer changes (or makes its next layer do so) allocates again.
-        long[] sizes = {BATCH, BATCH + 1, BATCH + 3};
+        // A layer that rebinds its work whenever the buffer changes (or makes the next layer do so) allocates again
+        // at each of the trainer's batch buffers, every epoch.
+        long[] sizes = EpochBatches.sizes(BATCH);
         INDArray[] inputs = new INDArray[sizes.length];
         INDArray[] gradients = new INDArray[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             inputShape[0] = sizes[i];
             inputs[i] = i == 0 ? input : GradientCheck.gaussian(random, inputShape);
             gradients[i] = i == 0 ? weights : GradientCheck.gaussian(random, sizes[i], OUTPUTS);
+        }
+        long growth = EpochBatches.growthOnceMet(sizes.length, i -> {
             model.forward(inputs[i], true);
             model.backward(gradients[i]);
             model.forward(inputs[i], false);
-        }
-        long growth = NativeMemory.growthDuring(() -> {
-            for (int round = 0; round < 2; round++) {
-                for (int i = 0; i < sizes.length; i++) {
-                    model.forward(inputs[i], true);
-                    model.backward(gradients[i]);
-                    model.forward(inputs[i], false);
-                }
-            }
         });
         assertTrue(growth <= 0, name + ": forward() and backward() allocated " + growth + " bytes of native memory"
                 + " for batch sizes already seen");
