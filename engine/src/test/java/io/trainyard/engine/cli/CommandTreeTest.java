@@ -88,8 +88,8 @@ class CommandTreeTest {
     @Test
     void theLaunchersTrainingCommandsAreCommands() throws Exception {
         String launcher = Files.readString(Path.of("..", "distribution", "src", "bin", "trainyard"));
-        Matcher list = Pattern.compile("\\n\\s+([a-z|-]+)\\) jit=\"\"").matcher(launcher);
-        assertTrue(list.find(), "the launcher names the commands that keep C2");
+        Matcher list = Pattern.compile("\\n\\s+([a-z|-]+)\\) jit=\"\\$training_jit\"").matcher(launcher);
+        assertTrue(list.find(), "the launcher names the commands that train");
         List<String> training = Arrays.asList(list.group(1).split("\\|"));
         assertTrue(CommandTree.names().containsAll(training), training.toString());
         assertEquals(TrainyardCommand.TRAINING, java.util.Set.copyOf(training), "the launcher's list is the engine's");
