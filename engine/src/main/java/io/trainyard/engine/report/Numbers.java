@@ -2,6 +2,7 @@ package io.trainyard.engine.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -63,12 +64,21 @@ public final class Numbers {
 
     /** An accuracy (a fraction) as a percentage: {@code 82.31%}. */
     public static String percent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", 100 * fraction) : "-";
+        return Double.isFinite(fraction) ? hundredths(100 * fraction) + "%" : "-";
     }
 
     /** A difference or spread of accuracies in percentage points: {@code 1.23 pp}. */
     public static String points(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f pp", 100 * fraction) : "-";
+        return Double.isFinite(fraction) ? hundredths(100 * fraction) + " pp" : "-";
+    }
+
+    /**
+     * To two decimals, half up from the shortest decimal that reads back as the value, which is what
+     * {@code String.format("%.2f")} does too (except that a value rounding to zero has no sign here); a
+     * {@code String.format} per row took a tenth of 'runs' on a store of 1 000 runs.
+     */
+    private static String hundredths(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A p-value: {@code 0.0123}, {@code 3.2e-05}, and below 1e-4 nothing finer than the test can claim. */

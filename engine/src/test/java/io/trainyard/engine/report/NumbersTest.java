@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** One spelling of numbers for people, whatever the command or format. */
@@ -43,6 +45,25 @@ class NumbersTest {
         assertEquals("0.15 pp", Numbers.cell("sd_final_test_accuracy", 0.0015));
         assertEquals("2.21 pp", Numbers.cell("difference_test_accuracy", 0.0221));
         assertEquals("0.4146", Numbers.cell("final_test_loss", 0.41463));
+    }
+
+    @Test
+    void percentagesRoundAsStringFormatDoes() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            // Fractions with a third decimal in percent (a tenth of them halfway between two), and any at all.
+            double fraction = i % 2 == 0 ? random.nextInt(100_001) / 100_000.0 : random.nextDouble();
+            assertEquals(String.format(Locale.ROOT, "%.2f%%", 100 * fraction), Numbers.percent(fraction));
+            double difference = fraction - random.nextDouble();
+            if (Math.abs(100 * difference) >= 0.005) {
+                assertEquals(String.format(Locale.ROOT, "%.2f pp", 100 * difference), Numbers.points(difference));
+            }
+        }
+        assertEquals("0.13%", Numbers.percent(0.00125), "half up");
+        assertEquals("82.32%", Numbers.percent(0.82315), "from the digits that read back as 82.315");
+        assertEquals("100.00%", Numbers.percent(0.99995));
+        assertEquals("-2.22 pp", Numbers.points(-0.02215));
+        assertEquals("0.00 pp", Numbers.points(-0.00001), "no minus sign on a difference that rounds to zero");
     }
 
     @Test
