@@ -73,9 +73,9 @@ public final class Numbers {
     }
 
     /**
-     * To two decimals, half up from the shortest decimal that reads back as the value, which is what
-     * {@code String.format("%.2f")} does too (except that a value rounding to zero has no sign here); a
-     * {@code String.format} per row took a tenth of 'runs' on a store of 1 000 runs.
+     * To two decimals, half up from the digits {@code Double.toString} gives, as {@code String.format("%.2f")} rounds
+     * (but a value that rounds to zero has no minus sign here); a {@code String.format} per row took a tenth of 'runs'
+     * on a store of 1 000 runs.
      */
     private static String hundredths(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();

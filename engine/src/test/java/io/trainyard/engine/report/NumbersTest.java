@@ -60,7 +60,7 @@ class NumbersTest {
             }
         }
         assertEquals("0.13%", Numbers.percent(0.00125), "half up");
-        assertEquals("82.32%", Numbers.percent(0.82315), "from the digits that read back as 82.315");
+        assertEquals("82.32%", Numbers.percent(0.82315), "from the digits Double.toString gives, 82.315");
         assertEquals("100.00%", Numbers.percent(0.99995));
         assertEquals("-2.22 pp", Numbers.points(-0.02215));
         assertEquals("0.00 pp", Numbers.points(-0.00001), "no minus sign on a difference that rounds to zero");
