@@ -64,21 +64,22 @@ public final class Numbers {
 
     /** An accuracy (a fraction) as a percentage: {@code 82.31%}. */
     public static String percent(double fraction) {
-        return Double.isFinite(fraction) ? hundredths(100 * fraction) + "%" : "-";
+        return hundredths(fraction, "%");
     }
 
     /** A difference or spread of accuracies in percentage points: {@code 1.23 pp}. */
     public static String points(double fraction) {
-        return Double.isFinite(fraction) ? hundredths(100 * fraction) + " pp" : "-";
+        return hundredths(fraction, " pp");
     }
 
     /**
-     * To two decimals, half up from the digits {@code Double.toString} gives, as {@code String.format("%.2f")} rounds
-     * (but a value that rounds to zero has no minus sign here); a {@code String.format} per row took a tenth of 'runs'
-     * on a store of 1 000 runs.
+     * A fraction in hundredths to two decimals, then its unit; "-" when it is not finite. Rounded half up from the
+     * digits {@code Double.toString} gives, as {@code String.format("%.2f")} rounds (but a value that rounds to zero has
+     * no minus sign here); a {@code String.format} per row took a tenth of 'runs' on a store of 1 000 runs.
      */
-    private static String hundredths(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    private static String hundredths(double fraction, String unit) {
+        return Double.isFinite(fraction)
+                ? BigDecimal.valueOf(100 * fraction).setScale(2, RoundingMode.HALF_UP).toPlainString() + unit : "-";
     }
 
     /** A p-value: {@code 0.0123}, {@code 3.2e-05}, and below 1e-4 nothing finer than the test can claim. */
