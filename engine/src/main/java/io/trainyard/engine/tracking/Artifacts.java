@@ -56,7 +56,7 @@ public final class Artifacts {
             Artifact artifact = new Artifact(name, target.toString(), Files.size(target), sha256, Instant.now());
             // Relative to the store, as checkpoints are: a store moved or copied elsewhere still finds its files.
             store.recordArtifact(runId, artifact, location.directory().relativize(target).toString(),
-                    location.keepsFileBytes() ? Files.readAllBytes(target) : null);
+                    location.keepsFileBytes() ? KeptFile.readAll(target) : null);
             return artifact;
         } catch (NoSuchFileException e) {
             throw new TrainyardException("cannot log " + file + " as an artifact: " + e.getFile() + " vanished while"

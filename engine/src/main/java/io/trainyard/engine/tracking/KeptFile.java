@@ -3,10 +3,13 @@ package io.trainyard.engine.tracking;
 import io.trainyard.api.TrainyardException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,6 +19,14 @@ import java.util.function.Supplier;
  * store's copy of its bytes.
  */
 public final class KeptFile {
+
+    /**
+     * Bytes go to and from a file in pieces of this size. A heap array handed to a file whole is copied through a
+     * temporary native buffer as large as the call, which the JDK zeroes and then keeps for the thread: for a
+     * checkpoint of the reference model, 11 MB of fresh pages (2 600 page faults, about 35 ms of a core on a virtual
+     * machine where one costs 13 us) and 11 MB more resident memory until the process ends.
+     */
+    static final int PIECE = 1 << 20;
 
     private KeptFile() {
     }
@@ -34,7 +45,9 @@ public final class KeptFile {
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(partial)) {
-                out.write(data, 0, length);
+                for (int offset = 0; offset < length; offset += PIECE) {
+                    out.write(data, offset, Math.min(PIECE, length - offset));
+                }
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -68,7 +81,7 @@ public final class KeptFile {
     public static byte[] read(String what, String path, String sha256, Supplier<Optional<byte[]>> storeCopy) {
         byte[] data;
         try {
-            data = Files.readAllBytes(Path.of(path));
+            data = readAll(Path.of(path));
         } catch (IOException e) {
             data = storeCopy.get().orElseThrow(() -> new TrainyardException("cannot read " + what + " at " + path
                     + ": " + e.getMessage()));
@@ -78,5 +91,26 @@ public final class KeptFile {
                     + " the recorded " + sha256);
         }
         return data;
+    }
+
+    /**
+     * The file's bytes, read in pieces ({@link #PIECE}); as many as it had when opened, or fewer if it shrank
+     * meanwhile.
+     */
+    public static byte[] readAll(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(file + " is too large to read into memory (" + size + " bytes)");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.position() < buffer.capacity()) {
+                buffer.limit(Math.min(buffer.capacity(), buffer.position() + PIECE));
+                if (channel.read(buffer) < 0) {
+                    return Arrays.copyOf(buffer.array(), buffer.position());
+                }
+            }
+            return buffer.array();
+        }
     }
 }

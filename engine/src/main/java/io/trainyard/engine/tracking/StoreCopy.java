@@ -154,11 +154,10 @@ public final class StoreCopy {
                 Path file = to.location().directory().resolve((String) row.get("path"));
                 byte[] data = (byte[]) row.get("data");
                 if (data == null && Files.exists(file)) {
-                    data = Files.readAllBytes(file);
+                    data = KeptFile.readAll(file);
                 }
                 if (data != null && !Files.exists(file)) {
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, data);
+                    KeptFile.write(file, data);
                 }
                 row.put("data", to.location().keepsFileBytes() ? data : null);
             }

@@ -35,7 +35,7 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
 
     private static final int UNSIGNED_BYTE = 0x08;
     private static final int EXACT_READ_LIMIT = 1 << 28;
-    private static final int READ_PIECE = 1 << 20;
+    private static final int PIECE = 1 << 20;
 
     /** Reads and checks a whole compressed file; any problem is a {@link TrainyardException} naming the file. */
     public static IdxFile read(Path file) {
@@ -116,7 +116,7 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
         while (read < length) {
             // In pieces: one request for the whole would have an uncompressed file read through a native buffer of
             // its size, allocated and copied for the one call.
-            int piece = in.readNBytes(data, read, Math.min(length - read, READ_PIECE));
+            int piece = in.readNBytes(data, read, Math.min(length - read, PIECE));
             if (piece == 0) {
                 break;
             }
@@ -141,7 +141,10 @@ public record IdxFile(int[] dimensions, byte[] data, String sha256) {
     /** Writes the file's content, not compressed: the bytes its SHA-256 is of. */
     void writeUncompressed(OutputStream out) throws IOException {
         out.write(header());
-        out.write(data);
+        // In pieces, as it is read: the whole array at once would go through a native buffer of its size.
+        for (int offset = 0; offset < data.length; offset += PIECE) {
+            out.write(data, offset, Math.min(PIECE, data.length - offset));
+        }
         out.flush();
     }
 

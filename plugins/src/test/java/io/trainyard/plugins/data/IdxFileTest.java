@@ -59,6 +59,29 @@ class IdxFileTest {
                 + " delete it and download it again, or reinstall the package it came from", error.getMessage());
     }
 
+    /**
+     * A stream handed a heap array whole passes it through a native buffer of its size (47 MB for Fashion-MNIST's
+     * training images), so the copy is written a megabyte at most at a time, and still byte for byte.
+     */
+    @Test
+    void aLargeCopyIsWrittenInPiecesOfAMegabyteAtMost() throws Exception {
+        byte[] values = new byte[3000 * 1000];
+        new java.util.Random(5).nextBytes(values);
+        byte[] content = IdxFiles.idx(new int[] {3000, 1000}, values);
+        IdxFile file = IdxFile.read(IdxFiles.write(directory.resolve("large.gz"), content));
+        int[] largest = {0};
+        var written = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                largest[0] = Math.max(largest[0], length);
+                super.write(bytes, offset, length);
+            }
+        };
+        file.writeUncompressed(written);
+        assertArrayEquals(content, written.toByteArray());
+        assertEquals(1 << 20, largest[0]);
+    }
+
     @Test
     void truncatedDataIsAnErrorNamingTheFile() throws IOException {
         byte[] content = IdxFiles.idx(new int[] {10, 28, 28}, new byte[7840]);
