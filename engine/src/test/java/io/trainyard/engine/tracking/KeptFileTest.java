@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.trainyard.api.TrainyardException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class KeptFileTest {
 
         KeptFile.write(file, data, size);
 
-        byte[] expected = java.util.Arrays.copyOf(data, size);
+        byte[] expected = Arrays.copyOf(data, size);
         assertArrayEquals(expected, Files.readAllBytes(file));
         assertArrayEquals(expected, KeptFile.readAll(file));
         assertFalse(Files.exists(file.resolveSibling("kept.bin.partial")));

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trainyard.api.TrainyardException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Random;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,11 +68,11 @@ class IdxFileTest {
     @Test
     void aLargeCopyIsWrittenInPiecesOfAMegabyteAtMost() throws Exception {
         byte[] values = new byte[3000 * 1000];
-        new java.util.Random(5).nextBytes(values);
+        new Random(5).nextBytes(values);
         byte[] content = IdxFiles.idx(new int[] {3000, 1000}, values);
         IdxFile file = IdxFile.read(IdxFiles.write(directory.resolve("large.gz"), content));
         int[] largest = {0};
-        var written = new java.io.ByteArrayOutputStream() {
+        var written = new ByteArrayOutputStream() {
             @Override
             public void write(byte[] bytes, int offset, int length) {
                 largest[0] = Math.max(largest[0], length);
