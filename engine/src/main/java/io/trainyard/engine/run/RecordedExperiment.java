@@ -2,17 +2,30 @@ package io.trainyard.engine.run;
 
 import io.trainyard.api.TrainyardException;
 import io.trainyard.engine.config.ExperimentFile;
+import io.trainyard.engine.config.Overrides;
+import io.trainyard.engine.config.Setting;
 import io.trainyard.engine.provenance.Provenance;
 import io.trainyard.engine.tracking.RunDetails;
 import io.trainyard.engine.tracking.RunQueries;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * An experiment as a run recorded it: the file's text as it was read (later edits do not matter) and the command
  * line's overrides, which together resolve to the run's settings again.
  */
 record RecordedExperiment(ExperimentFile file, List<String> overrides) {
+
+    /**
+     * The settings that change results. Where the text and overrides leave one unset, resolving them again would draw
+     * a new seed, or take a default that has changed since the run; the run's recorded value is added as an override
+     * instead. Threads change speed, never results, and follow the machine.
+     */
+    private static final List<Setting> RESULTS = List.of(Setting.SEED, Setting.BATCH_SIZE, Setting.EPOCHS,
+            Setting.EVAL_BATCH_SIZE, Setting.LOG_EVERY);
 
     static RecordedExperiment of(RunDetails run, RunQueries queries) {
         String text = queries.experimentText(run.summary().id());
@@ -22,7 +35,25 @@ record RecordedExperiment(ExperimentFile file, List<String> overrides) {
                     : "run " + run.summary().id() + " was tracked from " + main + ", code of its own, not trained from"
                             + " an experiment file; run that code again to repeat it");
         }
-        return new RecordedExperiment(ExperimentFile.recorded(Path.of(run.summary().experimentFile()), text),
-                Provenance.of(run.provenance()).overrides());
+        ExperimentFile file = ExperimentFile.recorded(Path.of(run.summary().experimentFile()), text);
+        List<String> overrides = new ArrayList<>(Provenance.of(run.provenance()).overrides());
+        overrides.addAll(pinned(file, overrides, run.params()));
+        return new RecordedExperiment(file, List.copyOf(overrides));
+    }
+
+    /** {@code key=value} for each setting that changes results and would not resolve to its recorded value. */
+    static List<String> pinned(ExperimentFile file, List<String> overrides, Map<String, Object> params) {
+        Map<String, Object> tree = Overrides.apply(file.tree(), overrides);
+        List<String> pins = new ArrayList<>();
+        for (Setting setting : RESULTS) {
+            Object recorded = params.get(setting.key());
+            boolean drawn = setting == Setting.SEED;
+            if (recorded != null && !tree.containsKey(setting.key())
+                    && (drawn || !Objects.equals(String.valueOf(recorded),
+                            String.valueOf(setting.declaration().defaultValue())))) {
+                pins.add(setting.key() + "=" + recorded);
+            }
+        }
+        return pins;
     }
 }

@@ -8,10 +8,12 @@ import io.trainyard.engine.testing.Experiments;
 import io.trainyard.engine.testing.StoreBackend;
 import io.trainyard.engine.testing.ShownRun;
 import io.trainyard.engine.testing.StoreConnections;
+import io.trainyard.engine.text.YamlText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,10 +40,41 @@ class RerunCommandTest {
         assertTrue(rerun.out().contains("    3  bit-identical"), rerun.out());
         assertTrue(rerun.out().contains("Reproduced bit for bit: every metric of 3 epoch(s) is identical."),
                 rerun.out());
-        String copy = rerun.out().lines().filter(line -> line.startsWith("Rerun of ")).findFirst().orElseThrow()
-                .split(" ")[4];
+        String copy = copyOf(rerun);
         assertTrue(cli.run("runs", "--filter", "parent = '" + original + "'").out().contains(copy));
         assertEquals(original, ShownRun.of(cli, copy).get("parent").getAsString());
+    }
+
+    @Test
+    void aRunWhoseFileHasNoSeedReproducesWithTheSeedItDrew() throws Exception {
+        Cli cli = new Cli(directory.resolve("store"), directory.resolve("cache"));
+        Path file = Files.writeString(directory.resolve("unseeded.yaml"),
+                Files.readString(Experiments.blobsFile()).replace("seed: 7\n", ""));
+        String original = runId(cli.run("run", file.toString(), "--set", "epochs=2"));
+
+        Cli.Result rerun = cli.run("rerun", original);
+        assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("Reproduced bit for bit: every metric of 2 epoch(s) is identical."),
+                rerun.out());
+        assertEquals(ShownRun.of(cli, original).get("seed").getAsLong(), ShownRun.of(cli, copyOf(rerun))
+                .get("seed").getAsLong());
+    }
+
+    /** A run recorded by a version whose default differed: its record, not today's default, is what it reruns with. */
+    @Test
+    void aSettingLeftToItsDefaultIsTakenFromTheRecordNotFromTodaysDefault() throws Exception {
+        Path store = directory.resolve("store");
+        Cli cli = new Cli(store, directory.resolve("cache"));
+        String original = runId(cli.run("run", Experiments.blobsFile().toString(), "--set", "epochs=2", "--set",
+                "eval_batch_size=7"));
+        sql(store, "UPDATE provenance SET fact_value = '" + YamlText.writeTexts(List.of("epochs=2"))
+                + "' WHERE run_id = '" + original + "' AND fact_key = 'experiment.overrides'");
+
+        Cli.Result rerun = cli.run("rerun", original);
+        assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("Reproduced bit for bit: every metric of 2 epoch(s) is identical."),
+                rerun.out());
+        assertEquals(7, ShownRun.of(cli, copyOf(rerun)).getAsJsonObject("params").get("eval_batch_size").getAsInt());
     }
 
     @Test
@@ -85,6 +118,11 @@ class RerunCommandTest {
     private static String runId(Cli.Result result) {
         assertEquals(0, result.exitCode(), result.err());
         return result.out().lines().filter(line -> line.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
+    }
+
+    private static String copyOf(Cli.Result rerun) {
+        return rerun.out().lines().filter(line -> line.startsWith("Rerun of ")).findFirst().orElseThrow()
+                .split(" ")[4];
     }
 
     private static void sql(Path store, String statement) throws Exception {
