@@ -46,6 +46,18 @@ public enum Setting {
         return declaration;
     }
 
+    /**
+     * Whether it changes what a run records, so that a run resolved again from its record (rerun, resume, evaluate)
+     * must have the value it recorded; not the name, nor the threads, which change speed, never results, and follow
+     * the machine.
+     */
+    public boolean changesResults() {
+        return switch (this) {
+            case SEED, BATCH_SIZE, EPOCHS, EVAL_BATCH_SIZE, LOG_EVERY -> true;
+            case NAME, DESCRIPTION, THREADS -> false;
+        };
+    }
+
     /** Whether runs record it as a param. */
     boolean isRecorded() {
         return recorded != null;

@@ -11,21 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * An experiment as a run recorded it: the file's text as it was read (later edits do not matter) and the command
- * line's overrides, which together resolve to the run's settings again.
+ * An experiment as a run recorded it: the file's text as it was read (later edits do not matter), the command
+ * line's overrides and, as further overrides, the recorded values of the settings those leave to a draw or to a
+ * default changed since ({@link #pinned}), which together resolve to the run's settings again.
  */
 record RecordedExperiment(ExperimentFile file, List<String> overrides) {
-
-    /**
-     * The settings that change results. Where the text and overrides leave one unset, resolving them again would draw
-     * a new seed, or take a default that has changed since the run; the run's recorded value is added as an override
-     * instead. Threads change speed, never results, and follow the machine.
-     */
-    private static final List<Setting> RESULTS = List.of(Setting.SEED, Setting.BATCH_SIZE, Setting.EPOCHS,
-            Setting.EVAL_BATCH_SIZE, Setting.LOG_EVERY);
 
     static RecordedExperiment of(RunDetails run, RunQueries queries) {
         String text = queries.experimentText(run.summary().id());
@@ -41,16 +33,21 @@ record RecordedExperiment(ExperimentFile file, List<String> overrides) {
         return new RecordedExperiment(file, List.copyOf(overrides));
     }
 
-    /** {@code key=value} for each setting that changes results and would not resolve to its recorded value. */
+    /**
+     * {@code key=value} for each setting that changes results and would not resolve to its recorded value: left unset
+     * by the text and overrides, where resolving draws a new seed, or takes a default that has changed since the run.
+     */
     static List<String> pinned(ExperimentFile file, List<String> overrides, Map<String, Object> params) {
         Map<String, Object> tree = Overrides.apply(file.tree(), overrides);
         List<String> pins = new ArrayList<>();
-        for (Setting setting : RESULTS) {
+        for (Setting setting : Setting.values()) {
             Object recorded = params.get(setting.key());
-            boolean drawn = setting == Setting.SEED;
-            if (recorded != null && !tree.containsKey(setting.key())
-                    && (drawn || !Objects.equals(String.valueOf(recorded),
-                            String.valueOf(setting.declaration().defaultValue())))) {
+            if (!setting.changesResults() || recorded == null || tree.containsKey(setting.key())) {
+                continue;
+            }
+            // A seed left out is drawn anew, whatever its declared default.
+            String resolved = setting == Setting.SEED ? null : String.valueOf(setting.declaration().defaultValue());
+            if (!String.valueOf(recorded).equals(resolved)) {
                 pins.add(setting.key() + "=" + recorded);
             }
         }
