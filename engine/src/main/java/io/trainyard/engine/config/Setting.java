@@ -58,6 +58,14 @@ public enum Setting {
         };
     }
 
+    /**
+     * Whether a run that leaves it unset resolves to {@code value}: its default does; the seed never does, as a run
+     * without one draws it anew.
+     */
+    public boolean unsetResolvesTo(Object value) {
+        return this != SEED && String.valueOf(declaration.defaultValue()).equals(String.valueOf(value));
+    }
+
     /** Whether runs record it as a param. */
     boolean isRecorded() {
         return recorded != null;

@@ -42,12 +42,8 @@ record RecordedExperiment(ExperimentFile file, List<String> overrides) {
         List<String> pins = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             Object recorded = params.get(setting.key());
-            if (!setting.changesResults() || recorded == null || tree.containsKey(setting.key())) {
-                continue;
-            }
-            // A seed left out is drawn anew, whatever its declared default.
-            String resolved = setting == Setting.SEED ? null : String.valueOf(setting.declaration().defaultValue());
-            if (!String.valueOf(recorded).equals(resolved)) {
+            if (setting.changesResults() && recorded != null && !tree.containsKey(setting.key())
+                    && !setting.unsetResolvesTo(recorded)) {
                 pins.add(setting.key() + "=" + recorded);
             }
         }
