@@ -12,6 +12,7 @@ import io.trainyard.engine.tracking.StoreOutage;
 import io.trainyard.engine.tracking.RunStore;
 import io.trainyard.engine.tracking.StoreLocation;
 import io.trainyard.engine.tracking.SweepStore;
+import io.trainyard.engine.training.NativeStart;
 import jakarta.inject.Provider;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -26,15 +27,19 @@ public final class EngineModule extends AbstractModule {
 
     private final Provider<EngineOptions> options;
     private final OpenResources resources;
+    private final NativeStart nativeStart;
 
-    public EngineModule(Provider<EngineOptions> options, OpenResources resources) {
+    /** @param nativeStart ND4J's start, which the command line may have begun before the injector existed */
+    public EngineModule(Provider<EngineOptions> options, OpenResources resources, NativeStart nativeStart) {
         this.options = options;
         this.resources = resources;
+        this.nativeStart = nativeStart;
     }
 
     @Override
     protected void configure() {
         bind(EngineOptions.class).toProvider(options);
+        bind(NativeStart.class).toInstance(nativeStart);
     }
 
     @Provides

@@ -49,6 +49,9 @@ public final class TrainyardCommand implements AutoCloseable {
             TagCommand.class, NoteCommand.class, ArtifactsCommand.class, StoreCommand.class, PluginsCommand.class,
             BenchCommand.class, StoreBenchCommand.class, AutoComplete.GenerateCompletion.class);
 
+    /** Guice's switch, read once per JVM, the first time an injector is created. */
+    private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
+
     @Option(names = "--store", paramLabel = "DIR|URL", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Store directory, a PostgreSQL server such as postgresql://USER@HOST:5432/DB (password from"
                     + " PGPASSWORD or ~/.pgpass), or an H2 server such as jdbc:h2:tcp://host/path (default:"
@@ -64,8 +67,13 @@ public final class TrainyardCommand implements AutoCloseable {
     private final PrintStream err;
     private final Map<String, String> environment;
     private final OpenResources resources = new OpenResources();
-    /** Built before parsing, so that picocli creates the commands through it; it reads the options lazily. */
-    private final Injector injector = Guice.createInjector(new EngineModule(this::options, resources));
+    /**
+     * Made before the injector, whose making (0.1-0.15 s) a command that computes spends with ND4J already starting;
+     * the injector hands out this one.
+     */
+    private final NativeStart nativeStart = new NativeStart();
+    /** Built when picocli first creates a command through it, before parsing; it reads the options lazily. */
+    private Injector injector;
     private EngineOptions options;
     /** The subcommand the arguments name, or null ({@link CommandTree} says). */
     private String subcommand;
@@ -91,12 +99,24 @@ public final class TrainyardCommand implements AutoCloseable {
     void subcommand(String name) {
         this.subcommand = name;
         if (name != null && COMPUTING.contains(name)) {
-            nativeStart().begin();
+            nativeStart.begin();
         }
     }
 
     NativeStart nativeStart() {
-        return injector.getInstance(NativeStart.class);
+        return nativeStart;
+    }
+
+    private synchronized Injector injector() {
+        if (injector == null) {
+            // Guice's generated fast classes cost every start 0.06-0.07 s (one class generated, defined and verified
+            // per injected type) for calls made once each; reflection serves a command as well.
+            if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
+                System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
+            }
+            injector = Guice.createInjector(new EngineModule(this::options, resources, nativeStart));
+        }
+        return injector;
     }
 
     /** Creates picocli's commands through Guice, so that they get their services by constructor injection. */
@@ -104,7 +124,7 @@ public final class TrainyardCommand implements AutoCloseable {
         return new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type.isAnnotationPresent(Command.class) ? injector.getInstance(type)
+                return type.isAnnotationPresent(Command.class) ? injector().getInstance(type)
                         : CommandLine.defaultFactory().create(type);
             }
         };
