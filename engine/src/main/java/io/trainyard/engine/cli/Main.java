@@ -1,17 +1,12 @@
 package io.trainyard.engine.cli;
 
 import io.trainyard.engine.text.TerminalSafeStream;
-import io.trainyard.engine.training.NativeBuild;
 import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** The {@code trainyard} command line. */
 public final class Main {
-
-    static {
-        NativeBuild.select();
-    }
 
     private Main() {
     }

@@ -24,7 +24,7 @@ public final class NativeBuild {
 
     /**
      * Chooses the build by the processor, unless the user chose one ({@code -Dorg.bytedeco.javacpp.platform.extension=}
-     * for the plain build). Must run before ND4J loads; later it changes nothing.
+     * for the plain build). Must run before ND4J loads ({@link NativeStart} runs it first); later it changes nothing.
      */
     public static void select() {
         if (System.getProperty(PLATFORM_EXTENSION) == null) {

@@ -39,6 +39,8 @@ public final class NativeStart {
 
     private void start() {
         try {
+            // Here, not as the process starts: its class path search (40 ms) is then no longer every command's.
+            NativeBuild.select();
             Nd4j.getBackend();
         } catch (RuntimeException | Error e) {
             started.completeExceptionally(e);
