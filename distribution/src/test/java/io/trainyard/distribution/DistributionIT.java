@@ -81,6 +81,18 @@ class DistributionIT {
     }
 
     @Test
+    void theLaunchersCollectorGivesWayToOneTheUserNames() throws Exception {
+        Map<String, String> environment = javaEnvironment();
+        environment.put("TRAINYARD_JAVA_OPTS", "-XX:+UseG1GC -Xlog:gc:stdout");
+        Result chosen = trainyard(environment, "--version");
+        assertEquals(0, chosen.exitCode(), chosen.output());
+        assertTrue(chosen.output().contains("Using G1"), chosen.output());
+        environment.put("TRAINYARD_JAVA_OPTS", "-Xlog:gc:stdout");
+        Result standard = trainyard(environment, "--version");
+        assertTrue(standard.output().contains("Using Serial"), standard.output());
+    }
+
+    @Test
     void withoutJavaTheLauncherSaysWhatToInstallInOneLine() throws Exception {
         Map<String, String> environment = new HashMap<>();
         environment.put("HOME", directory.resolve("home").toString());
