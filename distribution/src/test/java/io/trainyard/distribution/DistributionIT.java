@@ -93,6 +93,48 @@ class DistributionIT {
     }
 
     @Test
+    void theFirstStartMakesThisJdksClassDataSharingArchivesAndLaterStartsMapThem() throws Exception {
+        Map<String, String> environment = javaEnvironment();
+        Path cache = directory.resolve("cds-cache");
+        environment.put("TRAINYARD_CACHE", cache.toString());
+        Result first = trainyard(environment, "--version");
+        assertEquals(0, first.exitCode(), first.output());
+        assertEquals(List.of("trainyard: preparing class-data sharing for this Java, once (a few seconds)...",
+                "Trainyard " + VERSION), first.output().strip().lines().toList());
+        List<Path> archives;
+        try (Stream<Path> files = Files.walk(cache)) {
+            archives = files.filter(file -> file.toString().endsWith(".jsa")).sorted().toList();
+        }
+        assertEquals(List.of("read.jsa", "training.jsa"), archives.stream().map(file -> file.getFileName().toString())
+                .toList(), "one folder for this installation and this JDK: " + archives);
+
+        // Later starts say nothing more and load Trainyard's classes from the archive of their kind.
+        Path classes = directory.resolve("classes.log");
+        environment.put("TRAINYARD_JAVA_OPTS", "-Xlog:class+load:file=" + classes);
+        Result read = trainyard(environment, "--version");
+        assertEquals("Trainyard " + VERSION, read.output().strip());
+        assertTrue(Files.readString(classes).contains("io.trainyard.engine.cli.Main source: shared objects file"));
+        Path data = IdxFiles.fashionMnist(directory.resolve("cds-data"), 64, 32);
+        Result training = trainyard(environment, "run", unpacked.resolve("experiments/fashion-mnist-sgd.yaml")
+                .toString(), "--set", "epochs=1", "--data", data.toString(), "--store",
+                directory.resolve("cds-store").toString());
+        assertEquals(0, training.exitCode(), training.output());
+        assertTrue(Files.readString(classes).contains("org.nd4j.linalg.factory.Nd4j source: shared objects file"),
+                "the training archive holds ND4J's classes");
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenLeavesCommandsStartingWithoutArchives() throws Exception {
+        Map<String, String> environment = javaEnvironment();
+        Path notADirectory = Files.writeString(directory.resolve("cache-is-a-file"), "");
+        environment.put("TRAINYARD_CACHE", notADirectory.toString());
+        for (int start = 0; start < 2; start++) {
+            Result version = trainyard(environment, "--version");
+            assertEquals(new Result(0, "Trainyard " + VERSION + "\n"), version);
+        }
+    }
+
+    @Test
     void withoutJavaTheLauncherSaysWhatToInstallInOneLine() throws Exception {
         Map<String, String> environment = new HashMap<>();
         environment.put("HOME", directory.resolve("home").toString());
@@ -141,7 +183,7 @@ class DistributionIT {
                 lib.toString());
         assertTrue(Files.isExecutable(unpacked.resolve("bin/trainyard")));
         for (String file : new String[] {"README.md", "LICENSE", "docs/plugins.md", "experiments/fashion-mnist-sgd.yaml",
-            "bin/trainyard.cmd"}) {
+            "bin/trainyard.cmd", "lib/cds/read.classlist", "lib/cds/training.classlist"}) {
             assertTrue(Files.isRegularFile(unpacked.resolve(file)), file);
         }
         List<String> zipped = new ArrayList<>();

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * What the repository's launcher runs once per build, under {@code -XX:DumpLoadedClassList}, to list the classes a
- * command that trains loads, for the class-data sharing archive such commands start from (the launcher says why).
+ * What {@code distribution/src/build/class-lists} runs under {@code -XX:DumpLoadedClassList} (for the repository's
+ * launcher once per build, and in the distribution's build) to list the classes a command that trains loads, for the
+ * class-data sharing archive such commands start from (the distribution's launcher says why).
  * It trains one epoch of each experiment file given on a Fashion-MNIST of 64 generated images, with its store, cache
  * and data in a scratch directory of its own; its output is of no interest, only the classes it loads. With
  * {@code --read STORE} it reads those runs instead, as {@code show} and {@code compare} do, for the archive of the
