@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The start-up phases before a command's own code. The launcher marks its own start and the moment it starts Java
@@ -17,18 +18,27 @@ final class StartUp {
     static final String LAUNCHER_START = "TRAINYARD_LAUNCHER_START";
     /** Set by the launcher just before it starts Java. */
     static final String JAVA_LAUNCH = "TRAINYARD_JAVA_LAUNCH";
+    /**
+     * What the launchers did first, if anything, such as {@code build, class lists}: a build or the class-data
+     * archives take seconds, which the launcher's phase then shows under that name rather than as a mystery.
+     */
+    static final String LAUNCHER_WORK = "TRAINYARD_LAUNCHER_WORK";
 
     private StartUp() {
     }
 
-    static List<Timeline.Phase> phases(Instant commandStart, String launcherStart, String javaLaunch) {
-        Instant script = parse(launcherStart);
-        Instant java = parse(javaLaunch);
+    /** The phases until {@code commandStart}, from the launcher's marks in the command's environment. */
+    static List<Timeline.Phase> phases(Instant commandStart, Map<String, String> environment) {
+        Instant script = parse(environment.get(LAUNCHER_START));
+        Instant java = parse(environment.get(JAVA_LAUNCH));
+        String launcherWork = environment.get(LAUNCHER_WORK);
         if (script == null || java == null || script.isAfter(java) || java.isAfter(commandStart)) {
             Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
             return List.of(phase("start-up: JVM until the command", jvmStart, commandStart));
         }
-        return List.of(phase("start-up: launcher script", script, java),
+        String launcher = launcherWork == null || launcherWork.isBlank() ? "start-up: launcher script"
+                : "start-up: launcher script (first: " + launcherWork.strip() + ")";
+        return List.of(phase(launcher, script, java),
                 phase("start-up: JVM until the command", java, commandStart));
     }
 

@@ -53,8 +53,7 @@ public final class WholeRunBenchmark {
         timeline.lap("last records and checkpoint, run end");
         database.close();
         timeline.lap("store close");
-        List<Timeline.Phase> phases = new ArrayList<>(StartUp.phases(timeline.started(),
-                environment.get(StartUp.LAUNCHER_START), environment.get(StartUp.JAVA_LAUNCH)));
+        List<Timeline.Phase> phases = new ArrayList<>(StartUp.phases(timeline.started(), environment));
         phases.addAll(timeline.phases());
         TableWriter.write(table(phases), format, out);
         return result;
