@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Writes runs to the database. Each method is one transaction: a run's creation with all its params, an epoch with
@@ -88,24 +89,34 @@ public final class RunStore {
         });
     }
 
-    /** The id of the experiment of this name, recorded now if it is new. */
+    /**
+     * The id of the experiment of this name, recorded now if it is new. Looked up first: an experiment run before is
+     * the common case, and H2 answers a duplicate with an exception (a message and a stack trace built each time).
+     */
     static long experimentId(Connection connection, Dialect dialect, String name, Instant now) throws SQLException {
+        OptionalLong known = findExperiment(connection, name);
+        if (known.isPresent()) {
+            return known.getAsLong();
+        }
         try (PreparedStatement insert = connection.prepareStatement(dialect.ignoringDuplicates(
                 "INSERT INTO experiments (name, created_at) VALUES (?, ?)", "name"))) {
             insert.setString(1, name);
             insert.setTimestamp(2, Timestamp.from(now));
             insert.executeUpdate();
         } catch (SQLException e) {
-            // The experiment exists, or another process created it since this transaction began (parallel trials).
+            // Another process created it since this transaction began (parallel trials).
             if (!Dialect.duplicateKey(e)) {
                 throw e;
             }
         }
+        return findExperiment(connection, name).orElseThrow();
+    }
+
+    private static OptionalLong findExperiment(Connection connection, String name) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM experiments WHERE name = ?")) {
             select.setString(1, name);
             try (ResultSet result = select.executeQuery()) {
-                result.next();
-                return result.getLong(1);
+                return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
             }
         }
     }

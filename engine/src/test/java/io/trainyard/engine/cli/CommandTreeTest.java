@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,7 @@ import picocli.CommandLine;
 class CommandTreeTest {
 
     private static String named(String... args) {
-        TrainyardCommand root = new TrainyardCommand(System.out, System.err, Map.of());
-        return CommandTree.subcommandName(new CommandLine(root, root.factory()), args);
+        return CommandTree.subcommandName(args);
     }
 
     @Test
@@ -31,6 +32,16 @@ class CommandTreeTest {
         assertEquals("show", named("--store", "show", "show", "abc"));
         assertEquals("compare", named("--store=dir", "--plugins", "p", "compare"));
         assertEquals("run", named("-h", "run"));
+    }
+
+    @Test
+    void theRootOptionsThatTakeAValueAreThoseWhosePicocliArityAsksForOne() {
+        TrainyardCommand root = new TrainyardCommand(System.out, System.err, Map.of());
+        Set<String> valued = new HashSet<>();
+        new CommandLine(root, root.factory()).getCommandSpec().options().stream()
+                .filter(option -> option.arity().max() > 0).forEach(option -> valued.addAll(List.of(option.names())));
+        assertEquals(Set.of("--store", "--plugins"), valued);
+        assertEquals(valued, CommandTree.optionsWithValues());
     }
 
     @Test
@@ -92,7 +103,7 @@ class CommandTreeTest {
         assertTrue(list.find(), "the launcher names the commands that train");
         List<String> training = Arrays.asList(list.group(1).split("\\|"));
         assertTrue(CommandTree.names().containsAll(training), training.toString());
-        assertEquals(TrainyardCommand.TRAINING, java.util.Set.copyOf(training), "the launcher's list is the engine's");
+        assertEquals(TrainyardCommand.TRAINING, Set.copyOf(training), "the launcher's list is the engine's");
         assertTrue(training.containsAll(List.of("run", "rerun", "resume", "sweep-trial", "bench")), training.toString());
     }
 }

@@ -1,13 +1,17 @@
 package io.trainyard.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.common.config.ND4JSystemProperties;
 
 class NativeStartTest {
 
@@ -21,18 +25,49 @@ class NativeStartTest {
      */
     @Test
     void theJdkLibrariesACommandLoadsAreLoadedBeforeNd4jStartsOnItsThread() throws Exception {
-        Path output = directory.resolve("out");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Probe.class.getName())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        List<String> lines = probe();
+        assertEquals(List.of("libextnet before: false",
+                "after begin: [libextnet.so, libjimage.so, libnet.so, libzip.so]", "started"),
+                lines.subList(lines.size() - 4, lines.size() - 1), String.join("\n", lines));
+    }
+
+    /**
+     * The report formats the memory size, the process's first formatted number (the probe formats none): locale data
+     * are loaded for it only when the user asks for the report.
+     */
+    @Test
+    void nd4jSkipsItsStartUpReportUnlessTheUserAsksForIt() throws Exception {
+        String classLoading = "-Xlog:class+load=info";
+        List<String> quiet = probe(classLoading);
+        assertEquals("start-up report: false", report(quiet));
+        assertFalse(formattedANumber(quiet), String.join("\n", quiet));
+        List<String> asked = probe(classLoading, "-D" + ND4JSystemProperties.LOG_INITIALIZATION + "=true");
+        assertEquals("start-up report: true", report(asked));
+        assertTrue(formattedANumber(asked), String.join("\n", asked));
+    }
+
+    private static boolean formattedANumber(List<String> classLoading) {
+        return classLoading.stream().anyMatch(line -> line.contains(" java.text.DecimalFormatSymbols "));
+    }
+
+    private static String report(List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith("start-up report: ")).findFirst().orElse("none");
+    }
+
+    /** Runs the probe in a JVM of its own and returns what it printed. */
+    private List<String> probe(String... options) throws Exception {
+        Path output = Files.createTempFile(directory, "probe", ".out");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the probe did not finish: " + Files.readString(output));
         }
-        List<String> lines = Files.readAllLines(output);
-        assertEquals(List.of("libextnet before: false",
-                "after begin: [libextnet.so, libjimage.so, libnet.so, libzip.so]", "started"),
-                lines.subList(lines.size() - 3, lines.size()), String.join("\n", lines));
+        return Files.readAllLines(output);
     }
 
     /** Lists the JDK libraries {@code begin()} loads that are mapped into its process, before and right after it. */
@@ -45,6 +80,7 @@ class NativeStartTest {
             System.out.println("after begin: " + libraries());
             start.await();
             System.out.println("started");
+            System.out.println("start-up report: " + System.getProperty(ND4JSystemProperties.LOG_INITIALIZATION));
         }
 
         private static List<String> libraries() throws Exception {
