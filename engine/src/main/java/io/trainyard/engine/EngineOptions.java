@@ -18,7 +18,8 @@ import java.util.Map;
  * @param pluginDirectories directories whose jars hold more plugins
  * @param heartbeat how often a training process confirms in the store that it is alive
  * @param environment the environment the command reads its settings from, passed on to the processes it starts
- * @param trains whether the command trains (and so writes much): its process compacts the store's file on close
+ * @param trains whether the command trains (and so writes much): its process compacts the store's file on close,
+ *     once the file is mostly dead space
  */
 public record EngineOptions(StoreLocation store, Path cacheDirectory, PrintStream console,
         List<Path> pluginDirectories, Heartbeat heartbeat, Map<String, String> environment, boolean trains) {

@@ -37,7 +37,7 @@ public final class TrainyardCommand implements AutoCloseable {
      * The commands that compute, the store's benchmark and the worker (which trains each trial in a process of its
      * own, and so never starts ND4J itself: its trials' launches would load a JDK library during that start, see
      * {@link NativeStart}): they keep the optimising JIT compiler (the launcher's own list, which CommandTreeTest
-     * checks against this one) and compact the store's file on close.
+     * checks against this one) and compact the store's file on close once it is mostly dead space.
      */
     static final Set<String> TRAINING = Stream.concat(COMPUTING.stream(), Stream.of("bench-store", "worker"))
             .collect(Collectors.toUnmodifiableSet());

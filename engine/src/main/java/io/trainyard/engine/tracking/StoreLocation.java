@@ -19,6 +19,8 @@ public record StoreLocation(Path directory, String url, Credentials credentials,
 
     /** The store used when neither {@code --store} nor {@code TRAINYARD_STORE} says otherwise. */
     public static final Path DEFAULT = Path.of("trainyard-runs");
+    /** A training process compacts a store's H2 file on close once less than this share (%) of it holds live data. */
+    static final int COMPACT_BELOW_FILL_RATE = 50;
 
     /** A user name and password, the password never shown. */
     public record Credentials(String user, String password) {
@@ -99,18 +101,21 @@ public record StoreLocation(Path directory, String url, Credentials credentials,
      * because the engine's own shutdown hook still records a killed run's status; the engine closes the database
      * itself. (H2's automatic mixed mode requires DB_CLOSE_ON_EXIT, hence {@link StoreServer}.)
      *
-     * <p>Compaction on close: H2 2.4.240 spends 0.3 to 0.8 s compacting the file of a store of 1 000 runs on every
-     * close, however little was written, against 0.01 s with MAX_COMPACT_TIME=0. Without any compaction on close, a
-     * process killed while it held the store left H2 2.2.224 unable to read it again ("Double mark", h2database
-     * issue 2752) in SweepCommandTest, every time: the file had grown from many writes. So the commands that train,
-     * which write the most, compact on close and keep the file compact, and the commands that read (or write a tag)
-     * do not: they leave the file as compact as they found it.
+     * <p>Compaction: H2 2.4.240 compacts the file on close whenever less than {@code AUTO_COMPACT_FILL_RATE} of it
+     * (90 % by default) holds live data, rewriting chunks and syncing the file several times: after every run, as a
+     * run leaves some dead space, 0.3 to 0.45 s at each training command's end on a store of 1 000 runs (0.02-0.08 s
+     * on a new store), and 0.3 to 0.8 s at every close of a command that only reads. The commands that train, which
+     * write the most, compact once less than {@link #COMPACT_BELOW_FILL_RATE} % of the file is live: the file stays
+     * within about twice its live data (H2 reuses the dead space meanwhile) and a close usually costs 5-20 ms. The
+     * commands that read (or write a tag) never compact on close (MAX_COMPACT_TIME=0): they leave the file as they
+     * found it. (Never compacting at all left H2 2.2.224 unable to read a file that a killed process had held, "Double
+     * mark", h2database issue 2752, fixed in 2.3.230; the threshold keeps the file from growing without bound.)
      *
-     * @param compactOnClose whether closing the database compacts the file (H2's default)
+     * @param compactOnClose whether closing the database compacts the file once it is mostly dead space
      */
     public String jdbcUrl(boolean compactOnClose) {
         return external() ? url : "jdbc:h2:file:" + databasePath() + ";DB_CLOSE_ON_EXIT=FALSE"
-                + (compactOnClose ? "" : ";MAX_COMPACT_TIME=0");
+                + (compactOnClose ? ";AUTO_COMPACT_FILL_RATE=" + COMPACT_BELOW_FILL_RATE : ";MAX_COMPACT_TIME=0");
     }
 
     /** The URL of a process that compacts the file on close (see {@link #jdbcUrl(boolean)}). */
