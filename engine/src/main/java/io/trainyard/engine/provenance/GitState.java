@@ -1,5 +1,6 @@
 package io.trainyard.engine.provenance;
 
+import io.trainyard.engine.concurrent.Background;
 import io.trainyard.engine.tracking.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,32 +31,32 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
 
     /**
      * Starts reading the state of the checkout holding {@code directory}: git's three processes run at once (one after
-     * another they took 0.1 s of every run's start), and a run starts them before it loads its data.
+     * another they took 0.1 s of every run's start), and a run starts them before it loads its data. They are started
+     * from a thread of their own: starting three processes took 40-50 ms of the command's thread.
      */
     public static Pending start(Path directory) {
-        return new Pending(start(directory, "rev-parse", "--show-toplevel", "--verify", "HEAD"),
-                start(directory, "status", "--porcelain"), start(directory, "diff-index", "-p", "HEAD"));
+        return new Pending(Background.supply("trainyard-git", () -> List.of(
+                start(directory, "rev-parse", "--show-toplevel", "--verify", "HEAD"),
+                start(directory, "status", "--porcelain"), start(directory, "diff-index", "-p", "HEAD"))));
     }
 
-    /** Git's processes, started; their answer once they end. Closing it ends those still running. */
+    /** Git's processes, being started; their answer once they end. Closing it ends those still running. */
     public static final class Pending implements AutoCloseable {
 
-        private final Optional<Process> rootAndCommit;
-        private final Optional<Process> status;
-        private final Optional<Process> diff;
+        /** The processes for the root and commit, the status and the difference, in that order. */
+        private final CompletableFuture<List<Optional<Process>>> processes;
 
-        private Pending(Optional<Process> rootAndCommit, Optional<Process> status, Optional<Process> diff) {
-            this.rootAndCommit = rootAndCommit;
-            this.status = status;
-            this.diff = diff;
+        private Pending(CompletableFuture<List<Optional<Process>>> processes) {
+            this.processes = processes;
         }
 
         /** The checkout's state; empty when the directory is not in one or git is not installed. */
         public Optional<GitState> result() {
             try {
-                Optional<byte[]> rootAndCommitOutput = output(rootAndCommit);
-                Optional<byte[]> statusOutput = output(status);
-                Optional<byte[]> diffOutput = output(diff);
+                List<Optional<Process>> started = processes.join();
+                Optional<byte[]> rootAndCommitOutput = output(started.get(0));
+                Optional<byte[]> statusOutput = output(started.get(1));
+                Optional<byte[]> diffOutput = output(started.get(2));
                 if (rootAndCommitOutput.isEmpty() || statusOutput.isEmpty() || diffOutput.isEmpty()) {
                     return Optional.empty();
                 }
@@ -72,12 +74,13 @@ public record GitState(String root, String commit, boolean dirty, String diffSha
             }
         }
 
-        /** Ends the processes that are still running: after their answer, or when it is no longer wanted. */
+        /**
+         * Ends the processes that are still running: after their answer, or when it is no longer wanted (those not
+         * started yet are ended as soon as they are).
+         */
         @Override
         public void close() {
-            for (Optional<Process> process : List.of(rootAndCommit, status, diff)) {
-                process.ifPresent(Process::destroy);
-            }
+            processes.thenAccept(started -> started.forEach(process -> process.ifPresent(Process::destroy)));
         }
     }
 
