@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,6 +53,20 @@ class UnsignedByteSplitTest {
         split.fill(new int[] {1}, 0, 1, features, targets);
         assertArrayEquals(new double[] {102 / 255f, 1 / 255f}, features.data().asDouble());
         assertArrayEquals(new double[] {1}, targets.data().asDouble());
+    }
+
+    @Test
+    void bytesInABufferAreReadFromItsPositionAndLeftWhereTheyAre() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(7);
+        buffer.put(new byte[] {9, 0, 51, 102, 1, (byte) 255, (byte) 128}).position(1);
+        UnsignedByteSplit fromBuffer = new UnsignedByteSplit(buffer.asReadOnlyBuffer(), 2, 255f,
+                new float[] {0, 1, 2}, 1);
+        INDArray features = Nd4j.zeros(DataType.FLOAT, 2, 2);
+        INDArray targets = Nd4j.zeros(DataType.FLOAT, 2);
+        fromBuffer.fill(new int[] {1, 2, 0}, 1, 2, features, targets);
+        assertEquals(3, fromBuffer.size());
+        assertArrayEquals(new float[] {1f, 128 / 255f, 0f, 0.2f}, features.data().asFloat());
+        assertEquals(1, buffer.position());
     }
 
     @Test

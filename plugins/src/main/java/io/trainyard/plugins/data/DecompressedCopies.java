@@ -82,7 +82,7 @@ final class DecompressedCopies {
     private void keep(IdxFile file, Path copy, Path stamp, String source) {
         try {
             Files.createDirectories(copy.getParent());
-            if (Files.getFileStore(copy.getParent()).getUsableSpace() < file.data().length + SPARE_BYTES) {
+            if (Files.getFileStore(copy.getParent()).getUsableSpace() < file.data().remaining() + SPARE_BYTES) {
                 return;
             }
             write(copy, file::writeUncompressed);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trainyard.api.TrainyardException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -30,7 +31,7 @@ class IdxFileTest {
         byte[] content = IdxFiles.idx(new int[] {2, 3}, new byte[] {1, 2, 3, 4, 5, (byte) 255});
         IdxFile file = IdxFile.read(IdxFiles.write(directory.resolve("a.gz"), content));
         assertArrayEquals(new int[] {2, 3}, file.dimensions());
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, (byte) 255}, file.data());
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, (byte) 255}, bytes(file.data()));
         assertEquals(2, file.count());
         assertEquals(3, file.itemLength());
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), file.sha256());
@@ -52,6 +53,7 @@ class IdxFileTest {
         IdxFile read = IdxFile.readCopy(copy, file.crc32c(), file.sha256());
         assertEquals(file, read);
         assertEquals(file.sha256(), read.sha256());
+        assertTrue(read.data().isDirect() && read.data().isReadOnly(), "the copy's values are its file, mapped");
 
         content[content.length - 1] = 7; // a pixel changed: the copy still parses
         Files.write(copy, content);
@@ -128,9 +130,30 @@ class IdxFileTest {
     }
 
     @Test
+    void aCopyCutShortOrWithBytesAfterItsValuesIsRefusedNamingIt() throws IOException {
+        byte[] content = IdxFiles.idx(new int[] {2, 3}, new byte[] {1, 2, 3, 4, 5, 6});
+        Path copy = directory.resolve("copy");
+        Files.write(copy, Arrays.copyOf(content, content.length - 2));
+        TrainyardException error = assertThrows(TrainyardException.class, () -> IdxFile.readCopy(copy, 0, ""));
+        assertEquals("data file " + copy + " is unusable: it is truncated: the header announces 6 values but only 4"
+                + " follow; delete it and download it again, or reinstall the package it came from", error.getMessage());
+        Files.write(copy, Arrays.copyOf(content, content.length + 1));
+        error = assertThrows(TrainyardException.class, () -> IdxFile.readCopy(copy, 0, ""));
+        assertTrue(error.getMessage().contains(copy + " is unusable: it has data after the 6 values"),
+                error.getMessage());
+    }
+
+    @Test
     void missingFileIsAnError() {
         TrainyardException error = assertThrows(TrainyardException.class,
                 () -> IdxFile.read(directory.resolve("absent.gz")));
         assertEquals("data file " + directory.resolve("absent.gz") + " does not exist", error.getMessage());
+    }
+
+    /** The buffer's bytes, from its position to its limit, leaving it as it was. */
+    static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 }
