@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -118,7 +117,7 @@ public final class ExperimentAssembler {
         beforeModel.run();
         int outputs = dataset.classes() > 0 ? dataset.classes() : (int) product(dataset.targetShape());
         ModelContext modelContext = new ModelContext(dataset.sampleShape(), outputs, DataType.FLOAT,
-                new Random(Seeds.derive(experiment.seed(), Seeds.MODEL_INIT)), layerPlugins());
+                new SingleThreadRandom(Seeds.derive(experiment.seed(), Seeds.MODEL_INIT)), layerPlugins());
         Model model = build(experiment.model(), ModelFactory.class,
                 factory -> factory.create(experiment.model().config(), modelContext));
         Loss loss = build(experiment.loss(), LossFactory.class,

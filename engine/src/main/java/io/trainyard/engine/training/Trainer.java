@@ -80,7 +80,7 @@ public final class Trainer {
             int completedEpochs) {
         DataSplit train = setup.dataset().train();
         int[] order = identity(train.size());
-        Random shuffle = new Random(Seeds.derive(experiment.seed(), Seeds.DATA_SHUFFLE));
+        Random shuffle = new SingleThreadRandom(Seeds.derive(experiment.seed(), Seeds.DATA_SHUFFLE));
         for (int epoch = 1; epoch <= completedEpochs; epoch++) {
             shuffle(order, shuffle);
         }
