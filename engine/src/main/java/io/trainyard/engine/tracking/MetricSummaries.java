@@ -1,5 +1,6 @@
 package io.trainyard.engine.tracking;
 
+import io.trainyard.api.callback.MetricNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,24 +56,50 @@ public final class MetricSummaries {
                 + where.replace("run_id", "id"), runId);
     }
 
-    /** Every run's metrics summed up, from their epochs read in order. */
+    /**
+     * Every run's metrics summed up, from their epochs read in order: the built-in metrics from their columns of
+     * {@code epoch_metrics} (each column is named after its metric), the logged ones from {@code logged_metrics}. Two
+     * plain reads by the run's index: the same values through the {@code epoch_values} view, a union of six reads,
+     * took 2-12 ms of every epoch's commit, on the thread that trains.
+     */
     private static List<Summary> summarise(Connection connection, String where, String runId) throws SQLException {
         Map<List<String>, Summary> summaries = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, metric, epoch, metric_value"
-                + " FROM epoch_values" + where + " ORDER BY run_id, epoch")) {
-            if (runId != null) {
-                select.setString(1, runId);
-            }
-            try (ResultSet epochs = select.executeQuery()) {
+        List<String> builtIn = List.copyOf(MetricNames.BUILT_IN);
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, epoch, "
+                + String.join(", ", builtIn) + " FROM epoch_metrics" + where + " ORDER BY run_id, epoch")) {
+            try (ResultSet epochs = query(select, runId)) {
                 while (epochs.next()) {
-                    String run = epochs.getString(1);
-                    String metric = epochs.getString(2);
-                    summaries.computeIfAbsent(List.of(run, metric), key -> new Summary(run, metric))
-                            .add(epochs.getInt(3), epochs.getDouble(4));
+                    for (int i = 0; i < builtIn.size(); i++) {
+                        double value = epochs.getDouble(3 + i);
+                        if (!epochs.wasNull()) {
+                            add(summaries, epochs.getString(1), builtIn.get(i), epochs.getInt(2), value);
+                        }
+                    }
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, epoch, metric, metric_value"
+                + " FROM logged_metrics" + (where.isEmpty() ? " WHERE" : where + " AND")
+                + " metric_value IS NOT NULL ORDER BY run_id, epoch")) {
+            try (ResultSet logged = query(select, runId)) {
+                while (logged.next()) {
+                    add(summaries, logged.getString(1), logged.getString(3), logged.getInt(2), logged.getDouble(4));
                 }
             }
         }
         return new ArrayList<>(summaries.values());
+    }
+
+    private static ResultSet query(PreparedStatement select, String runId) throws SQLException {
+        if (runId != null) {
+            select.setString(1, runId);
+        }
+        return select.executeQuery();
+    }
+
+    private static void add(Map<List<String>, Summary> summaries, String run, String metric, int epoch,
+            double value) {
+        summaries.computeIfAbsent(List.of(run, metric), key -> new Summary(run, metric)).add(epoch, value);
     }
 
     private static void execute(Connection connection, String sql, String runId) throws SQLException {

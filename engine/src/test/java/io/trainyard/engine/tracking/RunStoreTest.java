@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +139,10 @@ class RunStoreTest {
                 "train_loss", summaries.get("train_loss")));
         assertEquals(new MetricSummary(0.95, 1, 0.95, 1, 0.95, 1, 0.95, 1),
                 queries.find("run-2").metrics().get("test_accuracy"));
+        store.create(newRun("run-3", "exp", Map.of()));
+        store.recordEpoch("run-3", new EpochResult(1, 0.3, Double.NaN, 0.8, Double.NaN, 2.5), List.of());
+        assertEquals(Set.of("train_loss", "test_loss", "epoch_seconds"),
+                queries.find("run-3").metrics().keySet(), "a metric without a value (a regression's accuracy) has none");
 
         try (Connection connection = database.connect()) {
             MetricSummaries.refreshAll(connection);
