@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A split whose features are unsigned bytes, as image files keep pixels: a feature's value is its byte divided by
  * {@code divisor} (255 for pixels in [0, 1]), computed as the batch is filled, so the split holds a quarter of the
  * memory of the same samples as floats and loading it converts nothing. The values are exactly those of
- * {@code (byte & 0xff) / divisor} in float arithmetic. The bytes may be a file mapped into memory, which loads
- * nothing at all: a dataset's pages are then those of the file in the operating system's cache.
+ * {@code (byte & 0xff) / divisor} in float arithmetic. The bytes may be a file mapped into memory: a dataset's pages
+ * are then those of the file in the operating system's cache, not a copy in the heap.
  */
 public final class UnsignedByteSplit implements DataSplit {
 
