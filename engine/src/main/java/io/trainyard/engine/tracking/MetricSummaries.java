@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class MetricSummaries {
 
+    /** The built-in metrics, in the order of their columns in {@code epoch_metrics}, each named after its metric. */
+    private static final List<String> BUILT_IN = List.copyOf(MetricNames.BUILT_IN);
+
     private MetricSummaries() {
     }
 
@@ -64,15 +67,14 @@ public final class MetricSummaries {
      */
     private static List<Summary> summarise(Connection connection, String where, String runId) throws SQLException {
         Map<List<String>, Summary> summaries = new LinkedHashMap<>();
-        List<String> builtIn = List.copyOf(MetricNames.BUILT_IN);
         try (PreparedStatement select = connection.prepareStatement("SELECT run_id, epoch, "
-                + String.join(", ", builtIn) + " FROM epoch_metrics" + where + " ORDER BY run_id, epoch")) {
+                + String.join(", ", BUILT_IN) + " FROM epoch_metrics" + where + " ORDER BY run_id, epoch")) {
             try (ResultSet epochs = query(select, runId)) {
                 while (epochs.next()) {
-                    for (int i = 0; i < builtIn.size(); i++) {
+                    for (int i = 0; i < BUILT_IN.size(); i++) {
                         double value = epochs.getDouble(3 + i);
                         if (!epochs.wasNull()) {
-                            add(summaries, epochs.getString(1), builtIn.get(i), epochs.getInt(2), value);
+                            add(summaries, epochs.getString(1), BUILT_IN.get(i), epochs.getInt(2), value);
                         }
                     }
                 }

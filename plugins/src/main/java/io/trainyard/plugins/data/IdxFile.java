@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,7 +43,7 @@ public record IdxFile(int[] dimensions, ByteBuffer data, String sha256) {
     public static IdxFile read(Path file) {
         MessageDigest digest = sha256Digest();
         return read(file, true, raw -> new DigestInputStream(new GZIPInputStream(raw, 1 << 16), digest),
-                (in, headerLength, length) -> streamed(file, in, length),
+                (in, channel, headerLength, length) -> streamed(file, in, length),
                 () -> HexFormat.of().formatHex(digest.digest()));
     }
 
@@ -59,7 +59,8 @@ public record IdxFile(int[] dimensions, ByteBuffer data, String sha256) {
     static IdxFile readCopy(Path file, long crc32c, String sha256) {
         CRC32C checksum = new CRC32C();
         IdxFile idx = read(file, false, raw -> new CheckedInputStream(raw, checksum),
-                (in, headerLength, length) -> mapped(file, headerLength, length, checksum), () -> sha256);
+                (in, channel, headerLength, length) -> mapped(file, channel, headerLength, length, checksum),
+                () -> sha256);
         if (checksum.getValue() != crc32c) {
             throw corrupt(file, "its bytes changed since it was written (CRC32C mismatch)");
         }
@@ -71,15 +72,19 @@ public record IdxFile(int[] dimensions, ByteBuffer data, String sha256) {
         InputStream over(InputStream raw) throws IOException;
     }
 
-    /** How the values are taken once the header ({@code headerLength} bytes) has been read from {@code in}. */
+    /**
+     * How the values are taken once the header ({@code headerLength} bytes) has been read from {@code in}, a stream
+     * over {@code channel}, the file opened once for both.
+     */
     private interface Values {
-        ByteBuffer take(DataInputStream in, int headerLength, int length) throws IOException;
+        ByteBuffer take(DataInputStream in, FileChannel channel, int headerLength, int length) throws IOException;
     }
 
     private static IdxFile read(Path file, boolean compressed, Content content, Values values,
             Supplier<String> sha256) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                DataInputStream in = new DataInputStream(content.over(raw))) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                DataInputStream in = new DataInputStream(content.over(
+                        new BufferedInputStream(Channels.newInputStream(channel), 1 << 16)))) {
             int magic = in.readInt();
             int rank = magic & 0xff;
             if ((magic >>> 8) != UNSIGNED_BYTE || rank < 1 || rank > 4) {
@@ -97,7 +102,7 @@ public record IdxFile(int[] dimensions, ByteBuffer data, String sha256) {
             if (length > Integer.MAX_VALUE - 16) {
                 throw corrupt(file, "its header announces " + length + " values, more than fit in memory");
             }
-            ByteBuffer data = values.take(in, Integer.BYTES * (1 + rank), (int) length);
+            ByteBuffer data = values.take(in, channel, Integer.BYTES * (1 + rank), (int) length);
             return new IdxFile(dimensions, data, sha256.get());
         } catch (NoSuchFileException e) {
             throw new TrainyardException("data file " + file + " does not exist");
@@ -122,19 +127,18 @@ public record IdxFile(int[] dimensions, ByteBuffer data, String sha256) {
     }
 
     /** The values that follow the header in the file, mapped read-only, and added to {@code checksum}. */
-    private static ByteBuffer mapped(Path file, int headerLength, int length, CRC32C checksum) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long available = channel.size() - headerLength;
-            if (available < length) {
-                throw truncated(file, length, available);
-            }
-            if (available > length) {
-                throw trailing(file, length);
-            }
-            ByteBuffer values = channel.map(FileChannel.MapMode.READ_ONLY, headerLength, length);
-            checksum.update(values.duplicate());
-            return values;
+    private static ByteBuffer mapped(Path file, FileChannel channel, int headerLength, int length, CRC32C checksum)
+            throws IOException {
+        long available = channel.size() - headerLength;
+        if (available < length) {
+            throw truncated(file, length, available);
         }
+        if (available > length) {
+            throw trailing(file, length);
+        }
+        ByteBuffer values = channel.map(FileChannel.MapMode.READ_ONLY, headerLength, length);
+        checksum.update(values.duplicate());
+        return values;
     }
 
     private static TrainyardException truncated(Path file, int announced, long found) {
